@@ -1,0 +1,23 @@
+package dev.agentops.hub;
+
+import dev.agentops.hub.shared.db.DatabaseBootstrap;
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+
+@OpenAPIDefinition(info = @Info(
+    title = "AgentOps Hub API",
+    version = "0.1",
+    description = "Observe, budget and control AI agents. Human contract: API.md; errors use the envelope "
+        + "{error, code, details, request_id}."))
+public class Application {
+
+    public static void main(String[] args) {
+        // The database (embedded or external) and its roles must exist before the connection pool starts.
+        var database = DatabaseBootstrap.fromEnvironment();
+        Micronaut.build(args)
+            .mainClass(Application.class)
+            .properties(database.micronautProperties())
+            .start();
+    }
+}

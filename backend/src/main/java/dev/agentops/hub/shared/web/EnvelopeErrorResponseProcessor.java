@@ -1,0 +1,94 @@
+package dev.agentops.hub.shared.web;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders every error that Micronaut's own handlers produce (malformed JSON, bean validation, unknown routes,
+ * body too large, security rejections, unexpected exceptions) as the API.md envelope. Server errors never carry
+ * the exception's text: it may hold SQL, class names or another tenant's data.
+ */
+@Singleton
+@Replaces(ErrorResponseProcessor.class)
+public class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<ApiError> {
+
+    static final String INTERNAL_MESSAGE = "Something went wrong on our side. Quote the request id if you report it.";
+
+    @Override
+    public MutableHttpResponse<ApiError> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
+        int status = base.code();
+        String code = ErrorEnvelopes.codeFor(status);
+        Map<String, Object> details = new LinkedHashMap<>();
+        String message;
+        Throwable cause = context.getRootCause().orElse(null);
+        if (status >= 500) {
+            message = status == 503 ? "The service is temporarily unavailable. Try again shortly." : INTERNAL_MESSAGE;
+        } else if (status == 400 && isMalformedJson(cause)) {
+            code = "invalid_json";
+            message = "The request body is not valid JSON.";
+        } else if (status == 400) {
+            List<FieldProblem> fields = fieldProblems(context.getErrors());
+            details.put("fields", fields);
+            message = fields.size() == 1
+                ? "The request is invalid (" + fields.get(0).field() + ": " + fields.get(0).problem() + ")."
+                : "The request is invalid (" + fields.size() + " problems).";
+        } else {
+            message = switch (status) {
+                case 401 -> "Authentication is required: send a valid access token or API key.";
+                case 403 -> "Your role does not allow this action.";
+                case 404 -> "No resource at " + context.getRequest().getPath() + ".";
+                case 405 -> "Method " + context.getRequest().getMethodName() + " is not allowed here.";
+                case 413 -> "The request body is too large.";
+                case 415 -> "Unsupported content type: send application/json.";
+                default -> context.getErrors().stream().findFirst().map(Error::getMessage).orElse("The request failed.");
+            };
+        }
+        MutableHttpResponse<ApiError> response = base.contentType(MediaType.APPLICATION_JSON_TYPE)
+            .body(new ApiError(message, code, details, RequestIds.of(context.getRequest())));
+        if (context.getRequest().getMethod() == HttpMethod.HEAD) {
+            response.body(null);
+        }
+        return response;
+    }
+
+    private static boolean isMalformedJson(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.endsWith("JsonSyntaxException") || name.endsWith("JsonParseException")
+                || name.endsWith("JsonEOFException") || name.endsWith("MismatchedInputException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Micronaut names bean-validation paths {@code method.argument.field}; clients know only the field. */
+    private static List<FieldProblem> fieldProblems(List<Error> errors) {
+        List<FieldProblem> fields = new ArrayList<>();
+        for (Error error : errors) {
+            String path = error.getPath().orElse("request");
+            String[] parts = path.split("\\.");
+            String field = parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : parts[parts.length - 1];
+            fields.add(new FieldProblem(toSnakeCase(field), error.getMessage()));
+        }
+        if (fields.isEmpty()) {
+            fields.add(new FieldProblem("request", "is not valid"));
+        }
+        return fields;
+    }
+
+    static String toSnakeCase(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.agentops.hub.support;
+
+import io.micronaut.test.support.TestPropertyProvider;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Base of tests that start the application: real PostgreSQL (as the RLS-bound app role) and real Redis.
+ * Subclasses add {@code @MicronautTest(transactional = false)}: a test-wide transaction would hide tenant scoping.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class AppTest implements TestPropertyProvider {
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>();
+        TestDatabase.get().micronautProperties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        properties.put("redis.uri", TestRedis.uri());
+        properties.putAll(extraProperties());
+        return properties;
+    }
+
+    /** Per-class overrides (smaller pools, limits...). */
+    protected Map<String, String> extraProperties() {
+        return Map.of();
+    }
+}

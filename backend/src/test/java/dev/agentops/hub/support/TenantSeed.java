@@ -1,0 +1,51 @@
+package dev.agentops.hub.support;
+
+import dev.agentops.hub.shared.tenancy.TenantTransactions;
+import io.micronaut.transaction.TransactionOperations;
+
+import java.sql.Connection;
+import java.util.UUID;
+
+import static dev.agentops.hub.support.Sql.update;
+
+/**
+ * Writes one row into every tenant table for a new organization, through the application's own tenant scope.
+ * When a migration adds a tenant table, add a row here: the isolation tests fail until every tenant table has one.
+ */
+public final class TenantSeed {
+
+    private TenantSeed() {
+    }
+
+    public static UUID organizationWithOneRowEverywhere(TenantTransactions tenants, TransactionOperations<Connection> tx) {
+        UUID org = UUID.randomUUID();
+        String tag = org.toString().substring(0, 8);
+        tenants.run(org, () -> {
+            Connection c = tx.getConnection();
+            UUID user = UUID.randomUUID();
+            UUID agent = UUID.randomUUID();
+            UUID run = UUID.randomUUID();
+            UUID policy = UUID.randomUUID();
+            update(c, "insert into organizations (id, name, slug) values (?, ?, ?)", org, "Org " + tag, "org-" + tag);
+            update(c, "insert into users (id, email, password_hash, full_name) values (?, ?, 'x', 'Seed User')",
+                user, "seed-" + tag + "@example.com");
+            update(c, "insert into organization_members (organization_id, user_id, email, role) values (?, ?, ?, 'admin')",
+                org, user, "seed-" + tag + "@example.com");
+            update(c, "insert into api_keys (organization_id, name, prefix, key_hash, scopes) values (?, 'k', ?, 'h', '{ingest}')",
+                org, "pfx" + tag);
+            update(c, "insert into audit_logs (organization_id, seq, actor_type, action, entity_type, hash) "
+                + "values (?, 1, 'system', 'seed', 'organization', 'h')", org);
+            update(c, "insert into agents (id, organization_id, name, slug) values (?, ?, 'Agent', 'agent')", agent, org);
+            update(c, "insert into runs (id, organization_id, agent_id, external_reference, start_time) values (?, ?, ?, 'r1', now())",
+                run, org, agent);
+            update(c, "insert into events (organization_id, run_id, event_id, event_type, timestamp) values (?, ?, 'e1', 'log', now())",
+                org, run);
+            update(c, "insert into policies (id, organization_id, name) values (?, ?, 'p')", policy, org);
+            update(c, "insert into approval_requests (organization_id, policy_id, agent_id, run_id, action_type) "
+                + "values (?, ?, ?, ?, 'send_email')", org, policy, agent, run);
+            update(c, "insert into budgets (organization_id, name, scope_type, period, amount_usd) values (?, 'b', 'organization', 'monthly', 10)",
+                org);
+        });
+        return org;
+    }
+}

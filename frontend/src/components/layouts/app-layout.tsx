@@ -1,0 +1,63 @@
+import type { ReactNode } from 'react'
+import { Link, Outlet, useNavigation } from 'react-router'
+import { ApiStatus } from '@/components/layouts/api-status'
+import { SidebarNav } from '@/components/layouts/sidebar-nav'
+import { cn } from '@/lib/cn'
+import { PRODUCT_NAME } from '@/lib/use-document-title'
+
+function Logo() {
+  return (
+    <svg aria-hidden viewBox="0 0 32 32" className="size-6">
+      <rect width="32" height="32" rx="7" className="fill-accent-600" />
+      <path d="M9 21.5 16 9l7 12.5" fill="none" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" strokeLinejoin="round" />
+      <circle cx="16" cy="19" r="2.2" fill="#fff" />
+    </svg>
+  )
+}
+
+/** Thin bar under the header while a route (its lazy chunk) loads. */
+function NavigationProgress() {
+  const loading = useNavigation().state !== 'idle'
+  return (
+    <div
+      aria-hidden
+      className={cn(
+        'absolute inset-x-0 bottom-0 h-0.5 origin-left bg-accent-500 transition-transform duration-500 ease-out',
+        loading ? 'scale-x-75' : 'scale-x-0 duration-0',
+      )}
+    />
+  )
+}
+
+/** Shell of every signed-in page: header, main navigation and the page. `children` replaces the outlet. */
+export function AppLayout({ children }: { children?: ReactNode }) {
+  return (
+    <div className="min-h-dvh bg-white">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:left-3 focus:top-3 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow"
+      >
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-30 flex h-14 items-center justify-between gap-4 border-b border-zinc-200 bg-white/90 px-4 backdrop-blur lg:px-5">
+        <Link
+          to="/dashboard"
+          className="flex items-center gap-2.5 rounded-md text-[15px] font-semibold tracking-tight text-zinc-900 outline-none focus-visible:ring-2 focus-visible:ring-accent-500"
+        >
+          <Logo />
+          <span>{PRODUCT_NAME}</span>
+        </Link>
+        <ApiStatus />
+        <NavigationProgress />
+      </header>
+      <div className="md:flex">
+        <aside className="sticky top-14 z-20 shrink-0 border-b border-zinc-200 bg-zinc-50/95 backdrop-blur md:h-[calc(100dvh-3.5rem)] md:w-16 md:border-r md:border-b-0 lg:w-60">
+          <SidebarNav />
+        </aside>
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none md:px-8 md:py-8 lg:px-10">
+          {children ?? <Outlet />}
+        </main>
+      </div>
+    </div>
+  )
+}

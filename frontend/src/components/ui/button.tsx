@@ -1,0 +1,25 @@
+import type { ButtonHTMLAttributes } from 'react'
+import { cn } from '@/lib/cn'
+
+export type ButtonVariant = 'primary' | 'secondary' | 'ghost'
+
+const base =
+  'inline-flex items-center justify-center gap-2 rounded-md px-3 py-1.5 text-sm font-medium transition-colors ' +
+  'outline-none focus-visible:ring-2 focus-visible:ring-accent-500 focus-visible:ring-offset-2 disabled:pointer-events-none disabled:opacity-50'
+
+const variants: Record<ButtonVariant, string> = {
+  primary: 'bg-zinc-900 text-white shadow-sm hover:bg-zinc-800',
+  secondary: 'border border-zinc-200 bg-white text-zinc-900 shadow-sm hover:bg-zinc-50',
+  ghost: 'text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900',
+}
+
+/** Classes of a button, for links that look like one (`<Link className={buttonClasses('secondary')}>`). */
+export function buttonClasses(variant: ButtonVariant = 'primary', className?: string): string {
+  return cn(base, variants[variant], className)
+}
+
+type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }
+
+export function Button({ variant = 'primary', className, type = 'button', ...props }: ButtonProps) {
+  return <button type={type} className={buttonClasses(variant, className)} {...props} />
+}

@@ -1,0 +1,44 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath, URL } from 'node:url'
+import tailwindcss from '@tailwindcss/vite'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+// `npm run dev`: API calls go to the backend on :8080 (same origin in the browser, so no CORS in development)
+const backend = 'http://localhost:8080'
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  build: {
+    // Maven packs target/classes into the frontend jar: public/** on the backend's classpath
+    outDir: 'target/classes/public',
+    emptyOutDir: true,
+    // Routes are lazy chunks; the largest expected one is a page with recharts (~400 kB minified).
+    // Vite writes the warning to stderr, which frontend-maven-plugin logs as [ERROR].
+    chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // The framework changes rarely: its own chunk stays cached across deploys of the app code.
+          // Keep this list to what the entry imports anyway; heavy libraries (recharts) stay in lazy chunks.
+          groups: [
+            {
+              name: 'framework',
+              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](react-query|query-core))[\\/]/,
+            },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    proxy: { '/api': backend, '/health': backend },
+  },
+  test: {
+    environment: 'node',
+    include: ['src/**/*.test.{ts,tsx}'],
+  },
+})

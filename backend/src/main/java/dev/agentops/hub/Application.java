@@ -1,9 +1,13 @@
 package dev.agentops.hub;
 
+import dev.agentops.hub.shared.config.EnvironmentProperties;
 import dev.agentops.hub.shared.db.DatabaseBootstrap;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
+
+import java.util.HashMap;
+import java.util.Map;
 
 @OpenAPIDefinition(info = @Info(
     title = "AgentOps Hub API",
@@ -14,10 +18,11 @@ public class Application {
 
     public static void main(String[] args) {
         // The database (embedded or external) and its roles must exist before the connection pool starts.
-        var database = DatabaseBootstrap.fromEnvironment();
+        Map<String, Object> properties = new HashMap<>(DatabaseBootstrap.fromEnvironment().micronautProperties());
+        properties.putAll(EnvironmentProperties.from(System.getenv()));
         Micronaut.build(args)
             .mainClass(Application.class)
-            .properties(database.micronautProperties())
+            .properties(properties)
             .start();
     }
 }

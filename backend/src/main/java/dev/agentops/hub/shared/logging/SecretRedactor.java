@@ -16,7 +16,7 @@ public final class SecretRedactor {
     /** Field names whose value is a secret; matched case-insensitively as whole names. */
     private static final String SECRET_NAMES = "password|new_password|current_password|newPassword|currentPassword"
         + "|passwd|secret|client_secret|mfa_secret|totp_secret|token|access_token|refresh_token|accessToken|refreshToken"
-        + "|id_token|api_key|apikey|apiKey|x-api-key|authorization|cookie|set-cookie|ticket|code|totp_code|mfa_code"
+        + "|id_token|api_key|apikey|apiKey|x-api-key|authorization|cookie|set-cookie|ticket|totp_code|mfa_code"
         + "|recovery_code|recovery_codes|otp|challenge|invite_token|reset_token|key";
 
     private static final List<Rule> RULES = List.of(

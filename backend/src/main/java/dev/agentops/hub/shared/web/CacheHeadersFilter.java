@@ -2,7 +2,6 @@ package dev.agentops.hub.shared.web;
 
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -23,10 +22,15 @@ public class CacheHeadersFilter {
         String path = request.getPath();
         if (path.startsWith("/assets/") && response.code() == 200) {
             response.header(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable");
-        } else if (response.getContentType().map(type -> type.matches(MediaType.TEXT_HTML_TYPE)).orElse(false)) {
-            response.header(HttpHeaders.CACHE_CONTROL, "no-cache");
-        } else {
+        } else if (isApi(path)) {
             response.header(HttpHeaders.CACHE_CONTROL, "no-store");
+        } else {
+            // index.html (also served for client-side routes), favicon, Swagger UI: revalidate every time
+            response.header(HttpHeaders.CACHE_CONTROL, "no-cache");
         }
+    }
+
+    private static boolean isApi(String path) {
+        return path.startsWith("/api/v1/") || path.equals("/health");
     }
 }

@@ -1,0 +1,36 @@
+package dev.agentops.hub.shared.db;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.Map;
+
+import static dev.agentops.hub.support.Sql.count;
+import static dev.agentops.hub.support.Sql.update;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Zero-config mode keeps its data in AGENTOPS_DATA_DIR: a restart must find it again. */
+class EmbeddedDatabaseRestartTest {
+
+    @Test
+    void dataSurvivesARestartOfTheEmbeddedServer() throws Exception {
+        Path dataDir = Files.createTempDirectory("agentops-restart");
+        var first = DatabaseBootstrap.prepare(DatabaseSettings.from(Map.of("AGENTOPS_DATA_DIR", dataDir.toString())));
+        try (Connection owner = DriverManager.getConnection(first.jdbcUrl(), first.ownerUser(), first.ownerPassword())) {
+            update(owner, "create table restart_marker (note text)");
+            update(owner, "insert into restart_marker values ('kept')");
+        }
+        first.embeddedServer().close();
+
+        var second = DatabaseBootstrap.prepare(DatabaseSettings.from(Map.of("AGENTOPS_DATA_DIR", dataDir.toString())));
+        try (Connection owner = DriverManager.getConnection(second.jdbcUrl(), second.ownerUser(), second.ownerPassword())) {
+            assertThat(count(owner, "select count(*) from restart_marker where note = 'kept'")).isEqualTo(1);
+        } finally {
+            second.embeddedServer().close();
+        }
+        assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.agentops.hub.shared.logging;
+
+import dev.agentops.hub.support.AppTest;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pushes canary secrets through requests (successful and failing) and through direct log calls, in both log
+ * formats, and asserts that none of them reaches the log output while the surrounding lines do.
+ */
+@MicronautTest(transactional = false)
+class LogCanaryTest extends AppTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LogCanaryTest.class);
+
+    static final String PASSWORD = "Canary-Passw0rd-7f3a";
+    static final String API_KEY = "aoh_CanaryKey7f3aQwErTyUiOpAsDfGhJkL";
+    static final String JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjYW5hcnk3ZjNhIn0.c2lnbmF0dXJlQ2FuYXJ5N2YzYQ";
+    static final String REFRESH = "rt_Canary7f3aRefreshTokenValue";
+    static final String TICKET = "Canary7f3aTicket";
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text", "json"})
+    void secretsNeverReachTheLogs(String format) {
+        String output;
+        try (CapturedLogs logs = new CapturedLogs(format)) {
+            sendRequestsCarryingSecrets();
+            logSecretsDirectly();
+            output = logs.text();
+        }
+        assertThat(output).as("captured log output").contains("Unexpected error occurred").contains(SecretRedactor.MASK);
+        for (String secret : List.of(PASSWORD, API_KEY, JWT, REFRESH, TICKET, "CanaryKey7f3a", "c2lnbmF0dXJlQ2FuYXJ5N2YzYQ")) {
+            assertThat(output).as("log output must not contain " + secret).doesNotContain(secret);
+        }
+    }
+
+    private void sendRequestsCarryingSecrets() {
+        attempt(HttpRequest.GET("/api/v1/nope?token=" + REFRESH + "&ticket=" + TICKET)
+            .header("Authorization", "Bearer " + JWT).header("X-API-Key", API_KEY));
+        attempt(HttpRequest.GET("/health").header("Authorization", "Bearer " + API_KEY));
+        attempt(HttpRequest.POST("/api/test-probe/explode", Map.of("email", "a@b.co", "password", PASSWORD)));
+        attempt(HttpRequest.POST("/api/test-probe/echo", "{\"password\": \"" + PASSWORD + "\", \"email\": ")
+            .contentType(MediaType.APPLICATION_JSON));
+        attempt(HttpRequest.POST("/api/test-probe/echo", Map.of("email", API_KEY, "password", PASSWORD, "retry_count", 0))
+            .header("Authorization", "Bearer " + JWT));
+    }
+
+    private void logSecretsDirectly() {
+        LOG.info("login attempt body {}", "{\"email\":\"a@b.co\",\"password\":\"" + PASSWORD + "\"}");
+        LOG.info("refresh with refresh_token={} and header Authorization: Bearer {}", REFRESH, JWT);
+        LOG.warn("key {} rejected", API_KEY);
+        LOG.error("call failed", new IllegalStateException("upstream said api_key=" + API_KEY + " token: " + REFRESH));
+    }
+
+    private void attempt(HttpRequest<?> request) {
+        try {
+            client.toBlocking().exchange(request, String.class);
+        } catch (HttpClientResponseException expected) {
+            // failing requests are part of the corpus: their error paths log too
+        }
+    }
+}

@@ -2,6 +2,7 @@ package dev.agentops.hub;
 
 import dev.agentops.hub.shared.config.EnvironmentProperties;
 import dev.agentops.hub.shared.db.DatabaseBootstrap;
+import dev.agentops.hub.shared.db.DatabaseSettings;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -18,8 +19,9 @@ public class Application {
 
     public static void main(String[] args) {
         // The database (embedded or external) and its roles must exist before the connection pool starts.
-        Map<String, Object> properties = new HashMap<>(DatabaseBootstrap.fromEnvironment().micronautProperties());
-        properties.putAll(EnvironmentProperties.from(System.getenv()));
+        DatabaseSettings settings = DatabaseSettings.from(System.getenv());
+        Map<String, Object> properties = new HashMap<>(DatabaseBootstrap.prepare(settings).micronautProperties());
+        properties.putAll(EnvironmentProperties.from(System.getenv(), settings.dataDirectory(), settings.embedded()));
         Micronaut.build(args)
             .mainClass(Application.class)
             .properties(properties)

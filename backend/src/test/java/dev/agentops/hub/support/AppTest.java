@@ -18,6 +18,8 @@ public abstract class AppTest implements TestPropertyProvider {
         Map<String, String> properties = new HashMap<>();
         TestDatabase.get().micronautProperties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
         properties.put("redis.uri", TestRedis.uri());
+        properties.put("agentops.security.secret", "test-secret-0123456789-0123456789-0123456789");
+        properties.put("agentops.email.outbox-dir", TestOutbox.DIRECTORY.toString());
         properties.putAll(extraProperties());
         return properties;
     }

@@ -3,6 +3,7 @@ package dev.agentops.hub.shared.config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +20,21 @@ public final class EnvironmentProperties {
     private EnvironmentProperties() {
     }
 
-    public static Map<String, Object> from(Map<String, String> env) {
+    public static Map<String, Object> from(Map<String, String> env, Path dataDirectory, boolean embeddedDatabase) {
         Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("agentops.security.secret", ServerSecret.resolve(env.get("AGENTOPS_SECRET"), dataDirectory, embeddedDatabase));
+        String smtpHost = env.get("SMTP_HOST");
+        if (smtpHost != null && !smtpHost.isBlank()) {
+            properties.put("agentops.smtp.host", smtpHost.trim());
+            copy(env, "SMTP_PORT", properties, "agentops.smtp.port");
+            copy(env, "SMTP_USERNAME", properties, "agentops.smtp.username");
+            copy(env, "SMTP_PASSWORD", properties, "agentops.smtp.password");
+            copy(env, "SMTP_FROM", properties, "agentops.smtp.from");
+            LOG.info("E-mail: SMTP via {}", smtpHost.trim());
+        } else {
+            LOG.info("E-mail: no SMTP_HOST, development mode: e-mails are written to {}", dataDirectory.resolve("outbox"));
+        }
+        properties.put("agentops.email.outbox-dir", dataDirectory.resolve("outbox").toString());
         String redis = env.get("REDIS_URL");
         if (redis != null && !redis.isBlank()) {
             properties.put("redis.uri", redis.trim());
@@ -36,5 +50,12 @@ public final class EnvironmentProperties {
             LOG.info("CORS: allowing {}", list);
         }
         return properties;
+    }
+
+    private static void copy(Map<String, String> env, String variable, Map<String, Object> properties, String property) {
+        String value = env.get(variable);
+        if (value != null && !value.isBlank()) {
+            properties.put(property, value);
+        }
     }
 }

@@ -1,0 +1,89 @@
+package dev.agentops.hub.apikeys;
+
+import dev.agentops.hub.shared.security.Actor;
+import dev.agentops.hub.shared.security.ApiKeyScope;
+import dev.agentops.hub.shared.security.Permission;
+import dev.agentops.hub.shared.security.Secrets;
+import dev.agentops.hub.shared.tenancy.LookupTransactions;
+import dev.agentops.hub.shared.tenancy.LookupTransactions.Door;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.filters.AuthenticationFetcher;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Authenticates {@code X-API-Key: aoh_...} or {@code Authorization: Bearer aoh_...}. The key row is read on every
+ * request (by its indexed prefix), so a revoked key stops working at once on every instance.
+ */
+@Singleton
+class ApiKeyAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>> {
+
+    private final ApiKeyRepository keys;
+    private final LookupTransactions lookups;
+    private final ApiKeyUsage usage;
+    private final ExecutorService blocking;
+
+    ApiKeyAuthenticationFetcher(ApiKeyRepository keys, LookupTransactions lookups, ApiKeyUsage usage,
+                                @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.keys = keys;
+        this.lookups = lookups;
+        this.usage = usage;
+        this.blocking = blocking;
+    }
+
+    @Override
+    public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {
+        Optional<String> presented = presentedKey(request);
+        if (presented.isEmpty()) {
+            return Publishers.empty();
+        }
+        String key = presented.get();
+        return Mono.fromCallable(() -> authenticate(key).orElse(null))
+            .subscribeOn(Schedulers.fromExecutorService(blocking));
+    }
+
+    private Optional<Authentication> authenticate(String key) {
+        if (key.length() < ApiKeyService.PREFIX_LENGTH || key.length() > 200) {
+            return Optional.empty();
+        }
+        String prefix = key.substring(0, ApiKeyService.PREFIX_LENGTH);
+        return lookups.read(Door.API_KEY_PREFIX, prefix, () -> keys.findByPrefix(prefix))
+            .filter(found -> Secrets.constantTimeEquals(found.keyHash(), Secrets.sha256(key)))
+            .filter(found -> found.usableAt(Instant.now()))
+            .map(found -> {
+                usage.used(found.id(), found.organizationId());
+                EnumSet<Permission> permissions = EnumSet.noneOf(Permission.class);
+                found.scopes().forEach(scope -> ApiKeyScope.fromKey(scope).ifPresent(s -> permissions.addAll(s.permissions())));
+                return Authentication.build(found.id().toString(), List.of(), Map.of(
+                    Actor.ATTR_ACTOR_TYPE, "api_key",
+                    Actor.ATTR_ORG, found.organizationId().toString(),
+                    Actor.ATTR_PERMISSIONS, permissions.stream().map(Enum::name).toList()));
+            });
+    }
+
+    static Optional<String> presentedKey(HttpRequest<?> request) {
+        String header = request.getHeaders().get("X-API-Key");
+        if (header != null && header.startsWith(ApiKeyService.KEY_PREFIX)) {
+            return Optional.of(header.trim());
+        }
+        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer " + ApiKeyService.KEY_PREFIX, 0, 11)) {
+            return Optional.of(authorization.substring(7).trim());
+        }
+        return Optional.empty();
+    }
+}

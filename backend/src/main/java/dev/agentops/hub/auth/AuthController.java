@@ -1,0 +1,99 @@
+package dev.agentops.hub.auth;
+
+import dev.agentops.hub.shared.security.Actor;
+import dev.agentops.hub.shared.web.DataResponse;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.util.Map;
+
+@Controller("/api/v1/auth")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Auth")
+class AuthController {
+
+    private final AuthService auth;
+    private final Sessions sessions;
+
+    AuthController(AuthService auth, Sessions sessions) {
+        this.auth = auth;
+        this.sessions = sessions;
+    }
+
+    @Post("/signup")
+    @Status(HttpStatus.CREATED)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    DataResponse<AuthResponses.Session> signup(@Body @Valid AuthRequests.Signup request) {
+        return DataResponse.of(auth.signup(request));
+    }
+
+    @Post("/login")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    DataResponse<AuthResponses.Session> login(@Body @Valid AuthRequests.Login request) {
+        return DataResponse.of(auth.login(request));
+    }
+
+    @Post("/mfa/verify")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    DataResponse<AuthResponses.Session> verifyMfa(@Body @Valid AuthRequests.MfaVerify request) {
+        return DataResponse.of(auth.verifyMfa(request));
+    }
+
+    @Post("/refresh-token")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    DataResponse<TokenPair> refresh(@Body @Valid AuthRequests.Refresh request) {
+        return DataResponse.of(sessions.refresh(request.refreshToken()));
+    }
+
+    @Post("/logout")
+    @Status(HttpStatus.NO_CONTENT)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    void logout(Authentication authentication, @Body @Valid AuthRequests.Logout request) {
+        auth.logout(Actor.from(authentication), request.refreshToken());
+    }
+
+    @Get("/me")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    DataResponse<AuthResponses.Me> me(Authentication authentication) {
+        return DataResponse.of(auth.me(Actor.from(authentication)));
+    }
+
+    @Post("/password-reset")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<Map<String, String>> requestPasswordReset(@Body @Valid AuthRequests.PasswordReset request) {
+        auth.requestPasswordReset(request);
+        return HttpResponse.accepted().body(Map.of("message", "If an account exists for this e-mail, a reset link is on its way."));
+    }
+
+    @Post("/password-reset/confirm")
+    @Status(HttpStatus.NO_CONTENT)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    void confirmPasswordReset(@Body @Valid AuthRequests.PasswordResetConfirm request) {
+        auth.confirmPasswordReset(request);
+    }
+
+    @Get("/invitations/{token}")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    DataResponse<AuthResponses.Invitation> invitation(@PathVariable String token) {
+        return DataResponse.of(auth.invitation(token));
+    }
+
+    @Post("/accept-invite")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    DataResponse<AuthResponses.Session> acceptInvite(@Body @Valid AuthRequests.AcceptInvite request) {
+        return DataResponse.of(auth.acceptInvitation(request));
+    }
+}

@@ -1,0 +1,286 @@
+package dev.agentops.hub.auth;
+
+import dev.agentops.hub.audit.AuditActor;
+import dev.agentops.hub.audit.AuditEvent;
+import dev.agentops.hub.audit.AuditTrail;
+import dev.agentops.hub.orgs.Member;
+import dev.agentops.hub.orgs.MemberRepository;
+import dev.agentops.hub.orgs.Organization;
+import dev.agentops.hub.orgs.OrganizationRepository;
+import dev.agentops.hub.shared.email.EmailMessage;
+import dev.agentops.hub.shared.email.EmailSender;
+import dev.agentops.hub.shared.security.Actor;
+import dev.agentops.hub.shared.security.Permission;
+import dev.agentops.hub.shared.security.Role;
+import dev.agentops.hub.shared.security.Secrets;
+import dev.agentops.hub.shared.tenancy.LookupTransactions;
+import dev.agentops.hub.shared.tenancy.LookupTransactions.Door;
+import dev.agentops.hub.shared.tenancy.TenantTransactions;
+import dev.agentops.hub.shared.web.ApiException;
+import dev.agentops.hub.shared.web.Problems;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+
+/** Signup, login (with the second factor), invitations and password resets. */
+@Singleton
+class AuthService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
+    private static final Duration RESET_LIFETIME = Duration.ofHours(1);
+
+    private final UserRepository users;
+    private final OrganizationRepository organizations;
+    private final MemberRepository members;
+    private final PasswordResetRepository resets;
+    private final Passwords passwords;
+    private final Sessions sessions;
+    private final MfaService mfa;
+    private final MfaChallenges challenges;
+    private final TenantTransactions tenants;
+    private final LookupTransactions lookups;
+    private final TransactionOperations<Connection> transactions;
+    private final AuditTrail audit;
+    private final EmailSender email;
+    private final ExecutorService background;
+    private final String publicUrl;
+
+    AuthService(UserRepository users, OrganizationRepository organizations, MemberRepository members,
+                PasswordResetRepository resets, Passwords passwords, Sessions sessions, MfaService mfa,
+                MfaChallenges challenges, TenantTransactions tenants, LookupTransactions lookups,
+                TransactionOperations<Connection> transactions, AuditTrail audit, EmailSender email,
+                @Named(TaskExecutors.BLOCKING) ExecutorService background,
+                @Value("${agentops.public-url}") String publicUrl) {
+        this.users = users;
+        this.organizations = organizations;
+        this.members = members;
+        this.resets = resets;
+        this.passwords = passwords;
+        this.sessions = sessions;
+        this.mfa = mfa;
+        this.challenges = challenges;
+        this.tenants = tenants;
+        this.lookups = lookups;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.email = email;
+        this.background = background;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    AuthResponses.Session signup(AuthRequests.Signup request) {
+        passwords.requireAcceptable("password", request.password());
+        String email = normalizeEmail(request.email());
+        if (transactions.executeRead(status -> users.findByEmail(email)).isPresent()) {
+            throw Problems.conflict("email_taken", "An account with this e-mail already exists. Log in, or reset the password.");
+        }
+        String passwordHash = passwords.hash(request.password());
+        UUID organizationId = UUID.randomUUID();
+        UUID userId = UUID.randomUUID();
+        return tenants.write(organizationId, () -> {
+            users.insert(userId, email, passwordHash, request.fullName().trim());
+            organizations.insert(organizationId, request.organizationName().trim(), slugFor(request.organizationName()));
+            members.insertActive(organizationId, userId, email, Role.ADMIN);
+            AuditActor actor = AuditActor.user(userId);
+            audit.record(organizationId, actor, AuditEvent.of("organization.created", "organization", organizationId)
+                .with("name", request.organizationName().trim()));
+            audit.record(organizationId, actor, AuditEvent.of("auth.signup", "user", userId).with("email", email));
+            Member admin = members.findByUser(organizationId, userId).orElseThrow();
+            TokenPair tokens = sessions.start(admin);
+            return AuthResponses.Session.of(tokens, users.findById(userId).orElseThrow(), organizations.find(organizationId).orElseThrow());
+        });
+    }
+
+    AuthResponses.Session login(AuthRequests.Login request) {
+        String email = normalizeEmail(request.email());
+        Optional<User> found = transactions.executeRead(status -> users.findByEmail(email));
+        if (found.isEmpty()) {
+            passwords.spendDecoyCheck(request.password());
+            throw invalidCredentials();
+        }
+        User user = found.get();
+        List<Member> memberships = lookups.read(Door.USER, user.id().toString(), () -> members.activeMembershipsOf(user.id()));
+        boolean passwordOk = passwords.matches(request.password(), user.passwordHash());
+        if (!passwordOk || memberships.isEmpty()) {
+            memberships.stream().findFirst().ifPresent(membership -> tenants.run(membership.organizationId(), () ->
+                audit.record(membership.organizationId(), AuditActor.user(user.id()),
+                    AuditEvent.of("auth.login_failed", "user", user.id()).with("reason", "wrong_password"))));
+            throw invalidCredentials();
+        }
+        Member membership = memberships.get(0);
+        if (user.mfaEnabled()) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "mfa_required",
+                "Enter the code from your authenticator app (or a recovery code) to finish signing in.",
+                Map.of("challenge", challenges.issue(user.id(), membership.organizationId())));
+        }
+        return completeLogin(user, membership, "password");
+    }
+
+    AuthResponses.Session verifyMfa(AuthRequests.MfaVerify request) {
+        MfaChallenges.Challenge challenge = challenges.open(request.challenge()).orElseThrow(() ->
+            Problems.unauthenticated("invalid_token", "The sign-in step expired or is invalid. Log in again."));
+        User user = transactions.executeRead(status -> users.findById(challenge.userId())).orElseThrow(AuthService::invalidCredentials);
+        Member membership = tenants.read(challenge.organizationId(),
+            () -> members.findByUser(challenge.organizationId(), user.id())).orElseThrow(AuthService::invalidCredentials);
+        boolean accepted = tenants.write(membership.organizationId(), () -> {
+            boolean ok = mfa.checkSecondFactor(user, request.code());
+            if (!ok) {
+                audit.record(membership.organizationId(), AuditActor.user(user.id()),
+                    AuditEvent.of("auth.login_failed", "user", user.id()).with("reason", "wrong_mfa_code"));
+            }
+            return ok;
+        });
+        if (!accepted) {
+            throw Problems.unauthenticated("invalid_mfa_code", "The code is wrong or was already used. Try the next code.");
+        }
+        return completeLogin(user, membership, "password+totp");
+    }
+
+    AuthResponses.Me me(Actor actor) {
+        if (!actor.isUser()) {
+            throw Problems.forbidden("API keys have no user profile; use a signed-in user's access token.");
+        }
+        return tenants.read(actor.organizationId(), () -> {
+            User user = users.findById(actor.id()).orElseThrow(AuthService::invalidCredentials);
+            Member membership = members.findByUser(actor.organizationId(), actor.id())
+                .orElseThrow(() -> Problems.unauthenticated("unauthenticated", "You are no longer a member of this organization."));
+            Organization organization = organizations.find(actor.organizationId()).orElseThrow();
+            List<String> permissions = membership.role().permissions().stream().map(Permission::key).sorted().toList();
+            return new AuthResponses.Me(AuthResponses.UserView.of(user), organization, membership.role().key(),
+                membership.teams(), permissions);
+        });
+    }
+
+    void logout(Actor actor, String refreshToken) {
+        sessions.end(actor.organizationId(), actor.id(), refreshToken);
+    }
+
+    /** Always answers the same way: whether the address has an account is nobody's business. */
+    void requestPasswordReset(AuthRequests.PasswordReset request) {
+        String email = normalizeEmail(request.email());
+        Optional<User> user = transactions.executeRead(status -> users.findByEmail(email));
+        if (user.isEmpty()) {
+            return;
+        }
+        String token = Secrets.randomToken(43);
+        transactions.executeWrite(status -> {
+            resets.invalidateOpen(user.get().id());
+            resets.insert(user.get().id(), Secrets.sha256(token), Instant.now().plus(RESET_LIFETIME));
+            return null;
+        });
+        String link = publicUrl + "/reset-password?token=" + token;
+        sendQuietly(new EmailMessage(email, "Reset your AgentOps Hub password",
+            "Someone asked to reset the password of this account. If it was you, open this link within an hour:\n\n"
+                + link + "\n\nIf it was not you, ignore this e-mail; your password stays as it is."));
+    }
+
+    void confirmPasswordReset(AuthRequests.PasswordResetConfirm request) {
+        passwords.requireAcceptable("new_password", request.newPassword());
+        String hash = passwords.hash(request.newPassword());
+        UUID userId = transactions.executeWrite(status -> {
+            UUID id = resets.consume(Secrets.sha256(request.token())).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST,
+                "invalid_token", "This reset link is invalid, expired or already used. Ask for a new one.", Map.of()));
+            users.updatePassword(id, hash);
+            return id;
+        });
+        sessions.endAllOf(userId, "password_reset");
+        List<Member> memberships = lookups.read(Door.USER, userId.toString(), () -> members.activeMembershipsOf(userId));
+        for (Member membership : memberships) {
+            tenants.run(membership.organizationId(), () -> audit.record(membership.organizationId(), AuditActor.user(userId),
+                AuditEvent.of("auth.password_reset", "user", userId)));
+        }
+    }
+
+    AuthResponses.Invitation invitation(String token) {
+        String hash = Secrets.sha256(token);
+        return lookups.read(Door.TOKEN_HASH, hash, () -> {
+            Member invitation = openInvitation(hash);
+            Organization organization = organizations.find(invitation.organizationId()).orElseThrow();
+            return new AuthResponses.Invitation(organization.name(), invitation.email(), invitation.role().key());
+        });
+    }
+
+    AuthResponses.Session acceptInvitation(AuthRequests.AcceptInvite request) {
+        passwords.requireAcceptable("password", request.password());
+        String hash = Secrets.sha256(request.token());
+        Member invitation = lookups.read(Door.TOKEN_HASH, hash, () -> openInvitation(hash));
+        Optional<User> existing = transactions.executeRead(status -> users.findByEmail(invitation.email()));
+        if (existing.isPresent() && !passwords.matches(request.password(), existing.get().passwordHash())) {
+            throw Problems.unauthenticated("invalid_credentials",
+                "This e-mail already has an account: enter its current password to join the organization.");
+        }
+        String passwordHash = existing.isPresent() ? null : passwords.hash(request.password());
+        UUID organizationId = invitation.organizationId();
+        return tenants.write(organizationId, () -> {
+            openInvitation(hash);
+            UUID userId = existing.map(User::id).orElseGet(UUID::randomUUID);
+            if (existing.isEmpty()) {
+                users.insert(userId, invitation.email(), passwordHash, request.fullName().trim());
+            }
+            members.accept(organizationId, invitation.id(), userId);
+            audit.record(organizationId, AuditActor.user(userId), AuditEvent.of("member.joined", "member", invitation.id())
+                .with("email", invitation.email()).with("role", invitation.role().key()));
+            Member membership = members.findByUser(organizationId, userId).orElseThrow();
+            TokenPair tokens = sessions.start(membership);
+            return AuthResponses.Session.of(tokens, users.findById(userId).orElseThrow(), organizations.find(organizationId).orElseThrow());
+        });
+    }
+
+    private AuthResponses.Session completeLogin(User user, Member membership, String method) {
+        return tenants.write(membership.organizationId(), () -> {
+            users.touchLogin(user.id());
+            audit.record(membership.organizationId(), AuditActor.user(user.id()),
+                AuditEvent.of("auth.login_succeeded", "user", user.id()).with("method", method));
+            TokenPair tokens = sessions.start(membership);
+            return AuthResponses.Session.of(tokens, user, organizations.find(membership.organizationId()).orElseThrow());
+        });
+    }
+
+    private Member openInvitation(String tokenHash) {
+        return members.findInvitation(tokenHash)
+            .filter(invitation -> invitation.inviteExpiresAt() != null && invitation.inviteExpiresAt().isAfter(Instant.now()))
+            .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not_found",
+                "This invitation is invalid, expired or already used. Ask an admin for a new one.", Map.of()));
+    }
+
+    private void sendQuietly(EmailMessage message) {
+        background.execute(() -> {
+            try {
+                email.send(message);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not send \"{}\": {}", message.subject(), e.getMessage());
+            }
+        });
+    }
+
+    static String normalizeEmail(String email) {
+        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    static String slugFor(String name) {
+        String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (base.length() > 40) {
+            base = base.substring(0, 40).replaceAll("-+$", "");
+        }
+        return (base.isEmpty() ? "org" : base) + "-" + Secrets.randomToken(6).toLowerCase(Locale.ROOT);
+    }
+
+    private static ApiException invalidCredentials() {
+        return Problems.unauthenticated("invalid_credentials", "The e-mail or the password is wrong.");
+    }
+}

@@ -1,0 +1,54 @@
+package dev.agentops.hub.auth;
+
+import dev.agentops.hub.shared.security.SecretBox;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The proof that a password check passed, handed to the client when a second factor is still due. Signed and
+ * short-lived (5 minutes), so it needs no table; wrong codes are throttled per user, not per challenge.
+ */
+@Singleton
+class MfaChallenges {
+
+    private static final long LIFETIME_SECONDS = 300;
+    private final SecretBox box;
+
+    MfaChallenges(SecretBox box) {
+        this.box = box;
+    }
+
+    String issue(UUID userId, UUID organizationId) {
+        String payload = "mfa." + userId + "." + organizationId + "." + (Instant.now().getEpochSecond() + LIFETIME_SECONDS);
+        return payload + "." + box.sign(payload);
+    }
+
+    Optional<Challenge> open(String challenge) {
+        if (challenge == null) {
+            return Optional.empty();
+        }
+        int split = challenge.lastIndexOf('.');
+        if (split < 0) {
+            return Optional.empty();
+        }
+        String payload = challenge.substring(0, split);
+        String[] parts = payload.split("\\.");
+        if (parts.length != 4 || !"mfa".equals(parts[0]) || !box.verify(payload, challenge.substring(split + 1))) {
+            return Optional.empty();
+        }
+        try {
+            if (Long.parseLong(parts[3]) < Instant.now().getEpochSecond()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Challenge(UUID.fromString(parts[1]), UUID.fromString(parts[2])));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    record Challenge(UUID userId, UUID organizationId) {
+    }
+}

@@ -1,0 +1,57 @@
+package dev.agentops.hub.auth;
+
+import dev.agentops.hub.shared.db.Jdbc;
+import jakarta.inject.Singleton;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+@Singleton
+class RefreshTokenRepository {
+
+    private final Jdbc jdbc;
+
+    RefreshTokenRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(UUID organizationId, UUID userId, UUID familyId, String tokenHash, Instant expiresAt, String ip, String userAgent) {
+        jdbc.update("""
+            insert into refresh_tokens (organization_id, user_id, family_id, token_hash, expires_at, ip, user_agent)
+            values (?, ?, ?, ?, ?, ?, ?)""", organizationId, userId, familyId, tokenHash, expiresAt, ip, userAgent);
+    }
+
+    /** Needs the TOKEN_HASH lookup door or the token's tenant scope. */
+    Optional<RefreshToken> findByHash(String tokenHash) {
+        return jdbc.queryOne("select * from refresh_tokens where token_hash = ?", RefreshTokenRepository::map, tokenHash);
+    }
+
+    /** Single use: only one of two concurrent refreshes with the same token can win this update. */
+    boolean markUsed(UUID id) {
+        return jdbc.update("update refresh_tokens set used_at = now() where id = ? and used_at is null and revoked_at is null", id) == 1;
+    }
+
+    int revokeFamily(UUID familyId, String reason) {
+        return jdbc.update("update refresh_tokens set revoked_at = now(), revoked_reason = ? where family_id = ? and revoked_at is null",
+            reason, familyId);
+    }
+
+    int revokeUserInOrganization(UUID organizationId, UUID userId, String reason) {
+        return jdbc.update("""
+            update refresh_tokens set revoked_at = now(), revoked_reason = ?
+             where organization_id = ? and user_id = ? and revoked_at is null""", reason, organizationId, userId);
+    }
+
+    /** Needs the USER lookup door: every organization's sessions of this user. */
+    int revokeUserEverywhere(UUID userId, String reason) {
+        return jdbc.update("update refresh_tokens set revoked_at = now(), revoked_reason = ? where user_id = ? and revoked_at is null",
+            reason, userId);
+    }
+
+    private static RefreshToken map(Jdbc.Row row) throws SQLException {
+        return new RefreshToken(row.uuid("id"), row.uuid("organization_id"), row.uuid("user_id"), row.uuid("family_id"),
+            row.instant("expires_at"), row.instant("used_at"), row.instant("revoked_at"));
+    }
+}

@@ -1,0 +1,113 @@
+package dev.agentops.hub.auth;
+
+import dev.agentops.hub.audit.AuditActor;
+import dev.agentops.hub.audit.AuditEvent;
+import dev.agentops.hub.audit.AuditTrail;
+import dev.agentops.hub.orgs.Member;
+import dev.agentops.hub.orgs.MemberRepository;
+import dev.agentops.hub.shared.security.Secrets;
+import dev.agentops.hub.shared.tenancy.LookupTransactions;
+import dev.agentops.hub.shared.tenancy.LookupTransactions.Door;
+import dev.agentops.hub.shared.tenancy.TenantTransactions;
+import dev.agentops.hub.shared.web.ClientInfo;
+import dev.agentops.hub.shared.web.Problems;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A session is a family of rotating refresh tokens started by one login. Each refresh token works once; using a
+ * spent one means it was stolen or replayed, so the whole family dies and the event is audited.
+ */
+@Singleton
+class Sessions {
+
+    static final String REFRESH_PREFIX = "rt_";
+
+    private final RefreshTokenRepository tokens;
+    private final MemberRepository members;
+    private final AccessTokens accessTokens;
+    private final TenantTransactions tenants;
+    private final LookupTransactions lookups;
+    private final AuditTrail audit;
+    private final Duration refreshLifetime;
+
+    Sessions(RefreshTokenRepository tokens, MemberRepository members, AccessTokens accessTokens, TenantTransactions tenants,
+             LookupTransactions lookups, AuditTrail audit, @Value("${agentops.auth.refresh-token-days:30}") int refreshDays) {
+        this.tokens = tokens;
+        this.members = members;
+        this.accessTokens = accessTokens;
+        this.tenants = tenants;
+        this.lookups = lookups;
+        this.audit = audit;
+        this.refreshLifetime = Duration.ofDays(refreshDays);
+    }
+
+    /** Starts a session; call inside the organization's tenant transaction. */
+    TokenPair start(Member membership) {
+        return issue(membership, UUID.randomUUID());
+    }
+
+    TokenPair refresh(String refreshToken) {
+        String hash = Secrets.sha256(refreshToken == null ? "" : refreshToken);
+        RefreshToken token = lookups.read(Door.TOKEN_HASH, hash, () -> tokens.findByHash(hash))
+            .orElseThrow(Sessions::invalid);
+        // Failures return null instead of throwing so that the revocation and its audit row commit.
+        TokenPair pair = tenants.write(token.organizationId(), () -> {
+            if (token.spent() || !tokens.markUsed(token.id())) {
+                tokens.revokeFamily(token.familyId(), "reuse");
+                audit.record(token.organizationId(), AuditActor.user(token.userId()),
+                    AuditEvent.of("auth.refresh_token_reused", "session", token.familyId()));
+                return null;
+            }
+            if (token.expiresAt().isBefore(Instant.now())) {
+                return null;
+            }
+            return members.findByUser(token.organizationId(), token.userId())
+                .map(membership -> issue(membership, token.familyId()))
+                .orElse(null);
+        });
+        if (pair == null) {
+            throw invalid();
+        }
+        return pair;
+    }
+
+    /** Ends the session the refresh token belongs to, if it is the caller's. */
+    void end(UUID organizationId, UUID userId, String refreshToken) {
+        tenants.run(organizationId, () -> {
+            if (refreshToken == null || refreshToken.isBlank()) {
+                tokens.revokeUserInOrganization(organizationId, userId, "logout");
+            } else {
+                tokens.findByHash(Secrets.sha256(refreshToken))
+                    .filter(token -> token.userId().equals(userId))
+                    .ifPresent(token -> tokens.revokeFamily(token.familyId(), "logout"));
+            }
+            audit.record(organizationId, AuditActor.user(userId), AuditEvent.of("auth.logout", "user", userId));
+        });
+    }
+
+    void endAllOf(UUID userId, String reason) {
+        lookups.writeAsUser(userId, () -> tokens.revokeUserEverywhere(userId, reason));
+    }
+
+    void endAllInOrganization(UUID organizationId, UUID userId, String reason) {
+        tokens.revokeUserInOrganization(organizationId, userId, reason);
+    }
+
+    private TokenPair issue(Member membership, UUID family) {
+        String refreshToken = REFRESH_PREFIX + Secrets.randomToken(43);
+        ClientInfo client = ClientInfo.current().orElseGet(ClientInfo::none);
+        tokens.insert(membership.organizationId(), membership.userId(), family, Secrets.sha256(refreshToken),
+            Instant.now().plus(refreshLifetime), client.ip(), client.userAgent());
+        String accessToken = accessTokens.issue(membership.userId(), membership.organizationId(), membership.role(), family);
+        return new TokenPair(accessToken, refreshToken, accessTokens.lifetimeSeconds(), "Bearer");
+    }
+
+    private static RuntimeException invalid() {
+        return Problems.unauthenticated("invalid_token", "The refresh token is invalid, expired or already used. Log in again.");
+    }
+}

@@ -1,0 +1,37 @@
+package dev.agentops.hub.orgs;
+
+import dev.agentops.hub.shared.db.Jdbc;
+import jakarta.inject.Singleton;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Runs inside a tenant scope: RLS shows only the current organization's row. */
+@Singleton
+public class OrganizationRepository {
+
+    private final Jdbc jdbc;
+
+    OrganizationRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(UUID id, String name, String slug) {
+        jdbc.update("insert into organizations (id, name, slug) values (?, ?, ?)", id, name, slug);
+    }
+
+    public Optional<Organization> find(UUID id) {
+        return jdbc.queryOne("select * from organizations where id = ?", OrganizationRepository::map, id);
+    }
+
+    void update(UUID id, String name, String logoUrl, String plan) {
+        jdbc.update("update organizations set name = ?, logo_url = ?, plan = ?, updated_at = now() where id = ?",
+            name, logoUrl, plan, id);
+    }
+
+    static Organization map(Jdbc.Row row) throws SQLException {
+        return new Organization(row.uuid("id"), row.string("name"), row.string("slug"), row.string("logo_url"),
+            row.string("plan"), row.string("status"), row.instant("created_at"));
+    }
+}

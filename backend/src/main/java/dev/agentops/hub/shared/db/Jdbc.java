@@ -1,0 +1,199 @@
+package dev.agentops.hub.shared.db;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Plain SQL on the connection of the current transaction. Always called inside a unit of work opened by
+ * {@code TenantTransactions} or {@code LookupTransactions}, so row-level security sees the right settings.
+ * Parameters: UUID, String, numbers, Boolean, Instant, {@code List<String>} (text[]), {@link Json} (jsonb).
+ */
+@Singleton
+public class Jdbc {
+
+    private final TransactionOperations<Connection> transactions;
+    private final JsonMapper json;
+
+    public Jdbc(TransactionOperations<Connection> transactions, JsonMapper json) {
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(Row row) throws SQLException;
+    }
+
+    /** A jsonb parameter. */
+    public record Json(Object value) {
+    }
+
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+        try (PreparedStatement statement = prepare(sql, args); ResultSet rs = statement.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            Row row = new Row(rs, json);
+            while (rs.next()) {
+                rows.add(mapper.map(row));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new DataAccessFailure(e);
+        }
+    }
+
+    public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
+        List<T> rows = query(sql, mapper, args);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    public int update(String sql, Object... args) {
+        try (PreparedStatement statement = prepare(sql, args)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessFailure(e);
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object... args) throws SQLException {
+        Connection connection = transactions.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            bind(connection, statement, i + 1, args[i]);
+        }
+        return statement;
+    }
+
+    private void bind(Connection connection, PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.NULL);
+        } else if (value instanceof Instant instant) {
+            statement.setObject(index, OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC));
+        } else if (value instanceof Collection<?> list) {
+            Array array = connection.createArrayOf("text", list.stream().map(String::valueOf).toArray());
+            statement.setArray(index, array);
+        } else if (value instanceof Json wrapped) {
+            statement.setObject(index, toJson(wrapped.value()), Types.OTHER);
+        } else if (value instanceof Enum<?> e) {
+            statement.setString(index, e.name().toLowerCase(java.util.Locale.ROOT));
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Typed access to the current row of a result set. */
+    public static final class Row {
+        private final ResultSet rs;
+        private final JsonMapper json;
+
+        Row(ResultSet rs, JsonMapper json) {
+            this.rs = rs;
+            this.json = json;
+        }
+
+        public String string(String column) throws SQLException {
+            return rs.getString(column);
+        }
+
+        public UUID uuid(String column) throws SQLException {
+            return rs.getObject(column, UUID.class);
+        }
+
+        public long longValue(String column) throws SQLException {
+            return rs.getLong(column);
+        }
+
+        public Long nullableLong(String column) throws SQLException {
+            long value = rs.getLong(column);
+            return rs.wasNull() ? null : value;
+        }
+
+        public int intValue(String column) throws SQLException {
+            return rs.getInt(column);
+        }
+
+        public boolean bool(String column) throws SQLException {
+            return rs.getBoolean(column);
+        }
+
+        public BigDecimal decimal(String column) throws SQLException {
+            return rs.getBigDecimal(column);
+        }
+
+        public Instant instant(String column) throws SQLException {
+            Timestamp timestamp = rs.getTimestamp(column);
+            return timestamp == null ? null : timestamp.toInstant();
+        }
+
+        public List<String> strings(String column) throws SQLException {
+            Array array = rs.getArray(column);
+            if (array == null) {
+                return List.of();
+            }
+            Object[] values = (Object[]) array.getArray();
+            List<String> list = new ArrayList<>(values.length);
+            for (Object v : values) {
+                list.add(String.valueOf(v));
+            }
+            return List.copyOf(list);
+        }
+
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> jsonObject(String column) throws SQLException {
+            String text = rs.getString(column);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return json.readValue(text, Map.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** SQL failures are programming or infrastructure errors: they surface as 500 without their text. */
+    public static final class DataAccessFailure extends RuntimeException {
+        private final String sqlState;
+
+        DataAccessFailure(SQLException cause) {
+            super(cause.getMessage(), cause);
+            this.sqlState = cause.getSQLState();
+        }
+
+        public String sqlState() {
+            return sqlState;
+        }
+
+        public boolean isUniqueViolation() {
+            return "23505".equals(sqlState);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.agentops.hub.shared.security;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Encrypts secrets the server must read back (TOTP seeds) with AES-256-GCM under a key derived from the server
+ * secret, and signs short-lived values (login challenges) with HMAC-SHA256 under another derived key.
+ */
+@Singleton
+public class SecretBox {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final SecretKeySpec encryptionKey;
+    private final SecretKeySpec signingKey;
+
+    public SecretBox(@Value("${agentops.security.secret}") String serverSecret) {
+        this.encryptionKey = new SecretKeySpec(derive(serverSecret, "encryption"), "AES");
+        this.signingKey = new SecretKeySpec(derive(serverSecret, "signing"), "HmacSHA256");
+    }
+
+    public String encrypt(String plaintext) {
+        try {
+            byte[] iv = new byte[12];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(128, iv));
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            return "v1:" + Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Encryption failed", e);
+        }
+    }
+
+    public String decrypt(String boxed) {
+        try {
+            byte[] all = Base64.getDecoder().decode(boxed.substring("v1:".length()));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(128, all, 0, 12));
+            return new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("Decryption failed: was the server secret changed?", e);
+        }
+    }
+
+    public String sign(String value) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(signingKey, value));
+    }
+
+    public boolean verify(String value, String signature) {
+        return Secrets.constantTimeEquals(sign(value), signature);
+    }
+
+    private static byte[] derive(String secret, String purpose) {
+        return hmac(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"), "agentops:" + purpose);
+    }
+
+    private static byte[] hmac(SecretKeySpec key, String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

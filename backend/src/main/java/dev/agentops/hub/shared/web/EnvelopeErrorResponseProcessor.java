@@ -43,6 +43,9 @@ public class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Ap
             message = fields.size() == 1
                 ? "The request is invalid (" + fields.get(0).field() + ": " + fields.get(0).problem() + ")."
                 : "The request is invalid (" + fields.size() + " problems).";
+        } else if (status == 401 && presentsExpiredJwt(context.getRequest())) {
+            code = "token_expired";
+            message = "The access token has expired: get a new one with POST /api/v1/auth/refresh-token.";
         } else {
             message = switch (status) {
                 case 401 -> "Authentication is required: send a valid access token or API key.";
@@ -60,6 +63,30 @@ public class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Ap
             response.body(null);
         }
         return response;
+    }
+
+    private static final java.util.regex.Pattern EXP = java.util.regex.Pattern.compile("\"exp\"\\s*:\\s*(\\d{1,12})");
+
+    /**
+     * Tells an expired session apart from a bad credential so clients know to refresh. Reading the claim without
+     * verifying the signature is fine here: it only picks the error code of a request that is refused anyway.
+     */
+    static boolean presentsExpiredJwt(io.micronaut.http.HttpRequest<?> request) {
+        String authorization = request.getHeaders().get(io.micronaut.http.HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.startsWith("Bearer ey")) {
+            return false;
+        }
+        String[] parts = authorization.substring(7).split("\\.");
+        if (parts.length != 3) {
+            return false;
+        }
+        try {
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
+            var matcher = EXP.matcher(payload);
+            return matcher.find() && Long.parseLong(matcher.group(1)) < java.time.Instant.now().getEpochSecond();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean isMalformedJson(Throwable cause) {

@@ -1,0 +1,111 @@
+package dev.agentops.hub.shared.ratelimit;
+
+import io.micronaut.http.context.ServerRequestContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Token buckets in Redis (shared by all instances) when {@code redis.uri} is set, else in process. A failing or
+ * slow Redis never fails a request and never lifts the limits: the call falls back to this instance's buckets.
+ * A call waits for Redis up to {@code agentops.rate-limits.redis-timeout}: call it off the event loop (controllers
+ * run on the blocking executor; a filter method needs {@code @ExecuteOn(TaskExecutors.BLOCKING)}).
+ */
+@Singleton
+public class RateLimiter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
+    private static final long WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    private final RedisBuckets redis;
+    private final LocalBuckets local;
+    private final long backoffNanos;
+    private final AtomicLong redisPausedUntil = new AtomicLong(System.nanoTime());
+    private final AtomicLong nextWarningAt = new AtomicLong(System.nanoTime());
+    private volatile boolean degraded;
+
+    @Inject
+    RateLimiter(Optional<RedisBuckets> redis, RateLimitsConfiguration config) {
+        this(redis.orElse(null), new LocalBuckets(config.localMaxBuckets()), config.redisBackoff());
+    }
+
+    RateLimiter(RedisBuckets redis, LocalBuckets local, Duration redisBackoff) {
+        this.redis = redis;
+        this.local = local;
+        this.backoffNanos = redisBackoff.toNanos();
+    }
+
+    /**
+     * Takes {@code tokens} from the bucket of {@code subject} under {@code limit}, or nothing when they are not all
+     * there. {@code subject} is an id, IP or e-mail (hashed, never logged), never a secret. 0 tokens only reads.
+     */
+    public RateLimitDecision consume(RateLimit limit, String subject, int tokens) {
+        if (tokens < 0) {
+            throw new IllegalArgumentException("Rate limit " + limit.name() + ": cannot take " + tokens + " tokens");
+        }
+        String key = BucketKeys.of(limit, subject);
+        return RateLimitDecision.of(limit, tokens, take(key, limit, tokens));
+    }
+
+    /**
+     * Like {@link #consume} but throws {@link RateLimitedException} (429 {@code rate_limited}) when refused. An
+     * allowed decision is attached to the current HTTP request, whose response then carries the
+     * {@code RateLimit-*} headers.
+     */
+    public RateLimitDecision check(RateLimit limit, String subject, int tokens) {
+        RateLimitDecision decision = consume(limit, subject, tokens);
+        if (!decision.allowed()) {
+            throw new RateLimitedException(decision);
+        }
+        ServerRequestContext.currentRequest().ifPresent(request -> RateLimitHeaders.attach(request, decision));
+        return decision;
+    }
+
+    public RateLimitDecision check(RateLimit limit, String subject) {
+        return check(limit, subject, 1);
+    }
+
+    private BucketOutcome take(String key, RateLimit limit, int tokens) {
+        if (redis != null && System.nanoTime() - redisPausedUntil.get() >= 0) {
+            try {
+                BucketOutcome outcome = redis.take(key, limit, tokens);
+                if (degraded) {
+                    degraded = false;
+                    LOG.info("Rate limits: Redis answers again; buckets are shared by all instances");
+                }
+                return outcome;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                redisFailed(e);
+            } catch (Exception e) { // whatever Redis or the client does, the request goes on with the local bucket
+                redisFailed(e);
+            }
+        }
+        return local.take(key, limit, tokens);
+    }
+
+    private void redisFailed(Exception e) {
+        long now = System.nanoTime();
+        degraded = true;
+        redisPausedUntil.set(now + backoffNanos);
+        long next = nextWarningAt.get();
+        if (now - next >= 0 && nextWarningAt.compareAndSet(next, now + WARNING_INTERVAL_NANOS)) {
+            LOG.warn("Rate limits: Redis failed ({}); using per-instance buckets, retrying Redis every {} ms",
+                describe(e), TimeUnit.NANOSECONDS.toMillis(backoffNanos));
+        }
+    }
+
+    private static String describe(Exception e) {
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        String name = cause instanceof TimeoutException ? "no answer in time" : cause.getClass().getSimpleName();
+        return cause.getMessage() == null ? name : name + ": " + cause.getMessage();
+    }
+}

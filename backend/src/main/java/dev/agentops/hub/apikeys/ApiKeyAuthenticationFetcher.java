@@ -1,5 +1,9 @@
 package dev.agentops.hub.apikeys;
 
+import dev.agentops.hub.shared.ratelimit.RateLimitDecision;
+import dev.agentops.hub.shared.ratelimit.RateLimitHeaders;
+import dev.agentops.hub.shared.ratelimit.RateLimiter;
+import dev.agentops.hub.shared.ratelimit.RateLimits;
 import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.security.ApiKeyScope;
 import dev.agentops.hub.shared.security.Permission;
@@ -35,13 +39,17 @@ class ApiKeyAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?
     private final ApiKeyRepository keys;
     private final LookupTransactions lookups;
     private final ApiKeyUsage usage;
+    private final RateLimiter limiter;
+    private final RateLimits limits;
     private final ExecutorService blocking;
 
-    ApiKeyAuthenticationFetcher(ApiKeyRepository keys, LookupTransactions lookups, ApiKeyUsage usage,
-                                @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    ApiKeyAuthenticationFetcher(ApiKeyRepository keys, LookupTransactions lookups, ApiKeyUsage usage, RateLimiter limiter,
+                                RateLimits limits, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.keys = keys;
         this.lookups = lookups;
         this.usage = usage;
+        this.limiter = limiter;
+        this.limits = limits;
         this.blocking = blocking;
     }
 
@@ -52,11 +60,11 @@ class ApiKeyAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?
             return Publishers.empty();
         }
         String key = presented.get();
-        return Mono.fromCallable(() -> authenticate(key).orElse(null))
+        return Mono.fromCallable(() -> authenticate(request, key).orElse(null))
             .subscribeOn(Schedulers.fromExecutorService(blocking));
     }
 
-    private Optional<Authentication> authenticate(String key) {
+    private Optional<Authentication> authenticate(HttpRequest<?> request, String key) {
         if (key.length() < ApiKeyService.PREFIX_LENGTH || key.length() > 200) {
             return Optional.empty();
         }
@@ -66,6 +74,7 @@ class ApiKeyAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?
             .filter(found -> found.usableAt(Instant.now()))
             .map(found -> {
                 usage.used(found.id(), found.organizationId());
+                limit(request, found);
                 EnumSet<Permission> permissions = EnumSet.noneOf(Permission.class);
                 found.scopes().forEach(scope -> ApiKeyScope.fromKey(scope).ifPresent(s -> permissions.addAll(s.permissions())));
                 return Authentication.build(found.id().toString(), List.of(), Map.of(
@@ -73,6 +82,19 @@ class ApiKeyAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?
                     Actor.ATTR_ORG, found.organizationId().toString(),
                     Actor.ATTR_PERMISSIONS, permissions.stream().map(Enum::name).toList()));
             });
+    }
+
+    /**
+     * Counts the request against the key's limit here, on the blocking pool where the Redis call may wait; a refusal
+     * is turned into the 429 by {@link ApiKeyRateLimitFilter} once security has run, before any controller.
+     */
+    private void limit(HttpRequest<?> request, ApiKey key) {
+        RateLimitDecision decision = limiter.consume(limits.apiKey(), key.id().toString(), 1);
+        if (decision.allowed()) {
+            RateLimitHeaders.attach(request, decision);
+        } else {
+            request.setAttribute(ApiKeyRateLimitFilter.REFUSED, decision);
+        }
     }
 
     static Optional<String> presentedKey(HttpRequest<?> request) {

@@ -1,7 +1,11 @@
 package dev.agentops.hub.auth;
 
+import dev.agentops.hub.shared.ratelimit.RateLimiter;
+import dev.agentops.hub.shared.ratelimit.RateLimits;
 import dev.agentops.hub.shared.security.Actor;
+import dev.agentops.hub.shared.web.ClientInfo;
 import dev.agentops.hub.shared.web.DataResponse;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -27,22 +31,29 @@ class AuthController {
 
     private final AuthService auth;
     private final Sessions sessions;
+    private final RateLimiter limiter;
+    private final RateLimits limits;
 
-    AuthController(AuthService auth, Sessions sessions) {
+    AuthController(AuthService auth, Sessions sessions, RateLimiter limiter, RateLimits limits) {
         this.auth = auth;
         this.sessions = sessions;
+        this.limiter = limiter;
+        this.limits = limits;
     }
 
     @Post("/signup")
     @Status(HttpStatus.CREATED)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    DataResponse<AuthResponses.Session> signup(@Body @Valid AuthRequests.Signup request) {
+    DataResponse<AuthResponses.Session> signup(HttpRequest<?> http, @Body @Valid AuthRequests.Signup request) {
+        limiter.check(limits.signupIp(), ClientInfo.of(http).ip());
         return DataResponse.of(auth.signup(request));
     }
 
     @Post("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    DataResponse<AuthResponses.Session> login(@Body @Valid AuthRequests.Login request) {
+    DataResponse<AuthResponses.Session> login(HttpRequest<?> http, @Body @Valid AuthRequests.Login request) {
+        limiter.check(limits.loginIp(), ClientInfo.of(http).ip());
+        limiter.check(limits.loginAccount(), AuthService.normalizeEmail(request.email()));
         return DataResponse.of(auth.login(request));
     }
 
@@ -73,7 +84,8 @@ class AuthController {
 
     @Post("/password-reset")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<Map<String, String>> requestPasswordReset(@Body @Valid AuthRequests.PasswordReset request) {
+    HttpResponse<Map<String, String>> requestPasswordReset(HttpRequest<?> http, @Body @Valid AuthRequests.PasswordReset request) {
+        limiter.check(limits.passwordResetIp(), ClientInfo.of(http).ip());
         auth.requestPasswordReset(request);
         return HttpResponse.accepted().body(Map.of("message", "If an account exists for this e-mail, a reset link is on its way."));
     }

@@ -9,6 +9,8 @@ import dev.agentops.hub.orgs.Organization;
 import dev.agentops.hub.orgs.OrganizationRepository;
 import dev.agentops.hub.shared.email.EmailMessage;
 import dev.agentops.hub.shared.email.EmailSender;
+import dev.agentops.hub.shared.ratelimit.RateLimiter;
+import dev.agentops.hub.shared.ratelimit.RateLimits;
 import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.security.Permission;
 import dev.agentops.hub.shared.security.Role;
@@ -58,14 +60,18 @@ class AuthService {
     private final AuditTrail audit;
     private final EmailSender email;
     private final ExecutorService background;
+    private final RateLimiter limiter;
+    private final RateLimits limits;
     private final String publicUrl;
 
     AuthService(UserRepository users, OrganizationRepository organizations, MemberRepository members,
                 PasswordResetRepository resets, Passwords passwords, Sessions sessions, MfaService mfa,
                 MfaChallenges challenges, TenantTransactions tenants, LookupTransactions lookups,
                 TransactionOperations<Connection> transactions, AuditTrail audit, EmailSender email,
-                @Named(TaskExecutors.BLOCKING) ExecutorService background,
+                @Named(TaskExecutors.BLOCKING) ExecutorService background, RateLimiter limiter, RateLimits limits,
                 @Value("${agentops.public-url}") String publicUrl) {
+        this.limiter = limiter;
+        this.limits = limits;
         this.users = users;
         this.organizations = organizations;
         this.members = members;
@@ -134,6 +140,7 @@ class AuthService {
     AuthResponses.Session verifyMfa(AuthRequests.MfaVerify request) {
         MfaChallenges.Challenge challenge = challenges.open(request.challenge()).orElseThrow(() ->
             Problems.unauthenticated("invalid_token", "The sign-in step expired or is invalid. Log in again."));
+        limiter.check(limits.mfaUser(), challenge.userId().toString());
         User user = transactions.executeRead(status -> users.findById(challenge.userId())).orElseThrow(AuthService::invalidCredentials);
         Member membership = tenants.read(challenge.organizationId(),
             () -> members.findByUser(challenge.organizationId(), user.id())).orElseThrow(AuthService::invalidCredentials);

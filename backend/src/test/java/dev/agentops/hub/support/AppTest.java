@@ -20,6 +20,10 @@ public abstract class AppTest implements TestPropertyProvider {
         properties.put("redis.uri", TestRedis.uri());
         properties.put("agentops.security.secret", "test-secret-0123456789-0123456789-0123456789");
         properties.put("agentops.email.outbox-dir", TestOutbox.DIRECTORY.toString());
+        // Tests sign up and log in hundreds of times from one IP; RateLimitingTest checks the real limits.
+        for (String limit : new String[] {"signup-ip", "login-ip", "login-account", "password-reset-ip", "mfa-user"}) {
+            properties.put("agentops.rate-limits." + limit, "100000/1s burst 100000");
+        }
         properties.putAll(extraProperties());
         return properties;
     }

@@ -17,9 +17,15 @@ public final class SecretRedactor {
     private static final String SECRET_NAMES = "password|new_password|current_password|newPassword|currentPassword"
         + "|passwd|secret|client_secret|mfa_secret|totp_secret|token|access_token|refresh_token|accessToken|refreshToken"
         + "|id_token|api_key|apikey|apiKey|x-api-key|authorization|cookie|set-cookie|ticket|totp_code|mfa_code"
-        + "|recovery_code|recovery_codes|otp|challenge|invite_token|reset_token|key";
+        + "|recovery_code|otp|challenge|invite_token|reset_token|key|otpauthUri|otpauth_uri|inviteUrl|invite_url";
 
     private static final List<Rule> RULES = List.of(
+        // lists of secrets: "recovery_codes":["a","b"] / recoveryCodes=[a, b]
+        new Rule(Pattern.compile("(?i)((?:recovery_codes|recoveryCodes)\\\\?\"?\\s*[=:]\\s*)\\[[^\\]]*\\]"), "$1" + MASK),
+        // one-time tokens that travel in a path (GET /api/v1/auth/invitations/{token})
+        new Rule(Pattern.compile("(/invitations/)[A-Za-z0-9_-]+"), "$1" + MASK),
+        // six-digit second-factor codes in record form (code=123456); JSON "code" fields carry error codes
+        new Rule(Pattern.compile("\\b(code=)\\d{6}\\b"), "$1" + MASK),
         // "password": "x" / \"password\":\"x\" / password=x / password: x   (the value up to a quote, comma, space, & or brace)
         new Rule(Pattern.compile("(?i)((?<![A-Za-z0-9_-])(?:" + SECRET_NAMES + ")\\\\?\"?\\s*[=:]\\s*\\\\?\"?)"
             + "(?:(?:Bearer|Basic)\\s+)?([^\"\\\\\\s,&}\\]]+)"), "$1" + MASK),

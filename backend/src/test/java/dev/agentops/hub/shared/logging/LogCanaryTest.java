@@ -1,6 +1,8 @@
 package dev.agentops.hub.shared.logging;
 
+import dev.agentops.hub.support.Api;
 import dev.agentops.hub.support.AppTest;
+import dev.agentops.hub.support.TestOutbox;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
@@ -13,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +52,53 @@ class LogCanaryTest extends AppTest {
         assertThat(output).as("captured log output").contains("Unexpected error occurred").contains(SecretRedactor.MASK);
         for (String secret : List.of(PASSWORD, API_KEY, JWT, REFRESH, TICKET, "CanaryKey7f3a", "c2lnbmF0dXJlQ2FuYXJ5N2YzYQ")) {
             assertThat(output).as("log output must not contain " + secret).doesNotContain(secret);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text", "json"})
+    void identitySecretsNeverReachTheLogs(String format) {
+        Api api = new Api(client);
+        List<String> secrets = new ArrayList<>();
+        String output;
+        try (CapturedLogs logs = new CapturedLogs(format)) {
+            Api.Session admin = api.signup();
+            secrets.addAll(List.of(Api.PASSWORD, admin.accessToken(), admin.refreshToken()));
+            var refreshed = api.post("/api/v1/auth/refresh-token", Map.of("refresh_token", admin.refreshToken()), null);
+            secrets.add(String.valueOf(refreshed.data().get("refresh_token")));
+            api.post("/api/v1/auth/refresh-token", Map.of("refresh_token", admin.refreshToken()), null);
+            api.post("/api/v1/auth/login", Map.of("email", admin.email(), "password", PASSWORD), null);
+
+            String key = api.apiKey(admin, "read");
+            secrets.add(key);
+            api.get("/api/v1/orgs/profile", key);
+            api.get("/api/v1/org-members", "aoh_" + "x".repeat(40));
+
+            var enrolment = api.post("/api/v1/auth/mfa/enroll", null, admin.accessToken()).data();
+            String totpSecret = String.valueOf(enrolment.get("secret"));
+            secrets.add(totpSecret);
+            var recovery = api.post("/api/v1/auth/mfa/confirm",
+                Map.of("code", new dev.agentops.hub.auth.TotpCodes().current(totpSecret)), admin.accessToken()).data();
+            @SuppressWarnings("unchecked")
+            List<String> codes = (List<String>) recovery.get("recovery_codes");
+            secrets.addAll(codes);
+
+            var invite = api.post("/api/v1/org-members", Map.of("email", "inv-" + admin.email(), "role", "viewer"), admin.accessToken()).data();
+            String inviteUrl = String.valueOf(invite.get("invite_url"));
+            String inviteToken = inviteUrl.substring(inviteUrl.indexOf("token=") + 6);
+            secrets.add(inviteToken);
+            api.get("/api/v1/auth/invitations/" + inviteToken, null);
+            api.post("/api/v1/auth/accept-invite", Map.of("token", inviteToken, "password", PASSWORD, "full_name", "I"), null);
+
+            api.post("/api/v1/auth/password-reset", Map.of("email", admin.email()), null);
+            String resetToken = TestOutbox.latestLink(admin.email(), "/reset-password");
+            secrets.add(resetToken);
+            api.post("/api/v1/auth/password-reset/confirm", Map.of("token", resetToken, "new_password", "short"), null);
+            output = logs.text();
+        }
+        assertThat(output).as("captured log output").contains("/api/v1/auth/login");
+        for (String secret : secrets) {
+            assertThat(output).as("log output must not contain a secret").doesNotContain(secret);
         }
     }
 

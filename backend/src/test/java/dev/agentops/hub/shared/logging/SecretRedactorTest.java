@@ -20,7 +20,11 @@ class SecretRedactorTest {
         "otpauth://totp/AgentOps:me?secret=JBSWY3DPEHPK3PXP   | JBSWY3DPEHPK3PXP",
         "{\"mfa_code\":\"123456\",\"challenge\":\"chal-xyz\"} | chal-xyz",
         "recovery_code=abcd-efgh                              | abcd-efgh",
-        "GET /api/v1/stream?ticket=tkt123456                  | tkt123456"})
+        "GET /api/v1/stream?ticket=tkt123456                  | tkt123456",
+        "{\"recovery_codes\":[\"abcde-fghij\",\"klmno-pqrst\"]} | klmno-pqrst",
+        "RecoveryCodes[recoveryCodes=[abcde-fghij, klmno-pqrst]] | abcde-fghij",
+        "GET /api/v1/auth/invitations/Zx81kQ0aa9 -> 200       | Zx81kQ0aa9",
+        "MfaCode[code=123456]                                 | 123456"})
     void masksTheSecretAndKeepsTheRest(String line, String secret) {
         String redacted = SecretRedactor.redact(line);
         assertThat(redacted).doesNotContain(secret).contains(SecretRedactor.MASK);

@@ -26,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class JwtRejectionTest extends AppTest {
 
-    private static final String SERVER_SECRET = "test-secret-0123456789-0123456789-0123456789";
-
     @Inject
     @Client("/")
     HttpClient client;

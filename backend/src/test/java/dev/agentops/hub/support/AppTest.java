@@ -13,19 +13,28 @@ import java.util.Map;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AppTest implements TestPropertyProvider {
 
+    /** The server secret of every test application (tests sign their own JWTs with it). */
+    public static final String SERVER_SECRET = "test-secret-0123456789-0123456789-0123456789";
+    private static final String[] IDENTITY_LIMITS = {"signup-ip", "login-ip", "login-account", "password-reset-ip", "mfa-user"};
+
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>();
         TestDatabase.get().micronautProperties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
         properties.put("redis.uri", TestRedis.uri());
-        properties.put("agentops.security.secret", "test-secret-0123456789-0123456789-0123456789");
+        properties.put("agentops.security.secret", SERVER_SECRET);
         properties.put("agentops.email.outbox-dir", TestOutbox.DIRECTORY.toString());
         // Tests sign up and log in hundreds of times from one IP; RateLimitingTest checks the real limits.
-        for (String limit : new String[] {"signup-ip", "login-ip", "login-account", "password-reset-ip", "mfa-user"}) {
+        for (String limit : relaxIdentityLimits() ? IDENTITY_LIMITS : new String[0]) {
             properties.put("agentops.rate-limits." + limit, "100000/1s burst 100000");
         }
         properties.putAll(extraProperties());
         return properties;
+    }
+
+    /** False keeps the production defaults of the per-IP and per-account identity limits. */
+    protected boolean relaxIdentityLimits() {
+        return true;
     }
 
     /** Per-class overrides (smaller pools, limits...). */

@@ -43,6 +43,8 @@ public final class TenantSeed {
             update(c, "insert into policies (id, organization_id, name) values (?, ?, 'p')", policy, org);
             update(c, "insert into approval_requests (organization_id, policy_id, agent_id, run_id, action_type) "
                 + "values (?, ?, ?, ?, 'send_email')", org, policy, agent, run);
+            update(c, "insert into refresh_tokens (organization_id, user_id, family_id, token_hash, expires_at) "
+                + "values (?, ?, gen_random_uuid(), ?, now() + interval '1 day')", org, user, "seed-" + org);
             update(c, "insert into budgets (organization_id, name, scope_type, period, amount_usd) values (?, 'b', 'organization', 'monthly', 10)",
                 org);
         });

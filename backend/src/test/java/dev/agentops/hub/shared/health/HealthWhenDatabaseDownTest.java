@@ -26,7 +26,7 @@ class HealthWhenDatabaseDownTest {
             Map.of("AGENTOPS_DATA_DIR", Files.createTempDirectory("agentops-health").toString())));
         Map<String, Object> properties = new HashMap<>(database.micronautProperties());
         properties.put("datasources.default.connection-timeout", "1000");
-        properties.put("agentops.security.secret", "test-secret-0123456789-0123456789-0123456789");
+        properties.put("agentops.security.secret", dev.agentops.hub.support.AppTest.SERVER_SECRET);
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
              HttpClient client = server.getApplicationContext().createBean(HttpClient.class, server.getURL())) {
             assertThat(client.toBlocking().exchange(HttpRequest.GET("/health")).getStatus().getCode()).isEqualTo(200);

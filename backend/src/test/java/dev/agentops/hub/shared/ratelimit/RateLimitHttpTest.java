@@ -100,6 +100,11 @@ class RateLimitHttpTest extends AppTest {
         assertThat(redis.sync().hget(BucketKeys.of(RateLimitProbeController.PROBE, subject), "tokens")).isEqualTo("2");
     }
 
+    @Override
+    protected boolean relaxIdentityLimits() {
+        return false;
+    }
+
     @Test
     void limitsDefaultToApiMdAndSettingsOverrideThem() {
         assertThat(limits.apiKey()).isEqualTo(new RateLimit("api_key", 200, 100));

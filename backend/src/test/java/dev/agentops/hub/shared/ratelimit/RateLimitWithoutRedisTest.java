@@ -22,6 +22,7 @@ class RateLimitWithoutRedisTest {
     @Test
     void limitsInProcessWhenNoRedisIsConfigured() {
         Map<String, Object> properties = new HashMap<>(TestDatabase.get().micronautProperties());
+        properties.put("agentops.security.secret", dev.agentops.hub.support.AppTest.SERVER_SECRET);
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
              HttpClient client = server.getApplicationContext().createBean(HttpClient.class, server.getURL())) {
             assertThat(server.getApplicationContext().findBean(RedisBuckets.class)).isEmpty();

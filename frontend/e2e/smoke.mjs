@@ -1,5 +1,7 @@
 // Smoke test of the SPA shell in headless Chromium: node e2e/smoke.mjs <baseUrl>
+// Signs up a new organization first (the app needs a session), then checks the shell.
 // Exit code 0 when every check passes, 1 otherwise. Screenshots go to e2e/screenshots/.
+import { signUp, uniqueEmail } from './lib/accounts.mjs'
 import { expectAttribute, expectPath, expectTrue, expectVisible, runFlow } from './lib/flow.mjs'
 
 const SECTIONS = ['Dashboard', 'Agents', 'Runs', 'Costs', 'Budgets', 'Policies', 'Approvals', 'Controls', 'Audit log', 'Settings']
@@ -16,6 +18,19 @@ const exitCode = await runFlow('SPA smoke test', process.argv[2], async ({ page,
       if ((await navLink(label).count()) !== 1) throw new Error(`the main navigation has no single "${label}" link`)
     }
   }
+
+  await step('without a session, / leads to the login page', async () => {
+    await page.goto(url('/'))
+    await expectPath(page, '/login')
+    await expectVisible(heading('Sign in'), 'the login page title is missing')
+    expectTrue((await nav.count()) === 0, 'the main navigation shows without a session')
+  })
+
+  await step('signs up a new organization and lands on the dashboard', async () => {
+    await page.getByRole('link', { name: 'Create an organization' }).click()
+    await expectPath(page, '/signup')
+    await signUp(page, { fullName: 'Smoke Tester', email: uniqueEmail('smoke'), organization: 'Smoke Test Org' })
+  })
 
   await step('/ redirects to /dashboard inside the layout', async () => {
     await page.goto(url('/'))

@@ -33,6 +33,27 @@ describe('routes', () => {
     expect(route.lazy).toBeTypeOf('function')
   })
 
+  it.each(['/login', '/signup', '/reset-password', '/accept-invite'])('renders the public page %s outside the app layout', (path) => {
+    const matches = matchRoutes(routes, path) ?? []
+    expect(matches[0]?.route.id).toBe('public')
+    expect(matches.map((m) => m.route.id)).not.toContain('app')
+    expect(matches[matches.length - 1]?.route.lazy).toBeTypeOf('function')
+  })
+
+  it.each(['/settings/org', '/settings/members', '/settings/api-keys', '/settings/security', '/audit'])(
+    'puts %s behind the route guard',
+    (path) => {
+      const matches = matchRoutes(routes, path) ?? []
+      expect(matches[0]?.route.id).toBe('app')
+      expect(matches[matches.length - 1]?.route.path).not.toBe('*')
+    },
+  )
+
+  it('renders the settings sections inside the settings layout', () => {
+    const matches = matchRoutes(routes, '/settings/members') ?? []
+    expect(matches.map((m) => m.route.path)).toContain('settings')
+  })
+
   it('renders agent deep links with the id', () => {
     const { route, params } = leaf('/agents/123')
     expect(route.path).toBe('agents/:agentId')

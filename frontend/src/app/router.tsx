@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react'
 import { createBrowserRouter, Navigate, redirect, type RouteObject } from 'react-router'
-import { AppLayout } from '@/components/layouts/app-layout'
-import { Spinner } from '@/components/ui/spinner'
+import { PublicLoading } from '@/components/layouts/public-layout'
+import { ProtectedApp, ProtectedHydrateFallback, PublicApp } from '@/app/guards'
 import { RootError, RouteError } from '@/app/routes/route-error'
 
 /**
@@ -13,23 +13,27 @@ const redirectTo = (to: string) => ({ loader: () => redirect(to), element: <Navi
 /** A lazy route: its page is a separate chunk, fetched on the first visit. */
 const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default })
 
-function LayoutLoading() {
-  return (
-    <AppLayout>
-      <div className="flex justify-center py-24">
-        <Spinner label="Loading page" />
-      </div>
-    </AppLayout>
-  )
-}
-
 export const routes: RouteObject[] = [
+  {
+    // pages without a session: outside the app layout
+    id: 'public',
+    Component: PublicApp,
+    HydrateFallback: PublicLoading,
+    ErrorBoundary: RootError,
+    children: [
+      { path: 'login', lazy: page(() => import('@/app/routes/login')) },
+      { path: 'signup', lazy: page(() => import('@/app/routes/signup')) },
+      { path: 'reset-password', lazy: page(() => import('@/app/routes/reset-password')) },
+      { path: 'accept-invite', lazy: page(() => import('@/app/routes/accept-invite')) },
+    ],
+  },
   {
     id: 'app',
     path: '/',
-    Component: AppLayout,
+    // the route guard: no session, no app (redirects to /login?next=...)
+    Component: ProtectedApp,
     // first load of a lazy page: show the shell while its chunk arrives
-    HydrateFallback: LayoutLoading,
+    HydrateFallback: ProtectedHydrateFallback,
     ErrorBoundary: RootError,
     children: [
       { index: true, ...redirectTo('/dashboard') },
@@ -48,8 +52,17 @@ export const routes: RouteObject[] = [
           { path: 'approvals', lazy: page(() => import('@/app/routes/approvals')) },
           { path: 'controls', lazy: page(() => import('@/app/routes/controls')) },
           { path: 'audit', lazy: page(() => import('@/app/routes/audit')) },
-          { path: 'settings', ...redirectTo('/settings/org') },
-          { path: 'settings/org', lazy: page(() => import('@/app/routes/settings-org')) },
+          {
+            path: 'settings',
+            lazy: page(() => import('@/app/routes/settings')),
+            children: [
+              { index: true, ...redirectTo('/settings/org') },
+              { path: 'org', lazy: page(() => import('@/app/routes/settings-org')) },
+              { path: 'members', lazy: page(() => import('@/app/routes/settings-members')) },
+              { path: 'api-keys', lazy: page(() => import('@/app/routes/settings-api-keys')) },
+              { path: 'security', lazy: page(() => import('@/app/routes/settings-security')) },
+            ],
+          },
           { path: '*', lazy: page(() => import('@/app/routes/not-found')) },
         ],
       },

@@ -225,5 +225,5 @@ export function browserStorage(): KeyValueStorage {
 /** Web Locks across tabs of this origin, when the browser has them. */
 export function webLock(): (<T>(fn: () => Promise<T>) => Promise<T>) | undefined {
   if (typeof navigator === 'undefined' || !navigator.locks) return undefined
-  return (fn) => navigator.locks.request('agentops.refresh', fn)
+  return <T,>(fn: () => Promise<T>) => navigator.locks.request('agentops.refresh', fn) as Promise<T>
 }

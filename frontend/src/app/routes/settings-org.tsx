@@ -1,15 +1,23 @@
-import { ContentLayout } from '@/components/layouts/content-layout'
-import { NavIcon } from '@/components/layouts/nav-icon'
-import { EmptyState } from '@/components/ui/empty-state'
+import { NoAccess, Section } from '@/components/ui/section'
+import { QueryError } from '@/components/ui/query-error'
+import { Spinner } from '@/components/ui/spinner'
+import { useOrgProfile } from '@/features/settings/api/get-org-profile'
+import { OrgProfileForm } from '@/features/settings/components/org-profile-form'
+import { useCan } from '@/lib/authorization'
+
+function OrgProfile() {
+  const profile = useOrgProfile()
+  if (profile.isPending) return <Spinner label="Loading the organization" />
+  if (profile.isError) return <QueryError error={profile.error} onRetry={() => void profile.refetch()} />
+  const { id, name, plan, logo_url } = profile.data
+  // keyed by the saved version: after a save the form starts over from what the server has
+  return <OrgProfileForm key={`${id}:${name}:${plan}:${logo_url}`} organization={profile.data} />
+}
 
 export default function SettingsOrgRoute() {
   return (
-    <ContentLayout title="Settings" description="Organization, members and API keys.">
-      <EmptyState
-        icon={<NavIcon name="settings" className="size-5" />}
-        title="Settings come here"
-        description="The organization's name, its members and their roles, and API keys will be managed here."
-      />
-    </ContentLayout>
+    <Section title="Organization" description="Name, logo and plan of your organization.">
+      {useCan('org:read') ? <OrgProfile /> : <NoAccess what="the organization's settings" />}
+    </Section>
   )
 }

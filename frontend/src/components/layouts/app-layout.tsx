@@ -1,19 +1,11 @@
 import type { ReactNode } from 'react'
 import { Link, Outlet, useNavigation } from 'react-router'
 import { ApiStatus } from '@/components/layouts/api-status'
+import { Logo } from '@/components/layouts/logo'
 import { SidebarNav } from '@/components/layouts/sidebar-nav'
+import { UserMenu } from '@/components/layouts/user-menu'
 import { cn } from '@/lib/cn'
 import { PRODUCT_NAME } from '@/lib/use-document-title'
-
-function Logo() {
-  return (
-    <svg aria-hidden viewBox="0 0 32 32" className="size-6">
-      <rect width="32" height="32" rx="7" className="fill-accent-600" />
-      <path d="M9 21.5 16 9l7 12.5" fill="none" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" strokeLinejoin="round" />
-      <circle cx="16" cy="19" r="2.2" fill="#fff" />
-    </svg>
-  )
-}
 
 /** Thin bar under the header while a route (its lazy chunk) loads. */
 function NavigationProgress() {
@@ -47,7 +39,10 @@ export function AppLayout({ children }: { children?: ReactNode }) {
           <Logo />
           <span>{PRODUCT_NAME}</span>
         </Link>
-        <ApiStatus />
+        <div className="flex min-w-0 items-center gap-3">
+          <ApiStatus />
+          <UserMenu />
+        </div>
         <NavigationProgress />
       </header>
       <div className="md:flex">

@@ -7,12 +7,14 @@ type ContentLayoutProps = {
   /** Small line above the title, e.g. a link back to the list. */
   eyebrow?: ReactNode
   actions?: ReactNode
+  /** The browser tab's title when it should say more than `title`. */
+  documentTitle?: string
   children: ReactNode
 }
 
 /** A page inside the app layout: title block (also the document title) and content. */
-export function ContentLayout({ title, description, eyebrow, actions, children }: ContentLayoutProps) {
-  useDocumentTitle(title)
+export function ContentLayout({ title, description, eyebrow, actions, documentTitle, children }: ContentLayoutProps) {
+  useDocumentTitle(documentTitle ?? title)
   return (
     <div className="mx-auto w-full max-w-6xl">
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">

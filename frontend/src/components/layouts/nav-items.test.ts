@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { activeNavItem, groupNavItems, navItems, type NavItem } from '@/components/layouts/nav-items'
+import {
+  activeNavItem,
+  groupNavItems,
+  navItems,
+  type NavItem,
+  visibleNavItems,
+  visibleSettingsItems,
+} from '@/components/layouts/nav-items'
 
 const activeLabel = (path: string) => activeNavItem(path)?.label
 
@@ -58,5 +65,37 @@ describe('navItems', () => {
     const groups = groupNavItems()
     expect(groups.map((g) => g.group)).toEqual(['Monitor', 'Spend', 'Govern', 'Organization'])
     expect(groups.flatMap((g) => g.items)).toEqual(navItems)
+  })
+})
+
+describe('visibleNavItems', () => {
+  it('hides the audit log from users without audit:read', () => {
+    const labels = visibleNavItems(['agents:read', 'runs:read']).map((item) => item.label)
+    expect(labels).not.toContain('Audit log')
+    expect(labels).toContain('Settings')
+    expect(labels).toHaveLength(navItems.length - 1)
+  })
+
+  it('shows everything to a user with audit:read', () => {
+    expect(visibleNavItems(['audit:read'])).toEqual(navItems)
+  })
+})
+
+describe('visibleSettingsItems', () => {
+  it('always offers Security, the user\'s own sign-in', () => {
+    expect(visibleSettingsItems([]).map((item) => item.label)).toEqual(['Security'])
+  })
+
+  it('shows the sections a member may read', () => {
+    expect(visibleSettingsItems(['org:read', 'members:read']).map((item) => item.label)).toEqual(['Organization', 'Members', 'Security'])
+  })
+
+  it('shows all four sections to an admin', () => {
+    expect(visibleSettingsItems(['org:read', 'members:read', 'api_keys:read']).map((item) => item.to)).toEqual([
+      '/settings/org',
+      '/settings/members',
+      '/settings/api-keys',
+      '/settings/security',
+    ])
   })
 })

@@ -1,3 +1,5 @@
+import type { Permission } from '@/lib/authorization'
+
 export type NavIcon =
   | 'dashboard'
   | 'agents'
@@ -20,6 +22,8 @@ export type NavItem = {
   section: string
   icon: NavIcon
   group: NavGroup
+  /** Shown only to users with this permission. */
+  permission?: Permission
 }
 
 export const navItems: readonly NavItem[] = [
@@ -31,7 +35,7 @@ export const navItems: readonly NavItem[] = [
   { label: 'Policies', to: '/policies', section: '/policies', icon: 'policies', group: 'Govern' },
   { label: 'Approvals', to: '/approvals', section: '/approvals', icon: 'approvals', group: 'Govern' },
   { label: 'Controls', to: '/controls', section: '/controls', icon: 'controls', group: 'Govern' },
-  { label: 'Audit log', to: '/audit', section: '/audit', icon: 'audit', group: 'Govern' },
+  { label: 'Audit log', to: '/audit', section: '/audit', icon: 'audit', group: 'Govern', permission: 'audit:read' },
   { label: 'Settings', to: '/settings/org', section: '/settings', icon: 'settings', group: 'Organization' },
 ]
 
@@ -61,4 +65,23 @@ export function activeNavItem(pathname: string, items: readonly NavItem[] = navI
     if (isWithin(path, item.section) && (!best || item.section.length > best.section.length)) best = item
   }
   return best
+}
+
+/** The items a user with these permissions may open (the others would only answer 403). */
+export function visibleNavItems(permissions: readonly string[], items: readonly NavItem[] = navItems): NavItem[] {
+  return items.filter((item) => !item.permission || permissions.includes(item.permission))
+}
+
+export type SettingsItem = { label: string; to: string; permission?: Permission }
+
+/** Sub-navigation of /settings. Security (your own 2FA) is for everyone. */
+export const settingsItems: readonly SettingsItem[] = [
+  { label: 'Organization', to: '/settings/org', permission: 'org:read' },
+  { label: 'Members', to: '/settings/members', permission: 'members:read' },
+  { label: 'API keys', to: '/settings/api-keys', permission: 'api_keys:read' },
+  { label: 'Security', to: '/settings/security' },
+]
+
+export function visibleSettingsItems(permissions: readonly string[]): SettingsItem[] {
+  return settingsItems.filter((item) => !item.permission || permissions.includes(item.permission))
 }

@@ -1,6 +1,7 @@
 import { Link, useLocation } from 'react-router'
 import { NavIcon } from '@/components/layouts/nav-icon'
-import { activeNavItem, groupNavItems } from '@/components/layouts/nav-items'
+import { activeNavItem, groupNavItems, visibleNavItems } from '@/components/layouts/nav-items'
+import { useAuth } from '@/lib/auth'
 import { cn } from '@/lib/cn'
 
 /**
@@ -9,11 +10,12 @@ import { cn } from '@/lib/cn'
  */
 export function SidebarNav() {
   const { pathname } = useLocation()
-  const active = activeNavItem(pathname)
+  const visible = visibleNavItems(useAuth().me?.permissions ?? [])
+  const active = activeNavItem(pathname, visible)
 
   return (
     <nav aria-label="Main" className="flex gap-1 overflow-x-auto px-2 py-2 md:h-full md:flex-col md:gap-0 md:overflow-y-auto md:px-2 md:py-4 lg:px-3">
-      {groupNavItems().map(({ group, items }) => (
+      {groupNavItems(visible).map(({ group, items }) => (
         <div
           key={group}
           className={cn(

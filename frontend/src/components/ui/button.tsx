@@ -1,7 +1,7 @@
 import type { ButtonHTMLAttributes } from 'react'
 import { cn } from '@/lib/cn'
 
-export type ButtonVariant = 'primary' | 'secondary' | 'ghost'
+export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger'
 
 const base =
   'inline-flex items-center justify-center gap-2 rounded-md px-3 py-1.5 text-sm font-medium transition-colors ' +
@@ -11,6 +11,7 @@ const variants: Record<ButtonVariant, string> = {
   primary: 'bg-zinc-900 text-white shadow-sm hover:bg-zinc-800',
   secondary: 'border border-zinc-200 bg-white text-zinc-900 shadow-sm hover:bg-zinc-50',
   ghost: 'text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900',
+  danger: 'bg-red-600 text-white shadow-sm hover:bg-red-700 focus-visible:ring-red-500',
 }
 
 /** Classes of a button, for links that look like one (`<Link className={buttonClasses('secondary')}>`). */

@@ -1,0 +1,23 @@
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import type { Role } from '@/lib/auth'
+import { type Envelope, http, isApiError } from '@/lib/http'
+
+export type Invitation = { organization_name: string; email: string; role: Role }
+
+/** GET /auth/invitations/{token}: 404 when unknown, used or expired. */
+export const getInvitation = (token: string, signal?: AbortSignal): Promise<Invitation> =>
+  http
+    .get<Envelope<Invitation>>(`/api/v1/auth/invitations/${encodeURIComponent(token)}`, { auth: false, signal })
+    .then((body) => body.data)
+
+export const invitationQueryOptions = (token: string) =>
+  queryOptions({
+    queryKey: ['auth', 'invitation', token],
+    queryFn: ({ signal }) => getInvitation(token, signal),
+    retry: (failures, error) => !isApiError(error) || (error.status >= 500 && failures < 2),
+    staleTime: Infinity,
+  })
+
+/** `enabled: false` once accepted: the used token would answer 404. */
+export const useInvitation = (token: string, { enabled = true }: { enabled?: boolean } = {}) =>
+  useQuery({ ...invitationQueryOptions(token), enabled: enabled && token !== '' })

@@ -1,0 +1,26 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { orgProfileQueryKey } from '@/features/settings/api/get-org-profile'
+import { type Me, meQueryKey, type Organization, type Plan } from '@/lib/auth'
+import { type Envelope, http } from '@/lib/http'
+import type { MutationConfig } from '@/lib/react-query'
+
+/** Only the fields to change; `logo_url: ''` removes the logo. */
+export type OrgProfileUpdate = { name?: string; logo_url?: string; plan?: Plan }
+
+/** PATCH /orgs/profile (org:update). */
+export const updateOrgProfile = (changes: OrgProfileUpdate): Promise<Organization> =>
+  http.patch<Envelope<Organization>>('/api/v1/orgs/profile', changes).then((body) => body.data)
+
+export function useUpdateOrgProfile(config?: MutationConfig<typeof updateOrgProfile>) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    ...config,
+    mutationFn: updateOrgProfile,
+    onSuccess: (organization, ...rest) => {
+      queryClient.setQueryData(orgProfileQueryKey, organization)
+      // the header shows the organization's name: update it at once
+      queryClient.setQueryData<Me>(meQueryKey, (me) => me && { ...me, organization: { ...me.organization, ...organization } })
+      return config?.onSuccess?.(organization, ...rest)
+    },
+  })
+}

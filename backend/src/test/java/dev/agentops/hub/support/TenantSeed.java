@@ -47,6 +47,8 @@ public final class TenantSeed {
                 + "values (?, ?, gen_random_uuid(), ?, now() + interval '1 day')", org, user, "seed-" + org);
             update(c, "insert into budgets (organization_id, name, scope_type, period, amount_usd) values (?, 'b', 'organization', 'monthly', 10)",
                 org);
+            update(c, "insert into model_prices (organization_id, model, input_price, output_price) values (?, 'seed-model', 0.000001, 0.000002)",
+                org);
         });
         return org;
     }

@@ -51,7 +51,7 @@ class ApiKeyRepository {
     }
 
     void touch(UUID organizationId, Collection<UUID> ids, Instant usedAt) {
-        jdbc.update("update api_keys set last_used_at = greatest(coalesce(last_used_at, ?), ?) where organization_id = ? and id = any(?)",
+        jdbc.update("update api_keys set last_used_at = greatest(coalesce(last_used_at, ?), ?) where organization_id = ? and id = any(?::uuid[])",
             usedAt, usedAt, organizationId, ids);
     }
 

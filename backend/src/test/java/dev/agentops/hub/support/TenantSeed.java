@@ -45,6 +45,10 @@ public final class TenantSeed {
                 + "values (?, ?, ?, ?, 'send_email')", org, policy, agent, run);
             update(c, "insert into refresh_tokens (organization_id, user_id, family_id, token_hash, expires_at) "
                 + "values (?, ?, gen_random_uuid(), ?, now() + interval '1 day')", org, user, "seed-" + org);
+            update(c, "insert into ingest_queue (organization_id, payload, status) values (?, '{}', 'failed')", org);
+            update(c, "insert into ingest_jobs_done (id, organization_id, run_id) values (gen_random_uuid(), ?, ?)", org, run);
+            update(c, "insert into run_rollups_hourly (organization_id, agent_id, bucket, runs) values (?, ?, date_trunc('hour', now()), 1)",
+                org, agent);
             update(c, "insert into budgets (organization_id, name, scope_type, period, amount_usd) values (?, 'b', 'organization', 'monthly', 10)",
                 org);
             update(c, "insert into model_prices (organization_id, model, input_price, output_price) values (?, 'seed-model', 0.000001, 0.000002)",

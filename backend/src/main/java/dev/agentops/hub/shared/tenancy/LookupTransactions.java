@@ -23,7 +23,9 @@ public class LookupTransactions {
     public enum Door {
         API_KEY_PREFIX("app.api_key_prefix"),
         TOKEN_HASH("app.token_hash"),
-        USER("app.user_id");
+        USER("app.user_id"),
+        /** The ingestion queue across organizations: the group committer and the workers only. */
+        INGEST("app.ingest");
 
         private final String setting;
 
@@ -45,6 +47,11 @@ public class LookupTransactions {
     /** For changes a user makes to their own sessions across organizations (logout everywhere, password reset). */
     public <T> T writeAsUser(UUID userId, Supplier<T> work) {
         return execute(Map.of(Door.USER, userId.toString()), TransactionDefinition.DEFAULT, work);
+    }
+
+    /** A transaction with the door open from its first statement (the workers' batches). */
+    public <T> T write(Door door, String value, Supplier<T> work) {
+        return execute(Map.of(door, value), TransactionDefinition.DEFAULT, work);
     }
 
     /** Opens the door inside an already running transaction (joins it), for the rest of that transaction. */

@@ -79,6 +79,22 @@ public class TenantTransactions {
         });
     }
 
+    /**
+     * Switches the transaction that is already running (a cross-tenant worker batch) to {@code orgId} for
+     * {@code work} and back to no organization afterwards, without opening or joining a transaction of its own, so
+     * a failing job never marks the batch rollback-only.
+     */
+    public <T> T inCurrentTransaction(UUID orgId, Supplier<T> work) {
+        Objects.requireNonNull(orgId, "orgId");
+        Connection connection = transactions.getConnection();
+        setOrg(connection, orgId.toString());
+        try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty().plus(new CurrentOrg(orgId)).propagate()) {
+            return work.get();
+        } finally {
+            setOrg(connection, "");
+        }
+    }
+
     private static void setOrg(Connection connection, String orgId) {
         try (PreparedStatement statement = connection.prepareStatement(SET_ORG)) {
             statement.setString(1, orgId);

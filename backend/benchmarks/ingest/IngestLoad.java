@@ -1,0 +1,184 @@
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fixed-arrival-rate load generator for POST /api/v1/ingest/run (see README.md next to this file).
+ * Requests are scheduled at the target rate whatever the server does (no coordinated omission): latency is
+ * measured from the scheduled send time. Sets up its own organizations, agents and ingest keys over the API.
+ *
+ * java IngestLoad.java <baseUrl> <runsPerSecond> <seconds> [organizations] [ledgerFile]
+ */
+public class IngestLoad {
+
+    private static final Pattern FIELD = Pattern.compile("\"(access_token|key|slug)\"\\s*:\\s*\"([^\"]+)\"");
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        int rate = Integer.parseInt(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        int organizations = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        Path ledger = args.length > 4 ? Path.of(args[4]) : null;
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(64)).connectTimeout(Duration.ofSeconds(5)).build();
+
+        List<String[]> tenants = new ArrayList<>();
+        for (int i = 0; i < organizations; i++) {
+            tenants.add(setUpTenant(http, base, i));
+        }
+        System.out.printf(Locale.ROOT, "target %d runs/s for %d s over %d organizations%n", rate, seconds, organizations);
+
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+        long total = (long) rate * seconds;
+        long intervalNanos = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        Instant wallStart = Instant.now();
+        for (long n = 0; n < total; n++) {
+            long scheduledAt = start + n * intervalNanos;
+            String[] tenant = tenants.get((int) (n % tenants.size()));
+            scheduler.schedule(() -> send(http, base, tenant, scheduledAt, latencies, accepted, errors, acknowledged),
+                scheduledAt - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+        scheduler.shutdown();
+        scheduler.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (accepted.get() + errors.get() < total && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+
+        String probe = acknowledged.peek();
+        long visibleMs = probe == null ? -1 : timeUntilVisible(http, base, tenants, probe);
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "sent %d, accepted %d (%.0f/s), errors %d, elapsed %.1f s%n",
+            total, accepted.get(), accepted.get() / elapsed, errors.get(), elapsed);
+        System.out.printf(Locale.ROOT, "ack latency ms: p50 %.1f, p99 %.1f, p99.9 %.1f, max %.1f%n",
+            pct(sorted, 50), pct(sorted, 99), pct(sorted, 99.9), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6);
+        System.out.printf(Locale.ROOT, "a run acknowledged at the end was visible in GET /runs after %d ms%n", visibleMs);
+        System.out.println("started " + wallStart);
+        if (ledger != null) {
+            try (Writer out = Files.newBufferedWriter(ledger)) {
+                for (String line : acknowledged) {
+                    out.write(line + "\n");
+                }
+            }
+        }
+    }
+
+    private static void send(HttpClient http, String base, String[] tenant, long scheduledAt, ConcurrentLinkedQueue<Long> latencies,
+                             AtomicLong accepted, AtomicLong errors, ConcurrentLinkedQueue<String> acknowledged) {
+        String runId = UUID.randomUUID().toString();
+        String body = realisticRun(runId, tenant[2]);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/ingest/run")).timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json").header("X-API-Key", tenant[1])
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            if (failure == null && response.statusCode() == 202) {
+                latencies.add(System.nanoTime() - scheduledAt);
+                accepted.incrementAndGet();
+                acknowledged.add(tenant[0] + " " + runId);
+            } else {
+                errors.incrementAndGet();
+            }
+        });
+    }
+
+    /** A completed run with five events: two LLM calls, two tool calls, one external action. */
+    static String realisticRun(String runId, String agent) {
+        String now = Instant.now().toString();
+        StringBuilder events = new StringBuilder();
+        String[] types = {"llm_call", "tool_call", "llm_call", "tool_call", "external_action"};
+        for (int i = 0; i < 5; i++) {
+            events.append(i == 0 ? "" : ",").append("{\"event_id\":\"e").append(i).append("\",\"event_type\":\"").append(types[i])
+                .append("\",\"timestamp\":\"").append(now).append("\",\"duration_ms\":").append(120 + i * 10)
+                .append(",\"payload\":{\"step\":").append(i).append(",\"note\":\"looked up the order status for the customer\"}");
+            if (types[i].equals("llm_call")) {
+                events.append(",\"model\":\"gpt-4o-mini\",\"token_usage\":{\"prompt_tokens\":1200,\"completion_tokens\":300}");
+            }
+            events.append("}");
+        }
+        return "{\"run_id\":\"" + runId + "\",\"agent_id\":\"" + agent + "\",\"status\":\"completed\",\"start_time\":\"" + now
+            + "\",\"end_time\":\"" + now + "\",\"model\":\"gpt-4o-mini\",\"input\":{\"ticket\":\"Where is my order #4411?\"},"
+            + "\"output\":{\"reply\":\"It ships tomorrow.\"},\"tags\":[\"bench\"],\"events\":[" + events + "]}";
+    }
+
+    private static String[] setUpTenant(HttpClient http, String base, int i) throws IOException, InterruptedException {
+        String email = "bench-" + UUID.randomUUID() + "@example.com";
+        String token = field(post(http, base + "/api/v1/auth/signup", null, "{\"email\":\"" + email
+            + "\",\"password\":\"benchmark password 123\",\"full_name\":\"Bench\",\"organization_name\":\"Bench " + i + "\"}"), "access_token");
+        String slug = field(post(http, base + "/api/v1/agents", token, "{\"name\":\"Bench agent " + i + "\"}"), "slug");
+        String key = field(post(http, base + "/api/v1/api-keys", token, "{\"name\":\"bench\",\"scopes\":[\"ingest\",\"read\"]}"), "key");
+        return new String[] {token, key, slug};
+    }
+
+    private static long timeUntilVisible(HttpClient http, String base, List<String[]> tenants, String ledgerLine)
+        throws IOException, InterruptedException {
+        String token = ledgerLine.split(" ")[0];
+        String runId = ledgerLine.split(" ")[1];
+        long start = System.currentTimeMillis();
+        while (System.currentTimeMillis() - start < 120_000) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/runs?external_reference=" + runId))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.body().contains(runId)) {
+                return System.currentTimeMillis() - start;
+            }
+            Thread.sleep(20);
+        }
+        return -1;
+    }
+
+    private static String post(HttpClient http, String url, String token, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(url + " -> " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = FIELD.matcher(json);
+        while (m.find()) {
+            if (m.group(1).equals(name)) {
+                return m.group(2);
+            }
+        }
+        throw new IllegalStateException("no " + name + " in " + json);
+    }
+
+    private static double pct(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.min(sorted.size() - 1, Math.ceil(p / 100.0 * sorted.size()) - 1);
+        return sorted.get(Math.max(0, index)) / 1e6;
+    }
+}

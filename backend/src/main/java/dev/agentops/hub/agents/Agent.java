@@ -1,0 +1,15 @@
+package dev.agentops.hub.agents;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+public record Agent(UUID id, UUID organizationId, String name, String slug, String type, String provider, String status,
+                    String team, List<String> tags, String environment, Map<String, Object> config, Instant lastRunAt,
+                    Instant createdAt, Instant updatedAt) {
+
+    public boolean archived() {
+        return "archived".equals(status);
+    }
+}

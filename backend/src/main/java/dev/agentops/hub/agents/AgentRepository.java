@@ -1,0 +1,102 @@
+package dev.agentops.hub.agents;
+
+import dev.agentops.hub.shared.db.Jdbc;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Runs inside a tenant scope. */
+@Singleton
+public class AgentRepository {
+
+    private final Jdbc jdbc;
+
+    AgentRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    UUID insert(UUID organizationId, AgentFields fields, String slug, UUID createdBy) {
+        return jdbc.queryOne("""
+            insert into agents (organization_id, name, slug, type, provider, team, tags, environment, config, created_by)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", row -> row.uuid("id"),
+            organizationId, fields.name(), slug, fields.type(), fields.provider(), fields.team(), fields.tags(),
+            fields.environment(), new Jdbc.Json(fields.config()), createdBy).orElseThrow();
+    }
+
+    void update(UUID organizationId, UUID id, AgentFields fields, String status) {
+        jdbc.update("""
+            update agents set name = ?, type = ?, provider = ?, team = ?, tags = ?, environment = ?, config = ?, status = ?,
+                   updated_at = now() where organization_id = ? and id = ?""",
+            fields.name(), fields.type(), fields.provider(), fields.team(), fields.tags(), fields.environment(),
+            new Jdbc.Json(fields.config()), status, organizationId, id);
+    }
+
+    void archive(UUID organizationId, UUID id) {
+        jdbc.update("update agents set status = 'archived', archived_at = now(), updated_at = now() where organization_id = ? and id = ?",
+            organizationId, id);
+    }
+
+    public Optional<Agent> find(UUID organizationId, UUID id) {
+        return jdbc.queryOne("select * from agents where organization_id = ? and id = ?", AgentRepository::map, organizationId, id);
+    }
+
+    public Optional<Agent> findBySlug(UUID organizationId, String slug) {
+        return jdbc.queryOne("select * from agents where organization_id = ? and slug = ?", AgentRepository::map, organizationId, slug);
+    }
+
+    boolean slugTaken(UUID organizationId, String slug) {
+        return jdbc.queryOne("select 1 from agents where organization_id = ? and slug = ?", row -> true, organizationId, slug).isPresent();
+    }
+
+    List<Agent> list(UUID organizationId, String status, Instant beforeCreatedAt, UUID beforeId, int limit) {
+        return jdbc.query("""
+            select * from agents where organization_id = ?
+               and (?::text is null and status <> 'archived' or status = ?::text)
+               and (?::timestamptz is null or (created_at, id) < (?::timestamptz, ?::uuid))
+             order by created_at desc, id desc limit ?""", AgentRepository::map,
+            organizationId, status, status, beforeCreatedAt, beforeCreatedAt, beforeId, limit);
+    }
+
+    /** Last-24-hours figures per agent, from the hourly rollups (never a scan of runs). */
+    Map<UUID, AgentStats> stats24h(UUID organizationId, List<UUID> agentIds) {
+        Map<UUID, AgentStats> stats = new HashMap<>();
+        if (agentIds.isEmpty()) {
+            return stats;
+        }
+        jdbc.query("""
+            select agent_id, sum(runs) as runs, sum(errors) as errors, sum(cost_usd) as cost
+              from run_rollups_hourly
+             where organization_id = ? and agent_id = any(?::uuid[]) and bucket >= date_trunc('hour', now() - interval '23 hours')
+             group by agent_id""", row -> {
+                long runs = row.longValue("runs");
+                long errors = row.longValue("errors");
+                BigDecimal cost = row.decimal("cost");
+                stats.put(row.uuid("agent_id"), new AgentStats(runs, runs == 0 ? 0.0 : (double) errors / runs, cost));
+                return null;
+            }, organizationId, agentIds);
+        return stats;
+    }
+
+    public void touchLastRun(UUID organizationId, UUID id, Instant at) {
+        jdbc.update("update agents set last_run_at = greatest(coalesce(last_run_at, ?), ?) where organization_id = ? and id = ?",
+            at, at, organizationId, id);
+    }
+
+    static Agent map(Jdbc.Row row) throws SQLException {
+        return new Agent(row.uuid("id"), row.uuid("organization_id"), row.string("name"), row.string("slug"),
+            row.string("type"), row.string("provider"), row.string("status"), row.string("team"), row.strings("tags"),
+            row.string("environment"), row.jsonObject("config"), row.instant("last_run_at"), row.instant("created_at"),
+            row.instant("updated_at"));
+    }
+
+    record AgentStats(long runs, double errorRate, BigDecimal costUsd) {
+        static final AgentStats NONE = new AgentStats(0, 0.0, BigDecimal.ZERO);
+    }
+}

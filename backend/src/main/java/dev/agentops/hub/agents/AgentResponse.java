@@ -1,0 +1,26 @@
+package dev.agentops.hub.agents;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** An agent with its last-24-hours figures from the rollups (names with digits are spelled out: snake_case drops the "_" before them). */
+@Serdeable
+public record AgentResponse(UUID id, String name, String slug, String type, String provider, String status, String team,
+                            List<String> tags, String environment, Map<String, Object> config,
+                            @JsonProperty("runs_24h") long runs24h,
+                            @JsonProperty("error_rate_24h") double errorRate24h,
+                            @JsonProperty("cost_24h_usd") BigDecimal cost24hUsd, Instant lastRunAt, Instant createdAt,
+                            Instant updatedAt) {
+
+    static AgentResponse of(Agent agent, AgentRepository.AgentStats stats) {
+        return new AgentResponse(agent.id(), agent.name(), agent.slug(), agent.type(), agent.provider(), agent.status(),
+            agent.team(), agent.tags(), agent.environment(), agent.config(), stats.runs(), stats.errorRate(),
+            stats.costUsd(), agent.lastRunAt(), agent.createdAt(), agent.updatedAt());
+    }
+}

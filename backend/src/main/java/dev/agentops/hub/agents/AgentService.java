@@ -1,0 +1,172 @@
+package dev.agentops.hub.agents;
+
+import dev.agentops.hub.audit.AuditActor;
+import dev.agentops.hub.audit.AuditEvent;
+import dev.agentops.hub.audit.AuditTrail;
+import dev.agentops.hub.shared.security.Actor;
+import dev.agentops.hub.shared.tenancy.TenantTransactions;
+import dev.agentops.hub.shared.web.Problems;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/** The agent registry: slugs unique per organization, archive instead of delete (runs are kept), every change audited. */
+@Singleton
+public class AgentService {
+
+    static final int MAX_CONFIG_BYTES = 16 * 1024;
+
+    private final AgentRepository agents;
+    private final TenantTransactions tenants;
+    private final AuditTrail audit;
+    private final JsonMapper json;
+
+    AgentService(AgentRepository agents, TenantTransactions tenants, AuditTrail audit, JsonMapper json) {
+        this.agents = agents;
+        this.tenants = tenants;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    AgentResponse create(Actor actor, AgentRequests.Create request) {
+        AgentFields fields = new AgentFields(request.name().trim(), orDefault(request.type(), "custom"),
+            blankToNull(request.provider()), blankToNull(request.team()), cleanTags(request.tags()),
+            orDefault(request.environment(), "production"), checkedConfig(request.config()));
+        UUID org = actor.organizationId();
+        return tenants.write(org, () -> {
+            String slug;
+            if (request.slug() != null) {
+                if (agents.slugTaken(org, request.slug())) {
+                    throw Problems.conflict("duplicate", "An agent with slug '" + request.slug() + "' already exists.");
+                }
+                slug = request.slug();
+            } else {
+                slug = freeSlug(org, slugFrom(fields.name()));
+            }
+            UUID id = agents.insert(org, fields, slug, actor.isUser() ? actor.id() : null);
+            audit.record(org, AuditActor.of(actor), AuditEvent.of("agent.created", "agent", id)
+                .with("name", fields.name()).with("slug", slug));
+            return AgentResponse.of(agents.find(org, id).orElseThrow(), AgentRepository.AgentStats.NONE);
+        });
+    }
+
+    List<AgentResponse> list(Actor actor, String status, Instant beforeCreatedAt, UUID beforeId, int limitPlusOne) {
+        UUID org = actor.organizationId();
+        return tenants.read(org, () -> {
+            List<Agent> page = agents.list(org, status, beforeCreatedAt, beforeId, limitPlusOne);
+            var stats = agents.stats24h(org, page.stream().map(Agent::id).toList());
+            return page.stream().map(a -> AgentResponse.of(a, stats.getOrDefault(a.id(), AgentRepository.AgentStats.NONE))).toList();
+        });
+    }
+
+    AgentResponse get(Actor actor, UUID id) {
+        UUID org = actor.organizationId();
+        return tenants.read(org, () -> {
+            Agent agent = agents.find(org, id).orElseThrow(() -> Problems.notFound("agent", id));
+            return AgentResponse.of(agent, agents.stats24h(org, List.of(id)).getOrDefault(id, AgentRepository.AgentStats.NONE));
+        });
+    }
+
+    AgentResponse update(Actor actor, UUID id, AgentRequests.Update request) {
+        UUID org = actor.organizationId();
+        return tenants.write(org, () -> {
+            Agent before = agents.find(org, id).orElseThrow(() -> Problems.notFound("agent", id));
+            if (before.archived()) {
+                throw Problems.conflict("agent_archived", "This agent is archived; archived agents cannot be changed.");
+            }
+            AgentFields fields = new AgentFields(
+                request.name() != null ? request.name().trim() : before.name(),
+                request.type() != null ? request.type().trim() : before.type(),
+                request.provider() != null ? blankToNull(request.provider()) : before.provider(),
+                request.team() != null ? blankToNull(request.team()) : before.team(),
+                request.tags() != null ? cleanTags(request.tags()) : before.tags(),
+                request.environment() != null ? request.environment().trim() : before.environment(),
+                request.config() != null ? checkedConfig(request.config()) : before.config());
+            String status = request.status() != null ? request.status() : before.status();
+            agents.update(org, id, fields, status);
+            Agent after = agents.find(org, id).orElseThrow();
+            audit.record(org, AuditActor.of(actor), AuditEvent.of("agent.updated", "agent", id)
+                .beforeAfter(changed(before, after, true), changed(before, after, false)));
+            return AgentResponse.of(after, agents.stats24h(org, List.of(id)).getOrDefault(id, AgentRepository.AgentStats.NONE));
+        });
+    }
+
+    void archive(Actor actor, UUID id) {
+        UUID org = actor.organizationId();
+        tenants.run(org, () -> {
+            Agent agent = agents.find(org, id).orElseThrow(() -> Problems.notFound("agent", id));
+            if (!agent.archived()) {
+                agents.archive(org, id);
+                audit.record(org, AuditActor.of(actor), AuditEvent.of("agent.archived", "agent", id).with("slug", agent.slug()));
+            }
+        });
+    }
+
+    private String freeSlug(UUID org, String base) {
+        String candidate = base;
+        for (int n = 2; agents.slugTaken(org, candidate); n++) {
+            String suffix = "-" + n;
+            candidate = base.substring(0, Math.min(base.length(), 63 - suffix.length())) + suffix;
+        }
+        return candidate;
+    }
+
+    static String slugFrom(String name) {
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        slug = slug.length() > 50 ? slug.substring(0, 50).replaceAll("-+$", "") : slug;
+        return slug.isEmpty() ? "agent" : slug;
+    }
+
+    private Map<String, Object> checkedConfig(Map<String, Object> config) {
+        if (config == null) {
+            return Map.of();
+        }
+        try {
+            if (json.writeValueAsBytes(config).length > MAX_CONFIG_BYTES) {
+                throw Problems.validation("config", "must be at most " + MAX_CONFIG_BYTES / 1024 + " KB of JSON");
+            }
+        } catch (IOException e) {
+            throw Problems.validation("config", "must be a JSON object");
+        }
+        return config;
+    }
+
+    private static List<String> cleanTags(List<String> tags) {
+        return tags == null ? List.of() : tags.stream().map(String::trim).filter(t -> !t.isEmpty()).distinct().toList();
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static Map<String, Object> changed(Agent before, Agent after, boolean old) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        put(changes, "name", before.name(), after.name(), old);
+        put(changes, "type", before.type(), after.type(), old);
+        put(changes, "provider", before.provider(), after.provider(), old);
+        put(changes, "team", before.team(), after.team(), old);
+        put(changes, "tags", before.tags(), after.tags(), old);
+        put(changes, "environment", before.environment(), after.environment(), old);
+        put(changes, "config", before.config(), after.config(), old);
+        put(changes, "status", before.status(), after.status(), old);
+        return changes;
+    }
+
+    private static void put(Map<String, Object> changes, String key, Object before, Object after, boolean old) {
+        if (!Objects.equals(before, after)) {
+            changes.put(key, old ? before : after);
+        }
+    }
+}

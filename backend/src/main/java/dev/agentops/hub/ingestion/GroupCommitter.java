@@ -1,0 +1,111 @@
+package dev.agentops.hub.ingestion;
+
+import dev.agentops.hub.shared.tenancy.LookupTransactions;
+import dev.agentops.hub.shared.tenancy.LookupTransactions.Door;
+import dev.agentops.hub.shared.web.ApiException;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpStatus;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Group commit: requests that arrive together are written to the queue table in one transaction, so a burst of
+ * payloads costs a handful of commits instead of one each. Each request waits for the commit of its batch before
+ * it answers 202, so an acknowledged payload is on disk.
+ */
+@Singleton
+class GroupCommitter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
+
+    private record Waiting(IngestQueue.Pending job, CompletableFuture<Void> committed) {
+    }
+
+    private final BlockingQueue<Waiting> waiting;
+    private final IngestQueue queue;
+    private final LookupTransactions lookups;
+    private final IngestSignal signal;
+    private final int maxBatch;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running = true;
+
+    GroupCommitter(IngestQueue queue, LookupTransactions lookups, IngestSignal signal,
+                   @Value("${agentops.ingest.commit-threads:2}") int threadCount,
+                   @Value("${agentops.ingest.max-commit-batch:500}") int maxBatch,
+                   @Value("${agentops.ingest.max-waiting:20000}") int maxWaiting) {
+        this.queue = queue;
+        this.lookups = lookups;
+        this.signal = signal;
+        this.maxBatch = maxBatch;
+        this.waiting = new ArrayBlockingQueue<>(maxWaiting);
+        for (int i = 0; i < threadCount; i++) {
+            Thread thread = new Thread(this::loop, "ingest-commit-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+    }
+
+    /** Completes once the payload is committed; fails fast with 503 when the server is saturated. */
+    CompletableFuture<Void> submit(IngestQueue.Pending job) {
+        var committed = new CompletableFuture<Void>();
+        if (!running || !waiting.offer(new Waiting(job, committed))) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                "The server is saturated: retry after a short back-off.", Map.of());
+        }
+        return committed;
+    }
+
+    private void loop() {
+        List<Waiting> batch = new ArrayList<>(maxBatch);
+        while (running || !waiting.isEmpty()) {
+            try {
+                Waiting first = waiting.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                waiting.drainTo(batch, maxBatch - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<Waiting> batch) {
+        try {
+            List<IngestQueue.Pending> jobs = batch.stream().map(Waiting::job).toList();
+            lookups.write(Door.INGEST, "on", () -> {
+                queue.insert(jobs);
+                return null;
+            });
+            batch.forEach(w -> w.committed().complete(null));
+            signal.wake();
+        } catch (RuntimeException e) {
+            LOG.error("Could not commit {} ingest payloads: {}", batch.size(), e.getClass().getSimpleName(), e);
+            batch.forEach(w -> w.committed().completeExceptionally(e));
+        }
+    }
+
+    @PreDestroy
+    void drain() throws InterruptedException {
+        running = false;
+        for (Thread thread : threads) {
+            thread.join(10_000);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.agentops.hub.ingestion;
+
+import dev.agentops.hub.shared.security.Actor;
+import dev.agentops.hub.shared.security.Permission;
+import dev.agentops.hub.shared.security.RequiresPermission;
+import dev.agentops.hub.shared.web.DataResponse;
+import dev.agentops.hub.shared.web.Problems;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.util.UUID;
+
+@Controller("/api/v1/ingest")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Ingestion")
+class IngestController {
+
+    private final IngestService ingest;
+
+    IngestController(IngestService ingest) {
+        this.ingest = ingest;
+    }
+
+    /** 202 only after the payload is committed: a crash after the answer loses nothing. */
+    @Post("/run")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.INGEST)
+    HttpResponse<IngestAccepted> run(Authentication authentication, @Body @Valid IngestRunRequest request) {
+        return HttpResponse.accepted().body(ingest.accept(Actor.from(authentication), request));
+    }
+
+    @Get("/jobs/{id}")
+    DataResponse<JobStatus> job(Authentication authentication, @PathVariable UUID id) {
+        Actor actor = Actor.from(authentication);
+        if (!actor.can(Permission.INGEST) && !actor.can(Permission.RUNS_READ)) {
+            throw Problems.forbidden("Reading ingest jobs needs the ingest or read scope.");
+        }
+        return DataResponse.of(ingest.job(actor, id));
+    }
+}

@@ -1,0 +1,83 @@
+package dev.agentops.hub.ingestion;
+
+import dev.agentops.hub.shared.db.Jdbc;
+import jakarta.inject.Singleton;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The durable queue of accepted payloads. Every method runs in a transaction with the INGEST door open
+ * (see V003__ingestion.sql): these statements span organizations by design.
+ */
+@Singleton
+class IngestQueue {
+
+    record Job(UUID id, UUID organizationId, UUID apiKeyId, String payload, int attempts, Instant receivedAt) {
+    }
+
+    record Pending(UUID id, UUID organizationId, UUID apiKeyId, String payload) {
+    }
+
+    private final Jdbc jdbc;
+
+    IngestQueue(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(List<Pending> batch) {
+        StringBuilder sql = new StringBuilder("insert into ingest_queue (id, organization_id, api_key_id, payload) values ");
+        Object[] args = new Object[batch.size() * 4];
+        for (int i = 0; i < batch.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?::jsonb)");
+            Pending p = batch.get(i);
+            args[i * 4] = p.id();
+            args[i * 4 + 1] = p.organizationId();
+            args[i * 4 + 2] = p.apiKeyId();
+            args[i * 4 + 3] = p.payload();
+        }
+        jdbc.update(sql.toString(), args);
+    }
+
+    /** Locks up to {@code max} ready jobs of any organization; rows locked by other workers are skipped. */
+    List<Job> claim(int max) {
+        return jdbc.query("""
+            select id, organization_id, api_key_id, payload::text as payload, attempts, received_at from ingest_queue
+             where status = 'queued' and next_attempt_at <= now()
+             order by seq limit ? for update skip locked""", IngestQueue::map, max);
+    }
+
+    Optional<Job> claimOne(UUID id) {
+        return jdbc.queryOne("""
+            select id, organization_id, api_key_id, payload::text as payload, attempts, received_at from ingest_queue
+             where id = ? and status = 'queued' for update skip locked""", IngestQueue::map, id);
+    }
+
+    void complete(Job job, UUID runId) {
+        jdbc.update("delete from ingest_queue where id = ?", job.id());
+        jdbc.update("insert into ingest_jobs_done (id, organization_id, run_id) values (?, ?, ?) on conflict do nothing",
+            job.id(), job.organizationId(), runId);
+    }
+
+    /** Backs off exponentially; after {@code maxAttempts} the job stays visible as failed with its reason. */
+    void fail(UUID id, String reason, boolean permanent, int maxAttempts, Duration baseDelay) {
+        jdbc.update("""
+            update ingest_queue set attempts = attempts + 1, last_error = ?,
+                   status = case when ? or attempts + 1 >= ? then 'failed' else 'queued' end,
+                   next_attempt_at = now() + (? * power(2, attempts)) * interval '1 millisecond'
+             where id = ?""", reason, permanent, maxAttempts, baseDelay.toMillis(), id);
+    }
+
+    int pruneDone(Duration olderThan) {
+        return jdbc.update("delete from ingest_jobs_done where processed_at < now() - ? * interval '1 second'", olderThan.toSeconds());
+    }
+
+    private static Job map(Jdbc.Row row) throws SQLException {
+        return new Job(row.uuid("id"), row.uuid("organization_id"), row.uuid("api_key_id"), row.string("payload"),
+            row.intValue("attempts"), row.instant("received_at"));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.agentops.hub.ingestion;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.context.annotation.Requires;
+import dev.agentops.hub.shared.tenancy.LookupTransactions;
+import dev.agentops.hub.shared.tenancy.LookupTransactions.Door;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The worker threads ({@code agentops.ingest.workers}, default 2). Each loops: process a batch; when the queue had
+ * nothing ready, sleep until this instance commits new payloads or the poll interval passes (payloads accepted by
+ * other instances are found by polling). Shutdown lets the running batches finish; queued rows wait for the next
+ * start.
+ */
+@Singleton
+@Requires(property = "agentops.ingest.workers-enabled", notEquals = "false")
+class IngestWorkers implements ApplicationEventListener<ServerStartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestWorkers.class);
+
+    private final IngestWorker worker;
+    private final IngestSignal signal;
+    private final IngestQueue queue;
+    private final LookupTransactions lookups;
+    private final int threadCount;
+    private final int batchSize;
+    private final long pollMillis;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    IngestWorkers(IngestWorker worker, IngestSignal signal, IngestQueue queue, LookupTransactions lookups,
+                  @Value("${agentops.ingest.workers:2}") int threadCount,
+                  @Value("${agentops.ingest.batch-size:100}") int batchSize,
+                  @Value("${agentops.ingest.poll-interval:250ms}") Duration poll) {
+        this.worker = worker;
+        this.signal = signal;
+        this.queue = queue;
+        this.lookups = lookups;
+        this.threadCount = threadCount;
+        this.batchSize = batchSize;
+        this.pollMillis = poll.toMillis();
+    }
+
+    @Override
+    public synchronized void onApplicationEvent(ServerStartupEvent event) {
+        if (running) {
+            return;
+        }
+        running = true;
+        for (int i = 0; i < threadCount; i++) {
+            Thread thread = new Thread(this::loop, "ingest-worker-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        LOG.info("Ingestion: {} worker(s), batches of {}", threadCount, batchSize);
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                if (worker.processBatch(batchSize) == 0) {
+                    signal.await(pollMillis);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Ingest worker loop error: {}", e.getClass().getSimpleName());
+                sleepQuietly();
+            }
+        }
+    }
+
+    @Scheduled(fixedDelay = "1h", initialDelay = "1m")
+    void pruneFinishedJobs() {
+        lookups.write(Door.INGEST, "on", () -> queue.pruneDone(Duration.ofDays(7)));
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        signal.wake();
+        for (Thread thread : threads) {
+            thread.join(30_000);
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(pollMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.agentops.hub.runs;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+@Serdeable
+public record EventResponse(UUID id, String eventId, String eventType, Instant timestamp, @Nullable Long durationMs,
+                            @Nullable Object payload, @Nullable String model, long inputTokens, long outputTokens,
+                            long cacheReadTokens, long cacheWriteTokens, long reasoningTokens, @Nullable BigDecimal costUsd,
+                            String costSource, @Nullable Map<String, Object> costBreakdown) {
+
+    static EventResponse of(StoredEvent event) {
+        return new EventResponse(event.id(), event.eventId(), event.eventType(), event.timestamp(), event.durationMs(),
+            event.payload(), event.model(), event.inputTokens(), event.outputTokens(), event.cacheReadTokens(),
+            event.cacheWriteTokens(), event.reasoningTokens(), event.costUsd(), event.costSource(), event.costBreakdown());
+    }
+}

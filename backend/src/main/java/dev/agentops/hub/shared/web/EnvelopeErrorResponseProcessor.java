@@ -100,14 +100,24 @@ public class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Ap
         return false;
     }
 
-    /** Micronaut names bean-validation paths {@code method.argument.field}; clients know only the field. */
+    private static final java.util.regex.Pattern PROPERTY = java.util.regex.Pattern.compile("property \\[(?:[\\w.<>?, ]+ )?(\\w+)\\]");
+    private static final java.util.regex.Pattern ARGUMENT = java.util.regex.Pattern.compile("argument \\[(\\w+)\\]");
+
+    /**
+     * Micronaut's own 400s (conversion and binding errors) describe Java types and classes; clients get the field
+     * name they sent and a plain problem instead.
+     */
     private static List<FieldProblem> fieldProblems(List<Error> errors) {
         List<FieldProblem> fields = new ArrayList<>();
         for (Error error : errors) {
-            String path = error.getPath().orElse("request");
-            String[] parts = path.split("\\.");
-            String field = parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : parts[parts.length - 1];
-            fields.add(new FieldProblem(toSnakeCase(field), error.getMessage()));
+            String message = error.getMessage() == null ? "" : error.getMessage();
+            var property = PROPERTY.matcher(message);
+            var argument = ARGUMENT.matcher(message);
+            String field = property.find() ? property.group(1)
+                : error.getPath().map(p -> p.substring(p.lastIndexOf('.') + 1)).orElse(argument.find() ? argument.group(1) : "request");
+            boolean internal = message.contains("class ") || message.contains("java.") || message.contains("dev.agentops")
+                || message.contains("Failed to convert") || message.contains("Error decoding");
+            fields.add(new FieldProblem(toSnakeCase(field), internal ? "has the wrong type or format" : message));
         }
         if (fields.isEmpty()) {
             fields.add(new FieldProblem("request", "is not valid"));

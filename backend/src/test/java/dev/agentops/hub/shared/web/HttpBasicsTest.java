@@ -61,6 +61,8 @@ class HttpBasicsTest extends AppTest {
             "{\"email\": \"a@b.co\", \"password\": \"x\", \"retry_count\": \"many\"}").contentType(MediaType.APPLICATION_JSON));
         assertThat(error.getStatus().getCode()).isEqualTo(400);
         assertThat(body(error).get("code")).isIn("validation_failed", "invalid_json");
+        String raw = error.getResponse().getBody(String.class).orElse("");
+        assertThat(raw).as("no Java types in client errors").doesNotContain("class ", "java.", "Integer", "dev.agentops");
     }
 
     @Test

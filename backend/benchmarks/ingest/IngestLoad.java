@@ -69,9 +69,21 @@ public class IngestLoad {
             Thread.sleep(50);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        if (ledger != null) {
+            try (Writer out = Files.newBufferedWriter(ledger)) {
+                for (String line : acknowledged) {
+                    out.write(line + "\n");
+                }
+            }
+        }
 
         String probe = acknowledged.peek();
-        long visibleMs = probe == null ? -1 : timeUntilVisible(http, base, tenants, probe);
+        long visibleMs;
+        try {
+            visibleMs = probe == null ? -1 : timeUntilVisible(http, base, tenants, probe);
+        } catch (IOException e) {
+            visibleMs = -1;
+        }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         System.out.printf(Locale.ROOT, "sent %d, accepted %d (%.0f/s), errors %d, elapsed %.1f s%n",
@@ -80,13 +92,6 @@ public class IngestLoad {
             pct(sorted, 50), pct(sorted, 99), pct(sorted, 99.9), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6);
         System.out.printf(Locale.ROOT, "a run acknowledged at the end was visible in GET /runs after %d ms%n", visibleMs);
         System.out.println("started " + wallStart);
-        if (ledger != null) {
-            try (Writer out = Files.newBufferedWriter(ledger)) {
-                for (String line : acknowledged) {
-                    out.write(line + "\n");
-                }
-            }
-        }
     }
 
     private static void send(HttpClient http, String base, String[] tenant, long scheduledAt, ConcurrentLinkedQueue<Long> latencies,

@@ -51,6 +51,11 @@ public class AgentRepository {
         return jdbc.queryOne("select * from agents where organization_id = ? and slug = ?", AgentRepository::map, organizationId, slug);
     }
 
+    /** Every agent of the organization, archived included (dashboards name agents whose runs they show). */
+    public List<Agent> all(UUID organizationId) {
+        return jdbc.query("select * from agents where organization_id = ? order by created_at limit 10000", AgentRepository::map, organizationId);
+    }
+
     boolean slugTaken(UUID organizationId, String slug) {
         return jdbc.queryOne("select 1 from agents where organization_id = ? and slug = ?", row -> true, organizationId, slug).isPresent();
     }

@@ -6,6 +6,7 @@ import dev.agentops.hub.audit.AuditTrail;
 import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import dev.agentops.hub.shared.web.Problems;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
@@ -28,12 +29,15 @@ public class AgentService {
     private final TenantTransactions tenants;
     private final AuditTrail audit;
     private final JsonMapper json;
+    private final ApplicationEventPublisher<AgentChanged> changes;
 
-    AgentService(AgentRepository agents, TenantTransactions tenants, AuditTrail audit, JsonMapper json) {
+    AgentService(AgentRepository agents, TenantTransactions tenants, AuditTrail audit, JsonMapper json,
+                 ApplicationEventPublisher<AgentChanged> changes) {
         this.agents = agents;
         this.tenants = tenants;
         this.audit = audit;
         this.json = json;
+        this.changes = changes;
     }
 
     AgentResponse create(Actor actor, AgentRequests.Create request) {
@@ -67,7 +71,7 @@ public class AgentService {
         });
     }
 
-    AgentResponse get(Actor actor, UUID id) {
+    public AgentResponse get(Actor actor, UUID id) {
         UUID org = actor.organizationId();
         return tenants.read(org, () -> {
             Agent agent = agents.find(org, id).orElseThrow(() -> Problems.notFound("agent", id));
@@ -77,7 +81,7 @@ public class AgentService {
 
     AgentResponse update(Actor actor, UUID id, AgentRequests.Update request) {
         UUID org = actor.organizationId();
-        return tenants.write(org, () -> {
+        AgentResponse updated = tenants.write(org, () -> {
             Agent before = agents.find(org, id).orElseThrow(() -> Problems.notFound("agent", id));
             if (before.archived()) {
                 throw Problems.conflict("agent_archived", "This agent is archived; archived agents cannot be changed.");
@@ -97,6 +101,8 @@ public class AgentService {
                 .beforeAfter(changed(before, after, true), changed(before, after, false)));
             return AgentResponse.of(after, agents.stats24h(org, List.of(id)).getOrDefault(id, AgentRepository.AgentStats.NONE));
         });
+        changes.publishEvent(new AgentChanged(org, id, updated.status()));
+        return updated;
     }
 
     void archive(Actor actor, UUID id) {
@@ -108,6 +114,7 @@ public class AgentService {
                 audit.record(org, AuditActor.of(actor), AuditEvent.of("agent.archived", "agent", id).with("slug", agent.slug()));
             }
         });
+        changes.publishEvent(new AgentChanged(org, id, "archived"));
     }
 
     private String freeSlug(UUID org, String base) {

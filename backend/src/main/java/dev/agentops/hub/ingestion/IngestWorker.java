@@ -57,15 +57,17 @@ class IngestWorker {
         try {
             lookups.write(Door.INGEST, "on", () -> {
                 claimed.addAll(queue.claim(max));
-                for (IngestQueue.Job job : claimed) {
-                    RunChanged change = tenants.inCurrentTransaction(job.organizationId(), () -> merger.merge(job.organizationId(), read(job)));
-                    queue.complete(job, change.runId());
+                for (Parsed job : inLockOrder(claimed)) {
+                    RunChanged change = tenants.inCurrentTransaction(job.job().organizationId(),
+                        () -> merger.merge(job.job().organizationId(), job.run()));
+                    queue.complete(job.job(), change.runId());
                     changes.add(change);
                 }
                 return null;
             });
         } catch (RuntimeException batchFailure) {
-            LOG.warn("Ingest batch of {} failed ({}); retrying its jobs one by one", claimed.size(), batchFailure.getClass().getSimpleName());
+            LOG.warn("Ingest batch of {} failed ({}: {}); retrying its jobs one by one", claimed.size(),
+                batchFailure.getClass().getSimpleName(), batchFailure.getMessage());
             changes.clear();
             for (IngestQueue.Job job : claimed) {
                 processAlone(job).ifPresent(changes::add);
@@ -93,6 +95,24 @@ class IngestWorker {
             });
             return java.util.Optional.empty();
         }
+    }
+
+    private record Parsed(IngestQueue.Job job, QueuedRun run) {
+    }
+
+    /**
+     * Jobs touch shared rows (the agent, its hourly rollup); taking them in one global order (organization, agent,
+     * run) keeps two workers from locking them crosswise. Unreadable payloads go last and fail the batch alone.
+     */
+    private List<Parsed> inLockOrder(List<IngestQueue.Job> jobs) {
+        List<Parsed> parsed = new ArrayList<>();
+        for (IngestQueue.Job job : jobs) {
+            parsed.add(new Parsed(job, read(job)));
+        }
+        parsed.sort(java.util.Comparator.comparing((Parsed p) -> p.job().organizationId())
+            .thenComparing(p -> p.run().agentId())
+            .thenComparing(p -> p.run().run().runId()));
+        return parsed;
     }
 
     private QueuedRun read(IngestQueue.Job job) {

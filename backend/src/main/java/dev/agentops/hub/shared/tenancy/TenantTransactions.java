@@ -88,11 +88,20 @@ public class TenantTransactions {
         Objects.requireNonNull(orgId, "orgId");
         Connection connection = transactions.getConnection();
         setOrg(connection, orgId.toString());
+        T result;
         try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty().plus(new CurrentOrg(orgId)).propagate()) {
-            return work.get();
-        } finally {
-            setOrg(connection, "");
+            result = work.get();
+        } catch (RuntimeException | Error e) {
+            // after an SQL error the transaction is aborted and the reset fails too: keep the real cause on top
+            try {
+                setOrg(connection, "");
+            } catch (RuntimeException resetFailure) {
+                e.addSuppressed(resetFailure);
+            }
+            throw e;
         }
+        setOrg(connection, "");
+        return result;
     }
 
     private static void setOrg(Connection connection, String orgId) {

@@ -1,0 +1,54 @@
+package dev.agentops.hub.dashboards;
+
+import dev.agentops.hub.shared.security.Actor;
+import dev.agentops.hub.shared.security.Permission;
+import dev.agentops.hub.shared.security.RequiresPermission;
+import dev.agentops.hub.shared.web.DataResponse;
+import dev.agentops.hub.shared.web.Problems;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+@Controller("/api/v1/dashboard")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Dashboards")
+class DashboardController {
+
+    private static final Set<String> STATUSES = Set.of("running", "completed", "failed", "cancelled");
+    private final DashboardService dashboards;
+
+    DashboardController(DashboardService dashboards) {
+        this.dashboards = dashboards;
+    }
+
+    @Get("/home")
+    @RequiresPermission(Permission.RUNS_READ)
+    DataResponse<DashboardResponses.Home> home(Authentication authentication, @Nullable @QueryValue Instant from,
+                                               @Nullable @QueryValue Instant to, @Nullable @QueryValue("agent_id") UUID agentId,
+                                               @Nullable @QueryValue String status) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw Problems.validation("status", "must be one of " + STATUSES);
+        }
+        return DataResponse.of(dashboards.home(Actor.from(authentication), from, to, agentId, status));
+    }
+
+    @Get("/agent/{id}")
+    @RequiresPermission(Permission.RUNS_READ)
+    DataResponse<DashboardResponses.AgentTrends> agent(Authentication authentication, @PathVariable UUID id,
+                                                       @Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to) {
+        return DataResponse.of(dashboards.agent(Actor.from(authentication), id, from, to));
+    }
+}

@@ -1,0 +1,11 @@
+package dev.agentops.hub.live;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** One server-sent event for one organization: {@code run.created}, {@code run.updated} or {@code agent.updated}. */
+@Serdeable
+public record LiveEvent(String id, UUID organizationId, String name, Map<String, Object> data) {
+}

@@ -9,6 +9,9 @@ const admin = { fullName: 'Ada Admin', email: uniqueEmail('admin'), organization
 const member = { fullName: 'Max Member', email: uniqueEmail('member') }
 const keyName = `e2e key ${Date.now().toString(36)}`
 
+// the live stream's endpoints answer 404 while the backend has none: expected, not a failure
+const streamAbsence = (problem) => /\/api\/v1\/stream/.test(problem) && /404/.test(problem)
+
 const exitCode = await runFlow('Identity and access flow', process.argv[2], async ({ page, url, step, screenshot }) => {
   const heading = (name) => page.getByRole('heading', { level: 1, name, exact: true })
   const main = page.getByRole('main')
@@ -156,6 +159,6 @@ const exitCode = await runFlow('Identity and access flow', process.argv[2], asyn
     await expectVisible(page.getByText(/Chain intact/), 'verifying the chain did not report "Chain intact"')
     await screenshot('auth-audit')
   })
-})
+}, { ignoreProblem: streamAbsence })
 
 process.exit(exitCode)

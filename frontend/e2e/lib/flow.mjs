@@ -40,8 +40,9 @@ export function expectTrue(condition, message) {
  * step stops the flow. Console errors and uncaught page errors fail the flow too.
  * ctx: { page, baseUrl, url(path), step(name, fn), screenshot(name), launch(options) }.
  * Prints one line per step and returns the process exit code (0 when everything passed).
+ * options.ignoreProblem(text): true for a browser error the flow expects (it is printed as a warning instead).
  */
-export async function runFlow(title, baseUrl, steps) {
+export async function runFlow(title, baseUrl, steps, { ignoreProblem } = {}) {
   if (!baseUrl || !/^https?:\/\//.test(baseUrl)) {
     console.error(`usage: node ${path.relative(process.cwd(), process.argv[1])} <baseUrl>   e.g. http://localhost:8080`)
     return 2
@@ -91,10 +92,13 @@ export async function runFlow(title, baseUrl, steps) {
     await browser.close()
   }
 
-  if (problems.length > 0) {
+  const expected = ignoreProblem ? problems.filter((problem) => ignoreProblem(problem)) : []
+  const unexpected = problems.filter((problem) => !expected.includes(problem))
+  if (expected.length > 0) console.log(`  warn ${expected.length} expected browser error(s), e.g. ${expected[0]}`)
+  if (unexpected.length > 0) {
     failed = true
-    console.log(`  FAIL the browser reported ${problems.length} error(s):`)
-    for (const problem of problems) console.log(`       ${problem}`)
+    console.log(`  FAIL the browser reported ${unexpected.length} error(s):`)
+    for (const problem of unexpected) console.log(`       ${problem}`)
   }
   console.log(failed ? `${title}: FAILED` : `${title}: passed (screenshots in ${path.relative(process.cwd(), SCREENSHOT_DIR) || '.'})`)
   return failed ? 1 : 0

@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { errorText } from '@/components/ui/form'
 import { Spinner } from '@/components/ui/spinner'
 import { useAuth } from '@/lib/auth'
+import { useLiveUpdates } from '@/lib/live-updates'
 import { loginPath } from '@/lib/redirect'
 
 function ShellLoading() {
@@ -43,6 +44,12 @@ function AuthError() {
   )
 }
 
+/** Keeps lists, runs and dashboards fresh from the server's event stream; silent when there is none. */
+function LiveUpdates() {
+  useLiveUpdates()
+  return null
+}
+
 /** Signed-in part of the app: without a session, off to /login?next=<here>. */
 export function ProtectedApp() {
   const { status, endedBy } = useAuth()
@@ -50,7 +57,12 @@ export function ProtectedApp() {
   if (status === 'signed_out') return <Navigate to={endedBy === 'logout' ? '/login' : loginPath(location)} replace />
   if (status === 'error') return <AuthError />
   if (status === 'loading') return <PublicLoading />
-  return <AppLayout />
+  return (
+    <>
+      <LiveUpdates />
+      <AppLayout />
+    </>
+  )
 }
 
 /** While the first lazy page loads: the shell for a known user, a plain spinner otherwise. */

@@ -60,6 +60,17 @@ describe('routes', () => {
     expect(params.agentId).toBe('123')
   })
 
+  it.each([
+    ['/agents/new', 'agents/new'],
+    ['/agents/123/analytics', 'agents/:agentId/analytics'],
+    ['/agents/123/runs', 'agents/:agentId/runs'],
+    ['/runs/abc', 'runs/:runId'],
+  ])('has a lazy page for %s', (path, expected) => {
+    const { route } = leaf(path)
+    expect(route.path).toBe(expected)
+    expect(route.lazy).toBeTypeOf('function')
+  })
+
   it.each(['/nope', '/agents/123/unknown', '/dashboards'])('sends %s to the not-found page inside the layout', (path) => {
     const matches = matchRoutes(routes, path) ?? []
     expect(matches[0]?.route.id).toBe('app')

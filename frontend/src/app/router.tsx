@@ -43,7 +43,10 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'dashboard', lazy: page(() => import('@/app/routes/dashboard')) },
           { path: 'agents', lazy: page(() => import('@/app/routes/agents')) },
+          { path: 'agents/new', lazy: page(() => import('@/app/routes/agent-new')) },
           { path: 'agents/:agentId', lazy: page(() => import('@/app/routes/agent')) },
+          { path: 'agents/:agentId/analytics', lazy: page(() => import('@/app/routes/agent-analytics')) },
+          { path: 'agents/:agentId/runs', lazy: page(() => import('@/app/routes/agent-runs')) },
           { path: 'runs', lazy: page(() => import('@/app/routes/runs')) },
           { path: 'runs/:runId', lazy: page(() => import('@/app/routes/run')) },
           { path: 'costs', lazy: page(() => import('@/app/routes/costs')) },

@@ -1,5 +1,5 @@
 import { CircleAlert } from 'lucide-react'
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react'
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 import { ApiError } from '@/lib/http'
 import { cn } from '@/lib/cn'
 
@@ -91,6 +91,28 @@ export function SelectField({ label, error, hint, className, fieldClassName, chi
       >
         {children}
       </select>
+    </FieldFrame>
+  )
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
+  label: ReactNode
+  error?: string
+  hint?: ReactNode
+  fieldClassName?: string
+}
+
+export function TextAreaField({ label, error, hint, className, fieldClassName, ...textarea }: TextAreaFieldProps) {
+  const id = useId()
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint} className={fieldClassName}>
+      <textarea
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        className={cn(inputClasses, className)}
+        {...textarea}
+      />
     </FieldFrame>
   )
 }

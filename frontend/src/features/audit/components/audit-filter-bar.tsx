@@ -7,9 +7,8 @@ import {
   EMPTY_FILTERS,
   filtersProblem,
   hasFilters,
-  isoToLocalInput,
-  localInputToIso,
 } from '@/features/audit/lib/filters'
+import { isoToLocalInput, localInputToIso } from '@/lib/datetime-local'
 
 type FormValues = AuditFilters
 

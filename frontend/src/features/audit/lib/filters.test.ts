@@ -5,8 +5,6 @@ import {
   filtersProblem,
   filtersToSearch,
   hasFilters,
-  isoToLocalInput,
-  localInputToIso,
   summarizeChanges,
 } from '@/features/audit/lib/filters'
 
@@ -45,22 +43,6 @@ describe('audit filters in the URL', () => {
   it('refuses a range that ends before it starts', () => {
     expect(filtersProblem({ ...EMPTY_FILTERS, from: '2026-03-02T00:00:00Z', to: '2026-03-01T00:00:00Z' })).toBe('"From" is after "To".')
     expect(filtersProblem({ ...EMPTY_FILTERS, from: '2026-03-01T00:00:00Z', to: '2026-03-02T00:00:00Z' })).toBeUndefined()
-  })
-})
-
-describe('datetime-local inputs', () => {
-  it('round-trips through the local time zone', () => {
-    const iso = '2026-03-01T09:30:00.000Z'
-    expect(localInputToIso(isoToLocalInput(iso))).toBe(iso)
-  })
-
-  it('reads a local value as local time', () => {
-    expect(new Date(localInputToIso('2026-03-01T09:30')).getHours()).toBe(9)
-  })
-
-  it.each(['', 'nope', '2026-03-01'])('is empty for %j', (value) => {
-    expect(localInputToIso(value)).toBe('')
-    expect(isoToLocalInput(value === '2026-03-01' ? 'garbage' : value)).toBe('')
   })
 })
 

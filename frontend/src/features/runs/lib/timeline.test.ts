@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest'
+import type { RunEvent } from '@/features/runs/api/get-run'
+import { eventTitle, isErrorEvent, prepareTimeline } from '@/features/runs/lib/timeline'
+
+const event = (overrides: Partial<RunEvent>): RunEvent => ({
+  id: overrides.event_id ?? 'e',
+  event_id: 'e',
+  event_type: 'custom',
+  timestamp: '2026-03-01T10:00:00Z',
+  duration_ms: null,
+  payload: {},
+  model: null,
+  input_tokens: 0,
+  output_tokens: 0,
+  cache_read_tokens: 0,
+  cache_write_tokens: 0,
+  reasoning_tokens: 0,
+  cost_usd: null,
+  cost_source: 'unpriced',
+  cost_breakdown: null,
+  ...overrides,
+})
+
+const run = { start_time: '2026-03-01T10:00:00Z', end_time: '2026-03-01T10:00:10Z', status: 'completed' as const, error: null }
+
+describe('prepareTimeline', () => {
+  it('orders events by time, keeping the API order for ties', () => {
+    const timeline = prepareTimeline(run, [
+      event({ event_id: 'c', timestamp: '2026-03-01T10:00:05Z' }),
+      event({ event_id: 'a', timestamp: '2026-03-01T10:00:01Z' }),
+      event({ event_id: 'b', timestamp: '2026-03-01T10:00:01Z' }),
+    ])
+    expect(timeline.items.map((i) => [i.event.event_id, i.index, i.offsetMs])).toEqual([
+      ['a', 0, 1_000],
+      ['b', 1, 1_000],
+      ['c', 2, 5_000],
+    ])
+  })
+
+  it('places bars on the run span', () => {
+    const timeline = prepareTimeline(run, [event({ timestamp: '2026-03-01T10:00:02Z', duration_ms: 5_000 })])
+    expect(timeline.spanMs).toBe(10_000)
+    expect(timeline.items[0]).toMatchObject({ startPct: 20, widthPct: 50 })
+    expect(timeline.end).toEqual({ offsetMs: 10_000, status: 'completed', error: null })
+  })
+
+  it('gives instant events a visible sliver and keeps bars inside the span', () => {
+    const timeline = prepareTimeline(run, [
+      event({ event_id: 'a', timestamp: '2026-03-01T10:00:03Z', duration_ms: 0 }),
+      event({ event_id: 'b', timestamp: '2026-03-01T10:00:09Z', duration_ms: 60_000 }),
+    ])
+    expect(timeline.items[0].widthPct).toBe(0.75)
+    const b = timeline.items[1]
+    expect(b.startPct + b.widthPct).toBeLessThanOrEqual(100)
+  })
+
+  it('starts at the first event when it came before the recorded start', () => {
+    const timeline = prepareTimeline(run, [event({ timestamp: '2026-03-01T09:59:59Z' })])
+    expect(timeline.items[0].offsetMs).toBe(0)
+    expect(timeline.end?.offsetMs).toBe(11_000)
+  })
+
+  it('accumulates cost and counts errors, including a failed run without an error event', () => {
+    const timeline = prepareTimeline({ ...run, status: 'failed', error: 'timeout' }, [
+      event({ event_id: 'a', cost_usd: 0.001, timestamp: '2026-03-01T10:00:01Z' }),
+      event({ event_id: 'b', cost_usd: 0.002, timestamp: '2026-03-01T10:00:02Z' }),
+    ])
+    expect(timeline.items.map((i) => i.cumulativeCostUsd)).toEqual([0.001, 0.003])
+    expect(timeline.errorCount).toBe(1)
+    expect(timeline.end).toMatchObject({ status: 'failed', error: 'timeout' })
+  })
+
+  it('has no end marker while the run is still running', () => {
+    expect(prepareTimeline({ ...run, end_time: null, status: 'running' }, []).end).toBeNull()
+  })
+
+  it('copes with a run without events', () => {
+    const timeline = prepareTimeline(run, [])
+    expect(timeline.items).toEqual([])
+    expect(timeline.spanMs).toBe(10_000)
+  })
+})
+
+describe('events', () => {
+  it('are errors when typed so or when their payload says so', () => {
+    expect(isErrorEvent({ event_type: 'error', payload: null })).toBe(true)
+    expect(isErrorEvent({ event_type: 'tool_call', payload: { error: 'boom' } })).toBe(true)
+    expect(isErrorEvent({ event_type: 'tool_call', payload: { status: 'FAILED' } })).toBe(true)
+    expect(isErrorEvent({ event_type: 'tool_call', payload: { error: null, status: 'ok' } })).toBe(false)
+  })
+
+  it('are titled by what they did', () => {
+    expect(eventTitle({ event_type: 'tool_call', payload: { tool: 'search', query: 'x' }, model: null })).toBe('search')
+    expect(eventTitle({ event_type: 'llm_call', payload: {}, model: 'gpt-4o' })).toBe('gpt-4o')
+    expect(eventTitle({ event_type: 'error', payload: { error: { message: 'rate limited' } }, model: null })).toBe('rate limited')
+    expect(eventTitle({ event_type: 'external_action', payload: null, model: null })).toBe('external action')
+  })
+})

@@ -39,7 +39,11 @@ public class IngestLoad {
         int organizations = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         Path ledger = args.length > 4 ? Path.of(args[4]) : null;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(64)).connectTimeout(Duration.ofSeconds(5)).build();
+            .executor(Executors.newFixedThreadPool(64, runnable -> {
+                Thread thread = new Thread(runnable);
+                thread.setDaemon(true);
+                return thread;
+            })).connectTimeout(Duration.ofSeconds(5)).build();
 
         List<String[]> tenants = new ArrayList<>();
         for (int i = 0; i < organizations; i++) {
@@ -92,6 +96,7 @@ public class IngestLoad {
             pct(sorted, 50), pct(sorted, 99), pct(sorted, 99.9), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6);
         System.out.printf(Locale.ROOT, "a run acknowledged at the end was visible in GET /runs after %d ms%n", visibleMs);
         System.out.println("started " + wallStart);
+        System.exit(0); // the HTTP client's worker threads would keep the JVM alive
     }
 
     private static void send(HttpClient http, String base, String[] tenant, long scheduledAt, ConcurrentLinkedQueue<Long> latencies,

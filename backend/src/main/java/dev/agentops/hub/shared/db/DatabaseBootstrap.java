@@ -52,9 +52,12 @@ public final class DatabaseBootstrap {
         EmbeddedPostgres server;
         try {
             Files.createDirectories(directory);
+            stopOrphanedServer(directory);
             server = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
+                // after a crash PostgreSQL replays its WAL before it accepts connections
+                .setPGStartupWait(java.time.Duration.ofSeconds(90))
                 .setServerConfig("listen_addresses", "localhost")
                 .start();
         } catch (IOException e) {
@@ -113,6 +116,35 @@ public final class DatabaseBootstrap {
         LOG.info("Database: external PostgreSQL at {} (migrations as {}, application as {})",
             url.replaceAll("\\?.*$", ""), settings.ownerUser(), settings.appUser());
         return new PreparedDatabase("external", url, settings.ownerUser(), settings.ownerPassword(), settings.appUser(), appPassword, null);
+    }
+
+    /**
+     * A JVM killed with -9 leaves its embedded PostgreSQL running on the data folder, which would refuse a second
+     * server. Stop that orphan (fast shutdown) before starting ours; a stale pid file alone is handled by PostgreSQL.
+     */
+    private static void stopOrphanedServer(java.nio.file.Path directory) throws IOException {
+        java.nio.file.Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        long pid;
+        try {
+            pid = Long.parseLong(firstLine);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        ProcessHandle.of(pid)
+            .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false))
+            .ifPresent(orphan -> {
+                LOG.warn("Stopping an orphaned embedded PostgreSQL (pid {}) left by a previous run on {}", pid, directory);
+                try {
+                    new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor();
+                    orphan.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("Could not stop the orphaned PostgreSQL " + pid + ": stop it and start again", e);
+                }
+            });
     }
 
     /** Creates the role, or resets its password when this process manages it (embedded mode). */

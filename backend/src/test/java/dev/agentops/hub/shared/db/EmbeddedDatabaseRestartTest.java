@@ -33,4 +33,29 @@ class EmbeddedDatabaseRestartTest {
         }
         assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
     }
+
+    @Test
+    void aServerLeftRunningOnTheDataFolderIsStoppedBeforeANewStart() throws Exception {
+        Path dataDir = Files.createTempDirectory("agentops-orphan");
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"), OrphanMaker.class.getName(), dataDir.toString())
+            .redirectErrorStream(true).start();
+        try (var output = new java.io.BufferedReader(new java.io.InputStreamReader(jvm.getInputStream()))) {
+            String line;
+            while ((line = output.readLine()) != null && !line.contains("READY")) {
+                // wait until the child's server runs
+            }
+        }
+        long orphanPid = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
+        jvm.destroyForcibly().waitFor();
+        assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).as("PostgreSQL outlives a killed JVM").isTrue();
+
+        var restarted = DatabaseBootstrap.prepare(DatabaseSettings.from(Map.of("AGENTOPS_DATA_DIR", dataDir.toString())));
+        try (Connection owner = DriverManager.getConnection(restarted.jdbcUrl(), restarted.ownerUser(), restarted.ownerPassword())) {
+            assertThat(count(owner, "select count(*) from pg_roles where rolname = 'agentops_app'")).isEqualTo(1);
+        } finally {
+            restarted.embeddedServer().close();
+        }
+        assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
 }

@@ -1,10 +1,10 @@
 package dev.agentops.hub.audit;
 
 import dev.agentops.hub.shared.db.Jdbc;
+import dev.agentops.hub.shared.db.SqlFilter;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import jakarta.inject.Singleton;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,18 +23,16 @@ class AuditService {
     }
 
     List<AuditLogResponse> list(UUID organizationId, AuditQuery query) {
-        StringBuilder sql = new StringBuilder("select * from audit_logs where organization_id = ?");
-        List<Object> args = new ArrayList<>(List.of(organizationId));
-        addFilter(sql, args, "actor_type = ?", query.actorType());
-        addFilter(sql, args, "actor_id = ?", query.actorId());
-        addFilter(sql, args, "action = ?", query.action());
-        addFilter(sql, args, "entity_type = ?", query.entityType());
-        addFilter(sql, args, "created_at >= ?", query.from());
-        addFilter(sql, args, "created_at < ?", query.to());
-        addFilter(sql, args, "seq < ?", query.beforeSeq());
-        sql.append(" order by seq desc limit ?");
-        args.add(query.limit() + 1);
-        return tenants.read(organizationId, () -> jdbc.query(sql.toString(), AuditService::toResponse, args.toArray()));
+        SqlFilter filter = new SqlFilter("select * from audit_logs where organization_id = ?", organizationId)
+            .and("actor_type = ?", query.actorType())
+            .and("actor_id = ?", query.actorId())
+            .and("action = ?", query.action())
+            .and("entity_type = ?", query.entityType())
+            .and("created_at >= ?", query.from())
+            .and("created_at < ?", query.to())
+            .and("seq < ?", query.beforeSeq())
+            .append(" order by seq desc limit ?", query.limit() + 1);
+        return tenants.read(organizationId, () -> jdbc.query(filter.sql(), AuditService::toResponse, filter.args()));
     }
 
     /**
@@ -69,13 +67,6 @@ class AuditService {
                 }
             }
         });
-    }
-
-    private static void addFilter(StringBuilder sql, List<Object> args, String condition, Object value) {
-        if (value != null) {
-            sql.append(" and ").append(condition);
-            args.add(value);
-        }
     }
 
     private static AuditLogResponse toResponse(Jdbc.Row row) throws java.sql.SQLException {

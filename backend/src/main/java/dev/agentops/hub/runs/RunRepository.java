@@ -1,6 +1,7 @@
 package dev.agentops.hub.runs;
 
 import dev.agentops.hub.shared.db.Jdbc;
+import dev.agentops.hub.shared.db.SqlFilter;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
@@ -94,41 +95,24 @@ public class RunRepository {
 
     /** Keyset page of runs, newest first; every filter is optional. */
     public List<Run> search(UUID organizationId, RunFilter filter, Instant beforeStart, UUID beforeId, int limit) {
-        StringBuilder sql = new StringBuilder("select * from runs where organization_id = ?");
-        List<Object> args = new java.util.ArrayList<>(List.of(organizationId));
-        add(sql, args, "agent_id = ?", filter.agentId());
-        add(sql, args, "status = ?", filter.status());
-        add(sql, args, "start_time >= ?", filter.from());
-        add(sql, args, "start_time < ?", filter.to());
-        add(sql, args, "cost_usd >= ?", filter.minCost());
-        add(sql, args, "model = ?", filter.model());
-        add(sql, args, "external_reference = ?", filter.externalReference());
-        if (filter.tag() != null) {
-            sql.append(" and tags @> array[?]::text[]");
-            args.add(filter.tag());
-        }
+        SqlFilter query = new SqlFilter("select * from runs where organization_id = ?", organizationId)
+            .and("agent_id = ?", filter.agentId())
+            .and("status = ?", filter.status())
+            .and("start_time >= ?", filter.from())
+            .and("start_time < ?", filter.to())
+            .and("cost_usd >= ?", filter.minCost())
+            .and("model = ?", filter.model())
+            .and("external_reference = ?", filter.externalReference())
+            .and("tags @> array[?]::text[]", filter.tag());
         if (filter.q() != null) {
-            sql.append(" and (external_reference ilike ? or error ilike ? or model ilike ?)");
             String like = "%" + filter.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            args.add(like);
-            args.add(like);
-            args.add(like);
+            query.append(" and (external_reference ilike ? or error ilike ? or model ilike ?)", like, like, like);
         }
         if (beforeStart != null) {
-            sql.append(" and (start_time, id) < (?, ?)");
-            args.add(beforeStart);
-            args.add(beforeId);
+            query.append(" and (start_time, id) < (?, ?)", beforeStart, beforeId);
         }
-        sql.append(" order by start_time desc, id desc limit ?");
-        args.add(limit);
-        return jdbc.query(sql.toString(), this::map, args.toArray());
-    }
-
-    private static void add(StringBuilder sql, List<Object> args, String condition, Object value) {
-        if (value != null) {
-            sql.append(" and ").append(condition);
-            args.add(value);
-        }
+        query.append(" order by start_time desc, id desc limit ?", limit);
+        return jdbc.query(query.sql(), this::map, query.args());
     }
 
     private Run map(Jdbc.Row row) throws SQLException {

@@ -8,8 +8,6 @@ import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.security.ApiKeyScope;
 import dev.agentops.hub.shared.security.Permission;
 import dev.agentops.hub.shared.security.Secrets;
-import dev.agentops.hub.shared.tenancy.LookupTransactions;
-import dev.agentops.hub.shared.tenancy.LookupTransactions.Door;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -30,23 +28,21 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Authenticates {@code X-API-Key: aoh_...} or {@code Authorization: Bearer aoh_...}. The key row is read on every
- * request (by its indexed prefix), so a revoked key stops working at once on every instance.
+ * Authenticates {@code X-API-Key: aoh_...} or {@code Authorization: Bearer aoh_...}, looking the key up by its prefix
+ * through {@link ApiKeyCache} (revocations invalidate it on every instance).
  */
 @Singleton
 class ApiKeyAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>> {
 
-    private final ApiKeyRepository keys;
-    private final LookupTransactions lookups;
+    private final ApiKeyCache cache;
     private final ApiKeyUsage usage;
     private final RateLimiter limiter;
     private final RateLimits limits;
     private final ExecutorService blocking;
 
-    ApiKeyAuthenticationFetcher(ApiKeyRepository keys, LookupTransactions lookups, ApiKeyUsage usage, RateLimiter limiter,
+    ApiKeyAuthenticationFetcher(ApiKeyCache cache, ApiKeyUsage usage, RateLimiter limiter,
                                 RateLimits limits, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        this.keys = keys;
-        this.lookups = lookups;
+        this.cache = cache;
         this.usage = usage;
         this.limiter = limiter;
         this.limits = limits;
@@ -69,7 +65,7 @@ class ApiKeyAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?
             return Optional.empty();
         }
         String prefix = key.substring(0, ApiKeyService.PREFIX_LENGTH);
-        return lookups.read(Door.API_KEY_PREFIX, prefix, () -> keys.findByPrefix(prefix))
+        return cache.find(prefix)
             .filter(found -> Secrets.constantTimeEquals(found.keyHash(), Secrets.sha256(key)))
             .filter(found -> found.usableAt(Instant.now()))
             .map(found -> {

@@ -29,11 +29,13 @@ class ApiKeyService {
     private final ApiKeyRepository keys;
     private final TenantTransactions tenants;
     private final AuditTrail audit;
+    private final ApiKeyCache cache;
 
-    ApiKeyService(ApiKeyRepository keys, TenantTransactions tenants, AuditTrail audit) {
+    ApiKeyService(ApiKeyRepository keys, TenantTransactions tenants, AuditTrail audit, ApiKeyCache cache) {
         this.keys = keys;
         this.tenants = tenants;
         this.audit = audit;
+        this.cache = cache;
     }
 
     ApiKeyResponses.Created create(Actor actor, ApiKeyCreateRequest request) {
@@ -62,12 +64,14 @@ class ApiKeyService {
 
     void revoke(Actor actor, UUID id) {
         UUID org = actor.organizationId();
-        tenants.run(org, () -> {
+        String prefix = tenants.write(org, () -> {
             ApiKey key = keys.find(org, id).orElseThrow(() -> Problems.notFound("API key", id));
             if (keys.revoke(org, id)) {
                 audit.record(org, AuditActor.of(actor), AuditEvent.of("api_key.revoked", "api_key", id)
                     .with("name", key.name()).with("prefix", key.prefix()));
             }
+            return key.prefix();
         });
+        cache.revoked(prefix);
     }
 }

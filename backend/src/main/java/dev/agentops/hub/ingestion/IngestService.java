@@ -1,7 +1,11 @@
 package dev.agentops.hub.ingestion;
 
 import dev.agentops.hub.agents.Agent;
+import dev.agentops.hub.agents.AgentChanged;
 import dev.agentops.hub.agents.AgentRepository;
+import dev.agentops.hub.shared.cache.TtlCache;
+import io.micronaut.runtime.event.annotation.EventListener;
+import java.time.Duration;
 import dev.agentops.hub.shared.ratelimit.RateLimiter;
 import dev.agentops.hub.shared.ratelimit.RateLimits;
 import dev.agentops.hub.shared.security.Actor;
@@ -33,6 +37,8 @@ class IngestService {
     private final RateLimits limits;
     private final JsonMapper json;
     private final IngestJobs jobs;
+    /** Agents by id or slug: one lookup per second at most, dropped at once when the agent changes here. */
+    private final TtlCache<String, Agent> agentCache = new TtlCache<>(Duration.ofSeconds(1), 20_000);
 
     IngestService(AgentRepository agents, TenantTransactions tenants, GroupCommitter committer,
                   RateLimiter limiter, RateLimits limits, JsonMapper json, IngestJobs jobs) {
@@ -48,7 +54,7 @@ class IngestService {
     IngestAccepted accept(Actor actor, IngestRunRequest run) {
         IngestValidation.check(run);
         UUID org = actor.organizationId();
-        Agent agent = tenants.read(org, () -> resolve(org, run.agentId()))
+        Agent agent = agentCache.get(org + "/" + run.agentId(), key -> tenants.read(org, () -> resolve(org, run.agentId())))
             .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not_found",
                 "No agent with id or slug '" + run.agentId() + "'. Create it first (POST /api/v1/agents).", Map.of()));
         if (agent.archived()) {
@@ -60,6 +66,11 @@ class IngestService {
         UUID apiKeyId = actor.isUser() ? null : actor.id();
         awaitCommit(committer.submit(new IngestQueue.Pending(jobId, org, apiKeyId, payload)));
         return new IngestAccepted(jobId, "queued", run.runId(), agent.status(), "Processing...");
+    }
+
+    @EventListener
+    void onAgentChanged(AgentChanged change) {
+        agentCache.invalidateIf(agent -> agent.id().equals(change.agentId()));
     }
 
     JobStatus job(Actor actor, UUID id) {

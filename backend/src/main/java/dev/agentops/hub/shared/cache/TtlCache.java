@@ -1,0 +1,67 @@
+package dev.agentops.hub.shared.cache;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A small in-process cache: entries live for a fixed time, the least recently used go first beyond a maximum size.
+ * For hot lookups on the request path whose source of truth stays in PostgreSQL; callers invalidate on change.
+ */
+public final class TtlCache<K, V> {
+
+    private record Entry<V>(V value, long expiresAtNanos) {
+    }
+
+    private final long ttlNanos;
+    private final LinkedHashMap<K, Entry<V>> entries;
+
+    public TtlCache(Duration ttl, int maxSize) {
+        this.ttlNanos = ttl.toNanos();
+        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, Entry<V>> eldest) {
+                return size() > maxSize;
+            }
+        };
+    }
+
+    /** The cached value, or the loaded one (cached only when present). */
+    public Optional<V> get(K key, Function<K, Optional<V>> loader) {
+        long now = System.nanoTime();
+        synchronized (entries) {
+            Entry<V> entry = entries.get(key);
+            if (entry != null && entry.expiresAtNanos() - now > 0) {
+                return Optional.of(entry.value());
+            }
+        }
+        Optional<V> loaded = loader.apply(key);
+        loaded.ifPresent(value -> {
+            synchronized (entries) {
+                entries.put(key, new Entry<>(value, now + ttlNanos));
+            }
+        });
+        return loaded;
+    }
+
+    public void invalidate(K key) {
+        synchronized (entries) {
+            entries.remove(key);
+        }
+    }
+
+    public void invalidateIf(Predicate<V> condition) {
+        synchronized (entries) {
+            entries.values().removeIf(entry -> condition.test(entry.value()));
+        }
+    }
+
+    public int size() {
+        synchronized (entries) {
+            return entries.size();
+        }
+    }
+}

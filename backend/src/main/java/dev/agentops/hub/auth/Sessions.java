@@ -4,7 +4,9 @@ import dev.agentops.hub.audit.AuditActor;
 import dev.agentops.hub.audit.AuditEvent;
 import dev.agentops.hub.audit.AuditTrail;
 import dev.agentops.hub.orgs.Member;
+import dev.agentops.hub.orgs.MemberRemoved;
 import dev.agentops.hub.orgs.MemberRepository;
+import io.micronaut.runtime.event.annotation.EventListener;
 import dev.agentops.hub.shared.security.Secrets;
 import dev.agentops.hub.shared.tenancy.LookupTransactions;
 import dev.agentops.hub.shared.tenancy.LookupTransactions.Door;
@@ -90,12 +92,14 @@ class Sessions {
         });
     }
 
-    void endAllOf(UUID userId, String reason) {
-        lookups.writeAsUser(userId, () -> tokens.revokeUserEverywhere(userId, reason));
+    /** Runs inside the removal's tenant transaction (events are delivered synchronously). */
+    @EventListener
+    void onMemberRemoved(MemberRemoved removed) {
+        tokens.revokeUserInOrganization(removed.organizationId(), removed.userId(), "removed");
     }
 
-    void endAllInOrganization(UUID organizationId, UUID userId, String reason) {
-        tokens.revokeUserInOrganization(organizationId, userId, reason);
+    void endAllOf(UUID userId, String reason) {
+        lookups.writeAsUser(userId, () -> tokens.revokeUserEverywhere(userId, reason));
     }
 
     private TokenPair issue(Member membership, UUID family) {

@@ -9,9 +9,9 @@ import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.security.Role;
 import dev.agentops.hub.shared.security.Secrets;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
-import dev.agentops.hub.shared.db.Jdbc;
 import dev.agentops.hub.shared.web.Problems;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,17 +34,17 @@ class MemberService {
     private final TenantTransactions tenants;
     private final AuditTrail audit;
     private final EmailSender email;
-    private final Jdbc jdbc;
+    private final ApplicationEventPublisher<MemberRemoved> removals;
     private final String publicUrl;
 
     MemberService(MemberRepository members, OrganizationRepository organizations, TenantTransactions tenants,
-                  AuditTrail audit, EmailSender email, Jdbc jdbc, @Value("${agentops.public-url}") String publicUrl) {
+                  AuditTrail audit, EmailSender email, ApplicationEventPublisher<MemberRemoved> removals, @Value("${agentops.public-url}") String publicUrl) {
         this.members = members;
         this.organizations = organizations;
         this.tenants = tenants;
         this.audit = audit;
         this.email = email;
-        this.jdbc = jdbc;
+        this.removals = removals;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
@@ -107,8 +107,7 @@ class MemberService {
             }
             members.delete(org, id);
             if (member.userId() != null) {
-                jdbc.update("update refresh_tokens set revoked_at = now(), revoked_reason = 'removed' "
-                    + "where organization_id = ? and user_id = ? and revoked_at is null", org, member.userId());
+                removals.publishEvent(new MemberRemoved(org, member.userId()));
             }
             audit.record(org, AuditActor.of(actor), AuditEvent.of("member.removed", "member", id)
                 .with("email", member.email()).with("role", member.role().key()));

@@ -147,4 +147,22 @@ class AuthFlowTest extends AppTest {
         var members = api.get("/api/v1/org-members", admin.accessToken());
         assertThat(members.list()).extracting(m -> m.get("status")).containsOnly("active");
     }
+
+    @Test
+    void removingAMemberEndsTheirSessions() throws Exception {
+        Api.Session admin = api.signup();
+        Api.Session member = api.member(admin, "member");
+        String memberId = api.get("/api/v1/org-members", admin.accessToken()).list().stream()
+            .filter(m -> member.email().equals(m.get("email"))).findFirst().orElseThrow().get("id").toString();
+        assertThat(api.call("DELETE", "/api/v1/org-members/" + memberId, null, admin.accessToken()).status()).isEqualTo(204);
+        assertThat(api.post("/api/v1/auth/refresh-token", Map.of("refresh_token", member.refreshToken()), null).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/audit-logs?action=member.removed", admin.accessToken()).list()).hasSize(1);
+        try (var owner = dev.agentops.hub.support.TestDatabase.ownerConnection()) {
+            owner.setAutoCommit(false);
+            dev.agentops.hub.support.Sql.column(owner, "select set_config('app.org_id', ?, true)", admin.organizationId().toString());
+            assertThat(dev.agentops.hub.support.Sql.column(owner,
+                "select revoked_reason from refresh_tokens where user_id = ?", member.userId())).containsOnly("removed");
+            owner.rollback();
+        }
+    }
 }

@@ -93,8 +93,6 @@ public class Jdbc {
             statement.setArray(index, array);
         } else if (value instanceof Json wrapped) {
             statement.setObject(index, toJson(wrapped.value()), Types.OTHER);
-        } else if (value instanceof Enum<?> e) {
-            statement.setString(index, e.name().toLowerCase(java.util.Locale.ROOT));
         } else {
             statement.setObject(index, value);
         }

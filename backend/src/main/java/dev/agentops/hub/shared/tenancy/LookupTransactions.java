@@ -54,11 +54,6 @@ public class LookupTransactions {
         return execute(Map.of(door, value), TransactionDefinition.DEFAULT, work);
     }
 
-    /** Opens the door inside an already running transaction (joins it), for the rest of that transaction. */
-    public void open(Door door, String value) {
-        set(transactions.getConnection(), door.setting, value);
-    }
-
     private <T> T execute(Map<Door, String> doors, TransactionDefinition definition, Supplier<T> work) {
         return transactions.execute(definition, status -> {
             doors.forEach((door, value) -> set(status.getConnection(), door.setting, value));

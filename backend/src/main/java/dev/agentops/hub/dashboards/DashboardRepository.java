@@ -18,15 +18,16 @@ class DashboardRepository {
         this.jdbc = jdbc;
     }
 
-    List<RollupRow> rollups(UUID organizationId, Instant from, Instant to, String bucket, UUID agentId) {
+    /** Summing latency histograms costs more than everything else here, so it is done only when asked for. */
+    List<RollupRow> rollups(UUID organizationId, Instant from, Instant to, String bucket, UUID agentId, boolean withLatency) {
         String unit = "day".equals(bucket) ? "day" : "hour";
         return jdbc.query("""
             select date_trunc('%s', bucket, 'UTC') as b, agent_id, model, sum(runs) as runs, sum(errors) as errors,
                    sum(completed_runs) as completed, sum(cancelled_runs) as cancelled, sum(cost_usd) as cost,
-                   sum_counts(latency_buckets) as latency
+                   %s as latency
               from run_rollups_hourly
              where organization_id = ? and bucket >= ? and bucket < ? and (?::uuid is null or agent_id = ?::uuid)
-             group by 1, agent_id, model""".formatted(unit),
+             group by 1, agent_id, model""".formatted(unit, withLatency ? "sum_counts(latency_buckets)" : "'{}'::bigint[]"),
             row -> new RollupRow(row.instant("b"), row.uuid("agent_id"), row.string("model"), row.longValue("runs"),
                 row.longValue("errors"), row.longValue("completed"), row.longValue("cancelled"), row.decimal("cost"),
                 longs(row)),

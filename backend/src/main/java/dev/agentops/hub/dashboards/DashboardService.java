@@ -89,8 +89,8 @@ class DashboardService {
         Window window = window(from, to);
         UUID org = actor.organizationId();
         return tenants.read(org, () -> {
-            List<RollupRow> current = rollups.rollups(org, window.from(), window.to(), window.bucket(), agentId);
-            List<RollupRow> previous = rollups.rollups(org, window.previous().from(), window.previous().to(), window.bucket(), agentId);
+            List<RollupRow> current = rollups.rollups(org, window.from(), window.to(), window.bucket(), agentId, false);
+            List<RollupRow> previous = rollups.rollups(org, window.previous().from(), window.previous().to(), window.bucket(), agentId, false);
             Map<UUID, Agent> byId = agents.all(org).stream().collect(Collectors.toMap(Agent::id, Function.identity()));
             return new DashboardResponses.Home(new Range(window.from(), window.to(), window.bucket()),
                 Kpis.of(totals(current, status), totals(previous, status)), series(window, current, status),
@@ -103,8 +103,8 @@ class DashboardService {
         AgentResponse agent = agentService.get(actor, agentId);
         UUID org = actor.organizationId();
         return tenants.read(org, () -> {
-            List<RollupRow> current = rollups.rollups(org, window.from(), window.to(), window.bucket(), agentId);
-            List<RollupRow> previous = rollups.rollups(org, window.previous().from(), window.previous().to(), window.bucket(), agentId);
+            List<RollupRow> current = rollups.rollups(org, window.from(), window.to(), window.bucket(), agentId, true);
+            List<RollupRow> previous = rollups.rollups(org, window.previous().from(), window.previous().to(), window.bucket(), agentId, true);
             return new DashboardResponses.AgentTrends(agent, new Range(window.from(), window.to(), window.bucket()),
                 Kpis.of(totals(current, null), totals(previous, null)), series(window, current, null), costByModel(current));
         });

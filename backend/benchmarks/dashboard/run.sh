@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Dashboard latency with many runs: a server on an external PostgreSQL (the machine's, reachable as a superuser for
+# seeding), one organization with 20 agents and RUNS seeded runs, then DashboardLatency.
+# Usage (repository root, after mvn -B -ntp package -DskipTests): backend/benchmarks/dashboard/run.sh [runs]
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+RUNS=${1:-1000000}
+DB=agentops_bench_$$
+PORT=${PORT:-18097}
+PGHOST=${PGHOST:-localhost} PGUSER=${PGUSER:-postgres}
+export PGHOST PGUSER
+psql -q -c "create database $DB"
+export DATABASE_URL="jdbc:postgresql://$PGHOST:5432/$DB" DATABASE_USER=$PGUSER DATABASE_PASSWORD=${PGPASSWORD:-}
+export DATABASE_APP_USER=agentops_bench_app DATABASE_APP_PASSWORD=bench-app-password
+export AGENTOPS_SECRET=benchmark-secret-0123456789-0123456789-0123456789 MICRONAUT_SERVER_PORT=$PORT LOG_LEVEL=WARN
+export AGENTOPS_RATE_LIMITS_SIGNUP_IP="1000/1s burst 1000"
+java -jar backend/target/agentops-hub.jar > "/tmp/$DB.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; sleep 2; psql -q -c "drop database if exists $DB"' EXIT
+for _ in $(seq 1 120); do curl -fsS "localhost:$PORT/health" >/dev/null 2>&1 && break; sleep 0.5; done
+B="http://localhost:$PORT/api/v1"
+TOKEN=$(curl -fsS -X POST "$B/auth/signup" -H 'Content-Type: application/json' \
+  -d '{"email":"bench-dash@example.com","password":"benchmark password 1","full_name":"Bench","organization_name":"Bench"}' \
+  | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+ORG=$(curl -fsS "$B/auth/me" -H "Authorization: Bearer $TOKEN" | sed -E 's/.*"organization":\{"id":"([^"]+)".*/\1/')
+for i in $(seq 1 20); do
+  AGENT=$(curl -fsS -X POST "$B/agents" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"Agent $i\"}" | sed -E 's/.*"data":\{"id":"([^"]+)".*/\1/')
+done
+echo "seeding $RUNS runs into $DB for organization $ORG"
+time psql -q -d "$DB" -v org="$ORG" -v runs="$RUNS" -f backend/benchmarks/dashboard/seed.sql
+psql -d "$DB" -Atc "select 'runs: ' || count(*) from runs; select 'rollup rows: ' || count(*) from run_rollups_hourly"
+java backend/benchmarks/dashboard/DashboardLatency.java "http://localhost:$PORT" "$TOKEN" "$AGENT" 100

@@ -3,6 +3,7 @@ import type { Client } from "openapi-fetch";
 import type { components, paths } from "./generated/schema.js";
 import { AgentOpsError } from "./core/errors.js";
 import { createRetryingFetch, type FetchLike, type RetryOptions } from "./core/http.js";
+import { randomUUID } from "./core/uuid.js";
 import { normalizeUsage, type AnyUsage, type UsageFormat } from "./core/usage.js";
 
 type IngestRunRequest = components["schemas"]["IngestRunRequest"];
@@ -170,7 +171,7 @@ export class AgentOpsClient {
 
   /** Starts a run and returns its id (yours, or a new UUID). The start is sent with the run's next batch. */
   async startRun(params: StartRunParams = {}): Promise<string> {
-    const runId = params.runId ?? globalThis.crypto.randomUUID();
+    const runId = params.runId ?? randomUUID();
     const agentId = params.agentId ?? this.agentId;
     if (!agentId) {
       await this.fail(new AgentOpsError("No agent: pass agentId or set AGENTOPS_AGENT_ID", { code: "configuration" }));
@@ -292,7 +293,7 @@ export class AgentOpsClient {
     const now = Date.now();
     const clean = Object.fromEntries(Object.entries(event).filter(([, v]) => v !== undefined)) as typeof event;
     state.events.push({
-      event_id: globalThis.crypto.randomUUID(),
+      event_id: randomUUID(),
       timestamp: new Date(now - (event.duration_ms ?? 0)).toISOString(),
       ...clean,
     });

@@ -54,3 +54,18 @@ describe("normalizeUsage", () => {
     expect(normalizeUsage(canonical, "agentops")).toMatchObject(canonical);
   });
 });
+
+describe("randomUUID fallback", () => {
+  it("makes v4 UUIDs without crypto.randomUUID", async () => {
+    const { randomUUID } = await import("../src/core/uuid.js");
+    const { vi } = await import("vitest");
+    vi.stubGlobal("crypto", { getRandomValues: (a: Uint8Array) => a.fill(255) });
+    try {
+      expect(randomUUID()).toBe("ffffffff-ffff-4fff-bfff-ffffffffffff");
+      vi.stubGlobal("crypto", undefined);
+      expect(randomUUID()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});

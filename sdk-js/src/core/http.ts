@@ -1,3 +1,4 @@
+import { randomUUID } from "./uuid.js";
 import { AgentOpsError, ConnectionError, errorFromResponse, parseRetryAfter } from "./errors.js";
 
 export type FetchLike = (input: Request) => Promise<Response>;
@@ -58,7 +59,7 @@ export function createRetryingFetch(options: HttpOptions = {}): (input: Request)
   const max = options.maxDelayMs ?? 30_000;
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
-  const newKey = options.newIdempotencyKey ?? (() => globalThis.crypto.randomUUID());
+  const newKey = options.newIdempotencyKey ?? (() => randomUUID());
 
   return async (input: Request): Promise<Response> => {
     const doFetch = (options.fetch ?? globalThis.fetch) as FetchLike;

@@ -78,6 +78,30 @@ describe("AgentOpsClient against the real backend", () => {
     expect(errors[0]).toBeInstanceOf(AuthenticationError);
   }, 60_000);
 
+  it("isPaused follows the agent's status in the 202 answers", async () => {
+    const setStatus = async (status: string) => {
+      const res = await fetch(`${backend.baseUrl}/api/v1/agents/${tenant.agentId}`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json", authorization: `Bearer ${tenant.token}` },
+        body: JSON.stringify({ status }),
+      });
+      expect(res.status).toBe(200);
+    };
+    const client = new AgentOpsClient({ apiKey: tenant.apiKey, agentId: tenant.agentSlug, baseUrl: backend.baseUrl, strict: true });
+    try {
+      await setStatus("paused");
+      const runId = await client.startRun();
+      await client.flush();
+      expect(client.isPaused).toBe(true);
+      await setStatus("active");
+      await client.endRun({ runId });
+      expect(client.isPaused).toBe(false);
+    } finally {
+      await setStatus("active");
+      await client.shutdown();
+    }
+  }, 60_000);
+
   it("client.raw reads runs with the same key (read scope)", async () => {
     const client = new AgentOpsClient({ apiKey: tenant.apiKey, agentId: tenant.agentSlug, baseUrl: backend.baseUrl });
     const { data } = await client.raw.GET("/api/v1/runs", { params: { query: { limit: 5 } } });

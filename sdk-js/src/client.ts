@@ -27,7 +27,7 @@ export interface AgentOpsClientOptions extends RetryOptions {
   maxRetries?: number;
   /** When true, failures reject the calling method / flush() with the typed error (default false: never throw). */
   strict?: boolean;
-  /** Called with every telemetry failure (default: console.warn unless strict). */
+  /** Called with every telemetry failure, strict or not (default: console.warn). */
   onError?: (error: AgentOpsError) => void;
   /** A fetch implementation (default: global fetch). */
   fetch?: FetchLike | typeof globalThis.fetch;
@@ -151,8 +151,7 @@ export class AgentOpsClient {
     this.flushAt = Math.min(1000, Math.max(1, options.flushAt ?? 50));
     this.flushIntervalMs = Math.max(0, options.flushIntervalMs ?? 5000);
     this.onError =
-      options.onError ??
-      (this.strict ? () => undefined : (error) => console.warn(`[agentops] telemetry not sent: ${error.message}`));
+      options.onError ?? ((error) => console.warn(`[agentops] telemetry not sent: ${error.message}`));
     if (!apiKey && this.strict) {
       throw new AgentOpsError("No API key: pass apiKey or set AGENTOPS_API_KEY", { code: "configuration" });
     }
@@ -309,7 +308,8 @@ export class AgentOpsClient {
     if (this.timer || this.closed || this.flushIntervalMs <= 0) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.flush();
+      // errors of a timer flush have no caller: they went to onError already
+      this.flush().catch(() => undefined);
     }, this.flushIntervalMs);
     (this.timer as { unref?: () => void }).unref?.();
   }

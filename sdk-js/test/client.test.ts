@@ -213,6 +213,18 @@ describe("never throw unless strict", () => {
     await expect(c.flush()).rejects.toBeInstanceOf(ConnectionError);
   });
 
+  it("strict: a failed timer flush goes to onError, never to an unhandled rejection", async () => {
+    vi.useFakeTimers();
+    const { sleep } = fakeSleep();
+    const errors: AgentOpsError[] = [];
+    const { fetch } = fakeFetch(() => json(500, { error: "oops" }));
+    const c = client(fetch, { sleep, maxRetries: 0, strict: true, flushIntervalMs: 100, onError: (e: AgentOpsError) => errors.push(e) });
+    await c.startRun();
+    await vi.advanceTimersByTimeAsync(100);
+    await vi.waitFor(() => expect(errors).toHaveLength(1));
+    expect(errors[0]).toBeInstanceOf(ServerError);
+  });
+
   it("strict: a method without an agent rejects", async () => {
     const { fetch } = fakeFetch();
     const c = new AgentOpsClient({ apiKey: "k", baseUrl: "https://hub.test", fetch, strict: true, flushIntervalMs: 0 });

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -60,4 +60,15 @@ describe("generated code and docs stay in step with the contract", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it("the package source is browser-safe: no Node built-ins, process only through a guard", () => {
+    const files = (readdirSync(join(SDK_DIR, "src"), { recursive: true }) as string[]).filter((f) => f.endsWith(".ts"));
+    expect(files.length).toBeGreaterThan(4);
+    for (const file of files) {
+      const code = readFileSync(join(SDK_DIR, "src", file), "utf8");
+      expect(code, file).not.toMatch(/from\s+["'](node:|fs|path|os|http|https|crypto|child_process)["']/);
+      expect(code, file).not.toMatch(/require\(/);
+      expect(code.replace(/globalThis as \{ process\?/g, ""), file).not.toMatch(/\bprocess\./);
+    }
+  });
 });

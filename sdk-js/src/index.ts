@@ -1,16 +1,58 @@
 import createClient from "openapi-fetch";
 import type { Client } from "openapi-fetch";
-import type { paths } from "./generated/schema.js";
+import type { components, paths } from "./generated/schema.js";
+import { createRetryingFetch, type HttpOptions } from "./core/http.js";
 
-export type { paths };
+export type { components, paths };
+export { AgentOpsClient } from "./client.js";
+export type {
+  AgentOpsClientOptions,
+  EndRunParams,
+  EventType,
+  RecordErrorParams,
+  RecordExternalActionParams,
+  RecordLlmCallParams,
+  RecordToolCallParams,
+  RunStatus,
+  StartRunParams,
+} from "./client.js";
+export {
+  AgentOpsError,
+  ApiError,
+  AuthenticationError,
+  ConflictError,
+  ConnectionError,
+  NotFoundError,
+  PermissionError,
+  RateLimitError,
+  ServerError,
+  ValidationError,
+  errorFromResponse,
+  parseRetryAfter,
+} from "./core/errors.js";
+export type { FieldProblem } from "./core/errors.js";
+export { backoffDelay, createRetryingFetch, isRetryableStatus } from "./core/http.js";
+export type { FetchLike, HttpOptions, RetryOptions } from "./core/http.js";
+export { detectUsageFormat, normalizeUsage } from "./core/usage.js";
+export type {
+  AnthropicUsage,
+  AnyUsage,
+  CanonicalUsage,
+  OpenAIChatUsage,
+  OpenAIResponsesUsage,
+  UsageFormat,
+} from "./core/usage.js";
 
 /**
  * A typed client for every path of the AgentOps Hub API (openapi-fetch over the generated `paths`).
- * With an API key, every request carries `Authorization: Bearer <key>`.
+ * With an API key, every request carries `Authorization: Bearer <key>`. Without `http` options it is the plain
+ * openapi-fetch client (error answers come back as `{ error }`); with them (e.g. `{ maxRetries: 3 }`) requests
+ * go through the SDK's retrying fetch and error answers throw typed errors.
  */
-export function createLowLevelClient(baseUrl: string, apiKey?: string): Client<paths> {
+export function createLowLevelClient(baseUrl: string, apiKey?: string, http?: HttpOptions): Client<paths> {
   return createClient<paths>({
     baseUrl,
     headers: apiKey ? { Authorization: `Bearer ${apiKey}` } : undefined,
+    ...(http ? { fetch: createRetryingFetch(http) } : {}),
   });
 }

@@ -1,0 +1,186 @@
+import { execFile } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AgentOpsClient, AuthenticationError } from "../src/index.js";
+import { setUpTenant, startBackend, waitForRun, type Backend, type Tenant } from "./support/backend.js";
+
+// Against the real backend jar (built by the Maven reactor before sdk-js). Never skipped: without the jar it fails.
+let backend: Backend;
+let tenant: Tenant;
+
+beforeAll(async () => {
+  backend = await startBackend();
+  tenant = await setUpTenant(backend.baseUrl);
+}, 120_000);
+
+afterAll(async () => {
+  await backend?.stop();
+}, 60_000);
+
+describe("AgentOpsClient against the real backend", () => {
+  it("records a run with an LLM call, a tool call and its end; the server prices it", async () => {
+    const errors: unknown[] = [];
+    const client = new AgentOpsClient({
+      apiKey: tenant.apiKey,
+      agentId: tenant.agentSlug,
+      baseUrl: backend.baseUrl,
+      onError: (e) => errors.push(e),
+    });
+    const runId = await client.startRun({ input: { question: "What ships tomorrow?" }, tags: ["sdk-js"], metadata: { suite: "integration" } });
+    await client.recordLlmCall({
+      runId,
+      model: "gpt-4o",
+      usage: { prompt_tokens: 1000, completion_tokens: 200, prompt_tokens_details: { cached_tokens: 400 } },
+      input: [{ role: "user", content: "What ships tomorrow?" }],
+      output: { content: "The order." },
+      durationMs: 1200,
+    });
+    await client.recordToolCall({ runId, toolName: "lookup_order", input: { id: 7 }, output: { status: "packed" }, durationMs: 30 });
+    await client.endRun({ runId, status: "completed", output: { answer: "The order ships tomorrow." } });
+    await client.shutdown();
+    expect(errors).toEqual([]);
+    expect(client.isPaused).toBe(false);
+
+    const { run, events } = await waitForRun(
+      backend.baseUrl,
+      tenant.token,
+      runId,
+      (r) => r.status === "completed" && r.input_tokens === 1000,
+    );
+    expect(run.external_reference).toBe(runId);
+    expect(run.agent_id).toBe(tenant.agentId);
+    expect(run.status).toBe("completed");
+    expect(run.tags).toEqual(["sdk-js"]);
+    expect(events.map((e) => e.event_type).sort()).toEqual(["llm_call", "tool_call"]);
+    expect(run.input_tokens).toBe(1000);
+    expect(run.output_tokens).toBe(200);
+    expect(run.cache_read_tokens).toBe(400);
+    expect(run.cost_usd).toBeCloseTo(0.004, 10);
+    const llm = events.find((e) => e.event_type === "llm_call");
+    expect(llm.model).toBe("gpt-4o");
+    expect(llm.cost_usd).toBeCloseTo(0.004, 10);
+  }, 60_000);
+
+  it("strict mode rejects with AuthenticationError for a bad key; default mode does not throw", async () => {
+    const strict = new AgentOpsClient({ apiKey: "aoh_wrong", agentId: tenant.agentSlug, baseUrl: backend.baseUrl, strict: true });
+    const runId = await strict.startRun();
+    const err = await strict.endRun({ runId }).catch((e) => e);
+    expect(err).toBeInstanceOf(AuthenticationError);
+    expect(err.status).toBe(401);
+    expect(err.requestId).toBeTruthy();
+
+    const errors: unknown[] = [];
+    const lenient = new AgentOpsClient({ apiKey: "aoh_wrong", agentId: tenant.agentSlug, baseUrl: backend.baseUrl, onError: (e) => errors.push(e) });
+    await lenient.endRun({ runId: await lenient.startRun() });
+    await lenient.shutdown();
+    expect(errors[0]).toBeInstanceOf(AuthenticationError);
+  }, 60_000);
+
+  it("isPaused follows the agent's status in the 202 answers", async () => {
+    const setStatus = async (status: string) => {
+      const res = await fetch(`${backend.baseUrl}/api/v1/agents/${tenant.agentId}`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json", authorization: `Bearer ${tenant.token}` },
+        body: JSON.stringify({ status }),
+      });
+      expect(res.status).toBe(200);
+    };
+    const client = new AgentOpsClient({ apiKey: tenant.apiKey, agentId: tenant.agentSlug, baseUrl: backend.baseUrl, strict: true });
+    try {
+      await setStatus("paused");
+      const runId = await client.startRun();
+      await client.flush();
+      expect(client.isPaused).toBe(true);
+      await setStatus("active");
+      await client.endRun({ runId });
+      expect(client.isPaused).toBe(false);
+    } finally {
+      await setStatus("active");
+      await client.shutdown();
+    }
+  }, 60_000);
+
+  it("client.raw reads runs with the same key (read scope)", async () => {
+    const client = new AgentOpsClient({ apiKey: tenant.apiKey, agentId: tenant.agentSlug, baseUrl: backend.baseUrl });
+    const { data } = await client.raw.GET("/api/v1/runs", { params: { query: { limit: 5 } } });
+    expect(Array.isArray(data?.data)).toBe(true);
+  }, 30_000);
+});
+
+const SDK_DIR = fileURLToPath(new URL("..", import.meta.url));
+
+/** Runs an example with one command, as its README says (node examples/<name>/index.mjs), against the real backend. */
+async function runExample(name: string, extraEnv: Record<string, string> = {}): Promise<any> {
+  const { stdout } = await promisify(execFile)(process.execPath, [`examples/${name}/index.mjs`], {
+    cwd: SDK_DIR,
+    timeout: 60_000,
+    env: {
+      ...process.env,
+      AGENTOPS_API_KEY: tenant.apiKey,
+      AGENTOPS_AGENT_ID: tenant.agentSlug,
+      AGENTOPS_BASE_URL: backend.baseUrl,
+      ...extraEnv,
+    },
+  });
+  const lines = stdout.trim().split("\n");
+  return JSON.parse(lines[lines.length - 1]!);
+}
+
+describe("examples against the real backend", () => {
+  it("basic-orchestrator records LLM calls, tool calls and an external action", async () => {
+    const out = await runExample("basic-orchestrator");
+    expect(out.answer).toBe("Order 7 ships tomorrow.");
+    const { run, events } = await waitForRun(backend.baseUrl, tenant.token, out.run_id, (r) => r.status === "completed");
+    const types = events.map((e) => e.event_type);
+    expect(types.filter((t) => t === "llm_call")).toHaveLength(3);
+    expect(types.filter((t) => t === "tool_call")).toHaveLength(2);
+    expect(types.filter((t) => t === "external_action")).toHaveLength(1);
+    expect(run.input_tokens).toBe(300 + 350 + 400);
+    expect(run.output_tokens).toBe(120);
+    expect(run.cost_usd).toBeGreaterThan(0);
+  }, 90_000);
+
+  it("openai-integration records every chat completion of the official client (stub OpenAI server)", async () => {
+    const requests: any[] = [];
+    const stub: Server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (d) => (body += d));
+      req.on("end", () => {
+        requests.push({ url: req.url, body: JSON.parse(body || "{}") });
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(
+          JSON.stringify({
+            id: `chatcmpl-${requests.length}`,
+            object: "chat.completion",
+            created: Math.floor(Date.now() / 1000),
+            model: "gpt-4o-2024-08-06",
+            choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content: "Because you cannot fix what you cannot see." } }],
+            usage: { prompt_tokens: 1000, completion_tokens: 200, total_tokens: 1200, prompt_tokens_details: { cached_tokens: 400 } },
+          }),
+        );
+      });
+    });
+    await new Promise<void>((ok) => stub.listen(0, "127.0.0.1", () => ok()));
+    const address = stub.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    try {
+      const out = await runExample("openai-integration", {
+        OPENAI_API_KEY: "sk-test",
+        OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`,
+        OPENAI_MODEL: "gpt-4o",
+      });
+      expect(requests).toHaveLength(2);
+      expect(requests[0].url).toBe("/v1/chat/completions");
+      const { run, events } = await waitForRun(backend.baseUrl, tenant.token, out.run_id, (r) => r.status === "completed" && r.input_tokens === 2000);
+      expect(events.map((e) => e.event_type)).toEqual(["llm_call", "llm_call"]);
+      expect(events[0].model).toBe("gpt-4o-2024-08-06");
+      expect(run.output_tokens).toBe(400);
+      expect(run.cache_read_tokens).toBe(800);
+      expect(run.cost_usd).toBeCloseTo(0.008, 10);
+    } finally {
+      await new Promise((ok) => stub.close(ok));
+    }
+  }, 90_000);
+});

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.agentops.sdk.core.AgentOpsException;
+import dev.agentops.sdk.core.ConnectionException;
+import dev.agentops.sdk.core.RateLimitException;
+import dev.agentops.sdk.core.ServerException;
 import dev.agentops.sdk.core.HttpTransport;
 import dev.agentops.sdk.core.Sleeper;
 import dev.agentops.sdk.generated.invoker.ApiClient;
@@ -63,6 +66,9 @@ public final class AgentOpsClient implements AutoCloseable {
     private final Map<String, RunBuffer> pending = new LinkedHashMap<>();
     private final Map<String, String> runAgents = new LinkedHashMap<>();
     private int buffered;
+    private boolean overflowReported;
+    private volatile Thread flushThread;
+    private final int maxBufferedItems;
     private boolean flushQueued;
     private volatile boolean closed;
     private volatile boolean paused;
@@ -77,6 +83,7 @@ public final class AgentOpsClient implements AutoCloseable {
         this.baseUrl = url == null || url.isBlank() ? "http://localhost:8080" : url;
         this.agentId = builder.agentId != null ? builder.agentId : System.getenv("AGENTOPS_AGENT_ID");
         this.flushAt = Math.max(1, builder.flushAt);
+        this.maxBufferedItems = Math.max(1, builder.maxBufferedItems);
         this.strict = builder.strict;
         this.onError = builder.onError;
         this.mapper = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -236,7 +243,9 @@ public final class AgentOpsClient implements AutoCloseable {
      * first telemetry failure since the last flush.
      */
     public void flush() {
-        if (!scheduler.isShutdown()) {
+        if (Thread.currentThread() == flushThread) {
+            flushQuietly(); // called from onError: already on the sender thread
+        } else if (!scheduler.isShutdown()) {
             Future<?> done = scheduler.submit(this::flushQuietly);
             try {
                 done.get();
@@ -320,8 +329,22 @@ public final class AgentOpsClient implements AutoCloseable {
     private boolean droppedAfterClose() {
         if (closed) {
             LOG.log(System.Logger.Level.WARNING, "AgentOpsClient is closed; telemetry recorded after close() is dropped");
+            return true;
         }
-        return closed;
+        boolean full;
+        boolean first = false;
+        synchronized (lock) {
+            full = buffered >= maxBufferedItems;
+            if (full && !overflowReported) {
+                overflowReported = true;
+                first = true;
+            }
+        }
+        if (first) {
+            report(new AgentOpsException(maxBufferedItems + " items are waiting to be sent (is AgentOps reachable?); "
+                + "new telemetry is dropped until they are", 0, null, null, null));
+        }
+        return full;
     }
 
     private void added() {
@@ -344,6 +367,7 @@ public final class AgentOpsClient implements AutoCloseable {
 
     /** Runs on the scheduler thread only. */
     private void flushQuietly() {
+        flushThread = Thread.currentThread();
         List<Map<String, Object>> pieces = new ArrayList<>();
         synchronized (lock) {
             flushQueued = false;
@@ -351,13 +375,12 @@ public final class AgentOpsClient implements AutoCloseable {
             for (Map.Entry<String, RunBuffer> entry : pending.entrySet()) {
                 String runId = entry.getKey();
                 RunBuffer run = entry.getValue();
-                String agent = run.agent;
                 List<Map<String, Object>> events = run.events;
                 int from = 0;
                 do {
                     Map<String, Object> piece = new LinkedHashMap<>();
                     piece.put("run_id", runId);
-                    piece.put("agent_id", agent);
+                    piece.put("agent_id", run.agent);
                     if (from == 0) {
                         piece.putAll(run.fields);
                     }
@@ -370,8 +393,10 @@ public final class AgentOpsClient implements AutoCloseable {
                 } while (from < events.size());
             }
             pending.clear();
+            overflowReported = false;
         }
-        for (Map<String, Object> piece : pieces) {
+        for (int i = 0; i < pieces.size(); i++) {
+            Map<String, Object> piece = pieces.get(i);
             if (piece.get("agent_id") == null) {
                 report(new AgentOpsException("run " + piece.get("run_id") + " has no agent: set agentId(..)", 0, null,
                     null, null));
@@ -381,11 +406,50 @@ public final class AgentOpsClient implements AutoCloseable {
                 JsonNode answer = transport.postIdempotentBody(INGEST_PATH, piece);
                 paused = "paused".equals(answer.path("agent_status").asText(null))
                     || "paused".equals(answer.path("data").path("agent_status").asText(null));
+            } catch (ConnectionException | ServerException | RateLimitException unreachable) {
+                // the server is unreachable or overloaded: keep this piece and the rest (same ids, so a later
+                // send never counts twice) for the next flush, unless we are closing
+                report(unreachable);
+                if (!closed) {
+                    requeue(pieces.subList(i, pieces.size()));
+                }
+                return;
             } catch (AgentOpsException e) {
                 report(e);
             } catch (RuntimeException e) {
                 report(new AgentOpsException("could not send telemetry: " + e, 0, null, null, e));
             }
+        }
+    }
+
+    /** Puts unsent pieces back in front of anything buffered since, within {@code maxBufferedItems}. */
+    @SuppressWarnings("unchecked")
+    private void requeue(List<Map<String, Object>> unsent) {
+        synchronized (lock) {
+            Map<String, RunBuffer> newer = new LinkedHashMap<>(pending);
+            pending.clear();
+            int items = 0;
+            for (Map<String, Object> piece : unsent) {
+                String runId = (String) piece.get("run_id");
+                RunBuffer run = pending.computeIfAbsent(runId, id -> new RunBuffer((String) piece.get("agent_id")));
+                piece.forEach((key, value) -> {
+                    if (!key.equals("run_id") && !key.equals("agent_id") && !key.equals("events")) {
+                        run.fields.put(key, value);
+                    }
+                });
+                List<Map<String, Object>> events = (List<Map<String, Object>>) piece.get("events");
+                if (events != null) {
+                    run.events.addAll(events);
+                    items += events.size();
+                }
+                items++;
+            }
+            for (Map.Entry<String, RunBuffer> entry : newer.entrySet()) {
+                RunBuffer run = pending.computeIfAbsent(entry.getKey(), id -> new RunBuffer(entry.getValue().agent));
+                run.fields.putAll(entry.getValue().fields); // newer values (an end after a start) win
+                run.events.addAll(entry.getValue().events);
+            }
+            buffered += items;
         }
     }
 
@@ -420,6 +484,7 @@ public final class AgentOpsClient implements AutoCloseable {
         private int flushAt = 100;
         private Duration flushInterval = Duration.ofSeconds(1);
         private int maxRetries = 3;
+        private int maxBufferedItems = 10_000;
         private boolean strict;
         private Consumer<AgentOpsException> onError;
         private Duration timeout = Duration.ofSeconds(10);
@@ -465,13 +530,19 @@ public final class AgentOpsClient implements AutoCloseable {
             return this;
         }
 
+        /** Items kept while AgentOps is unreachable; beyond it new telemetry is dropped (and reported); default 10,000. */
+        public Builder maxBufferedItems(int maxBufferedItems) {
+            this.maxBufferedItems = maxBufferedItems;
+            return this;
+        }
+
         /** When true, {@link #flush()} and {@link #close()} throw telemetry failures; default false. */
         public Builder strict(boolean strict) {
             this.strict = strict;
             return this;
         }
 
-        /** Called (on the sender thread) with every telemetry failure; default: a warning in the log. */
+        /** Called with every telemetry failure (usually on the sender thread); default: a warning in the log. */
         public Builder onError(Consumer<AgentOpsException> onError) {
             this.onError = onError;
             return this;

@@ -115,8 +115,11 @@ class AgentOpsClientTest {
         try (AgentOpsClient client = client().maxRetries(2).build()) {
             client.startRun();
             client.flush();
+            assertEquals(3, server.ingests().size());
         }
-        assertEquals(3, server.ingests().size());
+        // kept for the next flush: close() delivered it, with the same body
+        assertEquals(4, server.ingests().size());
+        assertEquals(server.ingests().get(0).body(), server.ingests().get(3).body());
         assertEquals(2, sleeps.size());
         assertTrue(sleeps.get(0).toMillis() <= 500 && sleeps.get(1).toMillis() <= 1000, sleeps.toString());
         assertEquals(1, errors.size());
@@ -234,6 +237,49 @@ class AgentOpsClientTest {
         assertNotNull(posts.get(0).header("Idempotency-Key"));
         assertEquals(posts.get(0).header("Idempotency-Key"), posts.get(1).header("Idempotency-Key"));
         assertEquals(List.of(Duration.ofSeconds(1)), sleeps);
+    }
+
+    @Test
+    void keepsWhatAnUnreachableServerDidNotTakeForTheNextFlush() {
+        server.reply(503, "{\"error\":\"busy\",\"code\":\"unavailable\"}", Map.of());
+        try (AgentOpsClient client = client().maxRetries(0).build()) {
+            String runId = client.startRun();
+            client.recordToolCall(runId, "t", null, null);
+            client.flush();
+            assertInstanceOf(ServerException.class, errors.get(0));
+            client.endRun(runId, RunStatus.COMPLETED, null, null);
+            client.flush();
+        }
+        assertEquals(2, server.ingests().size());
+        JsonNode first = server.ingests().get(0).body();
+        JsonNode second = server.ingests().get(1).body();
+        assertEquals(first.path("events"), second.path("events"));
+        assertEquals(first.path("start_time"), second.path("start_time"));
+        assertEquals("completed", second.path("status").asText());
+    }
+
+    @Test
+    void dropsAndReportsTelemetryBeyondTheBufferLimit() {
+        try (AgentOpsClient client = client().maxBufferedItems(2).build()) {
+            String runId = client.startRun();
+            client.recordToolCall(runId, "kept", null, null);
+            client.recordToolCall(runId, "dropped", null, null);
+            assertEquals(1, errors.size());
+            assertTrue(errors.get(0).getMessage().contains("dropped"), errors.get(0).getMessage());
+        }
+        assertEquals(1, server.ingests().get(0).body().path("events").size());
+    }
+
+    @Test
+    void flushFromTheErrorCallbackDoesNotDeadlock() {
+        server.reply(400, "{\"error\":\"bad\",\"code\":\"validation_failed\"}", Map.of());
+        AgentOpsClient[] holder = new AgentOpsClient[1];
+        try (AgentOpsClient client = client().onError(e -> holder[0].flush()).build()) {
+            holder[0] = client;
+            client.startRun();
+            client.flush();
+        }
+        assertEquals(1, server.ingests().size());
     }
 
     @Test

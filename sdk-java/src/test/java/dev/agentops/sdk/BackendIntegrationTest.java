@@ -194,6 +194,22 @@ class BackendIntegrationTest {
         assertEquals("gpt-4o-2024-08-06", events.get(0).path("model").asText());
     }
 
+    @Test
+    void surfacesAPausedAgent() throws Exception {
+        JsonNode agent = post("/api/v1/agents", adminToken, Map.of("name", "Paused agent", "type", "custom"));
+        String id = agent.findValue("id").asText();
+        send("PATCH", "/api/v1/agents/" + id, adminToken, Map.of("status", "paused"));
+        List<Exception> errors = new ArrayList<>();
+        try (AgentOpsClient client = AgentOpsClient.builder().apiKey(apiKey).baseUrl(baseUrl).strict(true)
+            .onError(errors::add).build()) {
+            String runId = client.startRun(StartRun.builder().agentId(agent.findValue("slug").asText()).build());
+            client.flush();
+            assertTrue(client.isPaused());
+            client.endRun(runId, RunStatus.CANCELLED, null, "paused");
+        }
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
     /** Polls GET /runs?external_reference= until the run is final and has its events. */
     private static JsonNode awaitRun(String runId, int events) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
@@ -221,9 +237,13 @@ class BackendIntegrationTest {
     }
 
     private static JsonNode post(String path, String token, Object body) throws Exception {
+        return send("POST", path, token, body);
+    }
+
+    private static JsonNode send(String method, String path, String token, Object body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -1,6 +1,8 @@
 package dev.agentops.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -8,6 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.agentops.examples.openai.OpenAiExample;
+import dev.agentops.sdk.core.AuthenticationException;
+import dev.agentops.sdk.core.NotFoundException;
+import dev.agentops.sdk.core.PermissionException;
+import dev.agentops.sdk.generated.api.RunsApi;
 import dev.agentops.examples.openai.TrackedOpenAi;
 import dev.agentops.examples.orchestrator.OrchestratorExample;
 import java.io.IOException;
@@ -139,6 +145,31 @@ class BackendIntegrationTest {
         assertEquals("llm_call", events.get(0).path("event_type").asText());
         assertEquals("gpt-4o", events.get(0).path("model").asText());
         assertEquals("tool_call", events.get(1).path("event_type").asText());
+
+        try (AgentOpsClient client = client(errors)) {
+            var page = new RunsApi(client.lowLevel()).list4(null, null, null, null, null, null, null, null, runId, null, null);
+            assertEquals(run.path("id").asText(), page.getData().get(0).getId().toString());
+        }
+    }
+
+    @Test
+    void errorsFromTheRealApiAreTyped() {
+        AgentOpsClient badKey = AgentOpsClient.builder().apiKey("aoh_" + "x".repeat(40)).agentId(agentSlug)
+            .baseUrl(baseUrl).strict(true).onError(e -> { }).build();
+        badKey.startRun();
+        AuthenticationException unauthenticated = assertThrows(AuthenticationException.class, badKey::close);
+        assertEquals(401, unauthenticated.status());
+        assertNotNull(unauthenticated.requestId());
+        assertTrue(unauthenticated.getMessage().contains(unauthenticated.requestId()), unauthenticated.getMessage());
+
+        try (AgentOpsClient client = client(new ArrayList<>())) {
+            PermissionException forbidden = assertThrows(PermissionException.class,
+                () -> client.http().post("/api/v1/agents", Map.of("name", "not allowed")));
+            assertEquals("forbidden", forbidden.code());
+            NotFoundException missing = assertThrows(NotFoundException.class,
+                () -> client.http().get("/api/v1/runs/" + UUID.randomUUID()));
+            assertNotNull(missing.requestId());
+        }
     }
 
     @Test

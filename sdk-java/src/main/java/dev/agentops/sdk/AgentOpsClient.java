@@ -71,6 +71,7 @@ public final class AgentOpsClient implements AutoCloseable {
     private final int maxBufferedItems;
     private boolean flushQueued;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean paused;
     private final AtomicReference<AgentOpsException> strictFailure = new AtomicReference<>();
 
@@ -264,7 +265,7 @@ public final class AgentOpsClient implements AutoCloseable {
     /** Flushes, then stops the background thread. Later record calls are ignored. Idempotent. */
     @Override
     public void close() {
-        if (closed) {
+        if (!closing.compareAndSet(false, true)) {
             return;
         }
         closed = true;

@@ -1,0 +1,110 @@
+package dev.agentops.sdk;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Token usage in the API's canonical form (API.md): {@code inputTokens} counts every prompt token, cached ones
+ * included, and {@code cacheRead}/{@code cacheCreation} say how many of those were read from or written to the
+ * provider's cache; {@code outputTokens} counts every generated token, reasoning included, and
+ * {@code reasoningTokens} says how many were reasoning. The SDK normalises provider usage objects into this form on
+ * the client and sends it with {@code usage_format: "agentops"}.
+ */
+public record Usage(long inputTokens, long outputTokens, long cacheReadInputTokens, long cacheCreationInputTokens,
+                    long cacheCreation1hInputTokens, long reasoningTokens) {
+
+    public static Usage of(long inputTokens, long outputTokens) {
+        return new Usage(inputTokens, outputTokens, 0, 0, 0, 0);
+    }
+
+    /**
+     * OpenAI usage: Chat Completions ({@code prompt_tokens}, {@code completion_tokens},
+     * {@code prompt_tokens_details.cached_tokens}, {@code completion_tokens_details.reasoning_tokens}) or Responses
+     * ({@code input_tokens}, {@code output_tokens} and their {@code _details}). OpenAI already counts cached tokens
+     * in the prompt and reasoning tokens in the completion.
+     */
+    public static Usage fromOpenAi(Map<String, ?> usage) {
+        boolean chat = usage.containsKey("prompt_tokens") || usage.containsKey("completion_tokens");
+        String in = chat ? "prompt_tokens" : "input_tokens";
+        String out = chat ? "completion_tokens" : "output_tokens";
+        return new Usage(count(usage, in), count(usage, out), count(nested(usage, in + "_details"), "cached_tokens"), 0, 0,
+            count(nested(usage, out + "_details"), "reasoning_tokens"));
+    }
+
+    /**
+     * Anthropic Messages usage: its {@code input_tokens} excludes cache reads and writes, so input =
+     * {@code input_tokens + cache_read_input_tokens + cache writes}; writes come from {@code cache_creation}
+     * ({@code ephemeral_5m_input_tokens}, {@code ephemeral_1h_input_tokens}) or the flat
+     * {@code cache_creation_input_tokens} (5-minute). Output includes thinking.
+     */
+    public static Usage fromAnthropic(Map<String, ?> usage) {
+        long read = count(usage, "cache_read_input_tokens");
+        Map<String, ?> creation = nested(usage, "cache_creation");
+        long write5m;
+        long write1h;
+        if (!creation.isEmpty()) {
+            write5m = count(creation, "ephemeral_5m_input_tokens");
+            write1h = count(creation, "ephemeral_1h_input_tokens");
+        } else {
+            write5m = count(usage, "cache_creation_input_tokens");
+            write1h = 0;
+        }
+        return new Usage(count(usage, "input_tokens") + read + write5m + write1h, count(usage, "output_tokens"), read,
+            write5m, write1h, 0);
+    }
+
+    /** The canonical AgentOps shape (keys as in API.md), taken as is. */
+    public static Usage fromAgentOps(Map<String, ?> usage) {
+        return new Usage(count(usage, "input_tokens"), count(usage, "output_tokens"), count(usage, "cache_read_input_tokens"),
+            count(usage, "cache_creation_input_tokens"), count(usage, "cache_creation_1h_input_tokens"),
+            count(usage, "reasoning_tokens"));
+    }
+
+    /**
+     * Recognises the shape: {@code prompt_tokens}/{@code completion_tokens} or {@code *_tokens_details} → OpenAI; a
+     * nested {@code cache_creation} object → Anthropic; otherwise the AgentOps shape. An Anthropic object without
+     * {@code cache_creation} cannot be told apart from ours: use {@link #fromAnthropic} for those.
+     */
+    public static Usage from(Map<String, ?> usage) {
+        if (usage == null) {
+            return null;
+        }
+        if (usage.containsKey("prompt_tokens") || usage.containsKey("completion_tokens")
+            || usage.containsKey("input_tokens_details") || usage.containsKey("output_tokens_details")) {
+            return fromOpenAi(usage);
+        }
+        if (usage.get("cache_creation") instanceof Map<?, ?>) {
+            return fromAnthropic(usage);
+        }
+        return fromAgentOps(usage);
+    }
+
+    /** The wire form ({@code token_usage}). */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("input_tokens", inputTokens);
+        map.put("output_tokens", outputTokens);
+        map.put("cache_read_input_tokens", cacheReadInputTokens);
+        map.put("cache_creation_input_tokens", cacheCreationInputTokens);
+        map.put("cache_creation_1h_input_tokens", cacheCreation1hInputTokens);
+        map.put("reasoning_tokens", reasoningTokens);
+        return map;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> nested(Map<String, ?> usage, String key) {
+        Object value = usage == null ? null : usage.get(key);
+        return value instanceof Map<?, ?> map ? (Map<String, ?>) map : Map.of();
+    }
+
+    private static long count(Map<String, ?> usage, String key) {
+        Object value = usage.get(key);
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        if (value instanceof String text && !text.isBlank()) {
+            return Long.parseLong(text.trim());
+        }
+        return 0;
+    }
+}

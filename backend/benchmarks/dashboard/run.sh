@@ -19,9 +19,10 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null; sleep 2; psql -q -c "drop database if exists $DB"' EXIT
 for _ in $(seq 1 120); do curl -fsS "localhost:$PORT/health" >/dev/null 2>&1 && break; sleep 0.5; done
 B="http://localhost:$PORT/api/v1"
-TOKEN=$(curl -fsS -X POST "$B/auth/signup" -H 'Content-Type: application/json' \
-  -d '{"email":"bench-dash@example.com","password":"benchmark password 1","full_name":"Bench","organization_name":"Bench"}' \
-  | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+SIGNUP=$(curl -fsS -X POST "$B/auth/signup" -H 'Content-Type: application/json' \
+  -d '{"email":"bench-dash@example.com","password":"benchmark password 1","full_name":"Bench","organization_name":"Bench"}')
+TOKEN=$(echo "$SIGNUP" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+REFRESH=$(echo "$SIGNUP" | sed -E 's/.*"refresh_token":"([^"]+)".*/\1/')
 ORG=$(curl -fsS "$B/auth/me" -H "Authorization: Bearer $TOKEN" | sed -E 's/.*"organization":\{"id":"([^"]+)".*/\1/')
 for i in $(seq 1 20); do
   AGENT=$(curl -fsS -X POST "$B/agents" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
@@ -31,3 +32,6 @@ echo "seeding $RUNS runs into $DB for organization $ORG"
 time psql -q -d "$DB" -v org="$ORG" -v runs="$RUNS" -f backend/benchmarks/dashboard/seed.sql
 psql -d "$DB" -Atc "select 'runs: ' || count(*) from runs; select 'rollup rows: ' || count(*) from run_rollups_hourly"
 java backend/benchmarks/dashboard/DashboardLatency.java "http://localhost:$PORT" "$TOKEN" "$AGENT" 100
+if [ -x /usr/bin/chromium ] && [ -d frontend/node_modules/playwright-core ]; then
+  (cd frontend && node e2e/bench-dashboard-render.mjs "http://localhost:$PORT" "$REFRESH" 5)
+fi

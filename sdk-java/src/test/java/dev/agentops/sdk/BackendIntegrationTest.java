@@ -196,7 +196,7 @@ class BackendIntegrationTest {
         openAi.createContext("/v1/chat/completions", exchange -> {
             seenAuth.add(exchange.getRequestHeaders().getFirst("Authorization"));
             exchange.getRequestBody().readAllBytes();
-            byte[] body = ("{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"model\":\"gpt-4o-2024-08-06\","
+            byte[] body = ("{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1764000000,\"model\":\"gpt-4o-2024-08-06\","
                 + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hello there, nice to meet!\"},"
                 + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":200,"
                 + "\"total_tokens\":1200,\"prompt_tokens_details\":{\"cached_tokens\":400}}}").getBytes(StandardCharsets.UTF_8);
@@ -208,9 +208,9 @@ class BackendIntegrationTest {
         openAi.start();
         List<Exception> errors = new ArrayList<>();
         String runId;
-        try (AgentOpsClient client = client(errors)) {
-            TrackedOpenAi tracked = new TrackedOpenAi("http://127.0.0.1:" + openAi.getAddress().getPort() + "/v1",
-                "sk-test", client);
+        try (AgentOpsClient client = client(errors);
+             TrackedOpenAi tracked = new TrackedOpenAi("http://127.0.0.1:" + openAi.getAddress().getPort() + "/v1",
+                 "sk-test", client)) {
             runId = OpenAiExample.run(client, tracked, "gpt-4o", "Say hello in five words.");
         } finally {
             openAi.stop(0);

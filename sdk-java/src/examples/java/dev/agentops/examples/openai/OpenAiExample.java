@@ -1,9 +1,9 @@
 package dev.agentops.examples.openai;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.agentops.sdk.AgentOpsClient;
 import dev.agentops.sdk.RunStatus;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,8 +27,9 @@ public final class OpenAiExample {
         String baseUrl = env("OPENAI_BASE_URL", "https://api.openai.com/v1");
         String model = env("OPENAI_MODEL", "gpt-4o-mini");
         String question = args.length > 0 ? String.join(" ", args) : "Say hello in five words.";
-        try (AgentOpsClient agentOps = AgentOpsClient.builder().build()) {
-            String runId = run(agentOps, new TrackedOpenAi(baseUrl, key, agentOps), model, question);
+        try (AgentOpsClient agentOps = AgentOpsClient.builder().build();
+             TrackedOpenAi openAi = new TrackedOpenAi(baseUrl, key, agentOps)) {
+            String runId = run(agentOps, openAi, model, question);
             System.out.println("recorded run " + runId);
         }
     }
@@ -37,9 +38,9 @@ public final class OpenAiExample {
     public static String run(AgentOpsClient agentOps, TrackedOpenAi openAi, String model, String question) {
         String runId = agentOps.startRun(Map.of("question", question));
         try {
-            JsonNode completion = openAi.chatCompletion(runId, Map.of("model", model,
-                "messages", List.of(Map.of("role", "user", "content", question))));
-            String answer = completion.path("choices").path(0).path("message").path("content").asText();
+            ChatCompletion completion = openAi.create(runId,
+                ChatCompletionCreateParams.builder().model(model).addUserMessage(question).build());
+            String answer = completion.choices().get(0).message().content().orElse("");
             System.out.println(answer);
             agentOps.endRun(runId, RunStatus.COMPLETED, Map.of("answer", answer), null);
         } catch (RuntimeException e) {

@@ -1,70 +1,62 @@
 package dev.agentops.examples.openai;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.completions.CompletionUsage;
 import dev.agentops.sdk.AgentOpsClient;
 import dev.agentops.sdk.LlmCall;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * OpenAI Chat Completions over plain {@code java.net.http} (any OpenAI-compatible API), recording every completion
- * in AgentOps with its model and usage. The SDK normalises OpenAI's usage object (cached prompt tokens, reasoning
- * tokens) into the API's canonical form.
+ * Wraps the official OpenAI Java client so that every chat completion is recorded in AgentOps with its model and
+ * usage. Only the example depends on the OpenAI client; the SDK itself stays on java.net.http and Jackson.
  */
-public final class TrackedOpenAi {
+public final class TrackedOpenAi implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final String baseUrl;
-    private final String apiKey;
+    private final OpenAIClient openAi;
     private final AgentOpsClient agentOps;
 
     /**
-     * @param baseUrl  e.g. {@code https://api.openai.com/v1}
+     * @param baseUrl  e.g. {@code https://api.openai.com/v1} (any OpenAI-compatible API)
      * @param apiKey   the OpenAI key
      * @param agentOps where to record the calls
      */
     public TrackedOpenAi(String baseUrl, String apiKey, AgentOpsClient agentOps) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.apiKey = apiKey;
+        this.openAi = OpenAIOkHttpClient.builder().baseUrl(baseUrl).apiKey(apiKey).build();
         this.agentOps = agentOps;
     }
 
-    /** POST /chat/completions with {@code request} (model, messages...); records it under {@code runId}. */
-    @SuppressWarnings("unchecked")
-    public JsonNode chatCompletion(String runId, Map<String, Object> request) {
+    /** Creates the completion and records it under {@code runId}; failures are recorded by the caller's run. */
+    public ChatCompletion create(String runId, ChatCompletionCreateParams params) {
         long started = System.nanoTime();
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/chat/completions"))
-                .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + apiKey)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))).build(),
-                HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException("OpenAI answered " + response.statusCode() + ": " + response.body());
-            }
-            JsonNode completion = JSON.readTree(response.body());
-            String model = completion.path("model").asText(String.valueOf(request.get("model")));
-            LlmCall.Builder call = LlmCall.builder(model).input(request.get("messages"))
-                .output(completion.path("choices").path(0).path("message").path("content").asText(null))
-                .durationMs((System.nanoTime() - started) / 1_000_000);
-            if (completion.hasNonNull("usage")) {
-                call.openAiUsage(JSON.convertValue(completion.get("usage"), Map.class));
-            }
-            agentOps.recordLlmCall(runId, call.build());
-            return completion;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ChatCompletion completion = openAi.chat().completions().create(params);
+        LlmCall.Builder call = LlmCall.builder(completion.model())
+            .input(params.messages().toString())
+            .output(completion.choices().isEmpty() ? null : completion.choices().get(0).message().content().orElse(null))
+            .durationMs((System.nanoTime() - started) / 1_000_000);
+        completion.usage().ifPresent(usage -> call.openAiUsage(usageMap(usage)));
+        agentOps.recordLlmCall(runId, call.build());
+        return completion;
+    }
+
+    /** OpenAI's usage object in its wire shape, which the SDK normalises (cached and reasoning tokens included). */
+    static Map<String, Object> usageMap(CompletionUsage usage) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("prompt_tokens", usage.promptTokens());
+        map.put("completion_tokens", usage.completionTokens());
+        usage.promptTokensDetails().flatMap(d -> d.cachedTokens())
+            .ifPresent(cached -> map.put("prompt_tokens_details", Map.of("cached_tokens", cached)));
+        usage.completionTokensDetails().flatMap(d -> d.reasoningTokens())
+            .ifPresent(reasoning -> map.put("completion_tokens_details", Map.of("reasoning_tokens", reasoning)));
+        return map;
+    }
+
+    @Override
+    public void close() {
+        openAi.close();
     }
 }

@@ -1,7 +1,9 @@
 package dev.agentops.hub.shared.web;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -9,10 +11,15 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Renders every error that Micronaut's own handlers produce (malformed JSON, bean validation, unknown routes,
@@ -65,14 +72,14 @@ public class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Ap
         return response;
     }
 
-    private static final java.util.regex.Pattern EXP = java.util.regex.Pattern.compile("\"exp\"\\s*:\\s*(\\d{1,12})");
+    private static final Pattern EXP = Pattern.compile("\"exp\"\\s*:\\s*(\\d{1,12})");
 
     /**
      * Tells an expired session apart from a bad credential so clients know to refresh. Reading the claim without
      * verifying the signature is fine here: it only picks the error code of a request that is refused anyway.
      */
-    static boolean presentsExpiredJwt(io.micronaut.http.HttpRequest<?> request) {
-        String authorization = request.getHeaders().get(io.micronaut.http.HttpHeaders.AUTHORIZATION);
+    static boolean presentsExpiredJwt(HttpRequest<?> request) {
+        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.startsWith("Bearer ey")) {
             return false;
         }
@@ -81,9 +88,9 @@ public class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Ap
             return false;
         }
         try {
-            String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
+            String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
             var matcher = EXP.matcher(payload);
-            return matcher.find() && Long.parseLong(matcher.group(1)) < java.time.Instant.now().getEpochSecond();
+            return matcher.find() && Long.parseLong(matcher.group(1)) < Instant.now().getEpochSecond();
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -100,8 +107,8 @@ public class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Ap
         return false;
     }
 
-    private static final java.util.regex.Pattern PROPERTY = java.util.regex.Pattern.compile("property \\[(?:[\\w.<>?, ]+ )?(\\w+)\\]");
-    private static final java.util.regex.Pattern ARGUMENT = java.util.regex.Pattern.compile("argument \\[(\\w+)\\]");
+    private static final Pattern PROPERTY = Pattern.compile("property \\[(?:[\\w.<>?, ]+ )?(\\w+)\\]");
+    private static final Pattern ARGUMENT = Pattern.compile("argument \\[(\\w+)\\]");
 
     /**
      * Micronaut's own 400s (conversion and binding errors) describe Java types and classes; clients get the field
@@ -126,6 +133,6 @@ public class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Ap
     }
 
     static String toSnakeCase(String name) {
-        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }

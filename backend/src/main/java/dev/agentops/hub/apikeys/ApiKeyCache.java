@@ -1,19 +1,12 @@
 package dev.agentops.hub.apikeys;
 
 import dev.agentops.hub.shared.cache.TtlCache;
+import dev.agentops.hub.shared.redis.RedisChannels;
 import dev.agentops.hub.shared.tenancy.LookupTransactions;
 import dev.agentops.hub.shared.tenancy.LookupTransactions.Door;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -27,43 +20,23 @@ import java.util.Optional;
 class ApiKeyCache {
 
     static final String CHANNEL = "agentops:api-keys";
-    private static final Logger LOG = LoggerFactory.getLogger(ApiKeyCache.class);
 
     private final TtlCache<String, ApiKey> cache;
     private final ApiKeyRepository keys;
     private final LookupTransactions lookups;
-    private final Optional<RedisClient> redis;
-    private StatefulRedisConnection<String, String> publishing;
-    private StatefulRedisPubSubConnection<String, String> subscription;
+    private final Optional<RedisChannels> channels;
 
-    ApiKeyCache(ApiKeyRepository keys, LookupTransactions lookups, BeanProvider<RedisClient> redis,
-                @Value("${redis.uri:}") String redisUri,
+    ApiKeyCache(ApiKeyRepository keys, LookupTransactions lookups, Optional<RedisChannels> channels,
                 @Value("${agentops.api-keys.cache-ttl:10s}") Duration ttl) {
         this.keys = keys;
         this.lookups = lookups;
-        this.redis = redisUri.isBlank() ? Optional.empty() : redis.find(null);
+        this.channels = channels;
         this.cache = new TtlCache<>(ttl, 50_000);
     }
 
     @PostConstruct
     void subscribe() {
-        redis.ifPresent(client -> {
-            try {
-                publishing = client.connect();
-                subscription = client.connectPubSub();
-                subscription.addListener(new RedisPubSubAdapter<>() {
-                    @Override
-                    public void message(String channel, String prefix) {
-                        cache.invalidate(prefix);
-                    }
-                });
-                subscription.sync().subscribe(CHANNEL);
-            } catch (RuntimeException e) {
-                LOG.warn("API key cache: Redis pub/sub unavailable ({}); revocations reach other instances within the cache TTL",
-                    e.getClass().getSimpleName());
-                publishing = null;
-            }
-        });
+        channels.ifPresent(redis -> redis.subscribe(CHANNEL, cache::invalidate));
     }
 
     Optional<ApiKey> find(String prefix) {
@@ -73,22 +46,6 @@ class ApiKeyCache {
     /** Call after the revocation committed. */
     void revoked(String prefix) {
         cache.invalidate(prefix);
-        if (publishing != null) {
-            try {
-                publishing.sync().publish(CHANNEL, prefix);
-            } catch (RuntimeException e) {
-                LOG.warn("API key cache: could not announce a revocation ({})", e.getClass().getSimpleName());
-            }
-        }
-    }
-
-    @PreDestroy
-    void close() {
-        if (subscription != null) {
-            subscription.close();
-        }
-        if (publishing != null) {
-            publishing.close();
-        }
+        channels.ifPresent(redis -> redis.publish(CHANNEL, prefix));
     }
 }

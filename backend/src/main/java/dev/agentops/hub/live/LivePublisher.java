@@ -2,21 +2,16 @@ package dev.agentops.hub.live;
 
 import dev.agentops.hub.agents.AgentChanged;
 import dev.agentops.hub.ingestion.RunChanged;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import io.micronaut.context.BeanProvider;
+import dev.agentops.hub.shared.redis.RedisChannels;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -32,39 +27,23 @@ class LivePublisher {
 
     static final String CHANNEL = "agentops:live";
     private static final Logger LOG = LoggerFactory.getLogger(LivePublisher.class);
+    /** Ordered per instance and unique across instances: time, a per-instance counter, a random instance tag. */
+    private static final String INSTANCE = Long.toString(Math.abs(new SecureRandom().nextLong()) % 1_000_000, 36);
 
     private final LiveHub hub;
     private final JsonMapper json;
-    private final Optional<RedisClient> redis;
+    private final Optional<RedisChannels> channels;
     private final AtomicLong sequence = new AtomicLong();
-    private StatefulRedisConnection<String, String> publishing;
-    private StatefulRedisPubSubConnection<String, String> subscription;
 
-    LivePublisher(LiveHub hub, JsonMapper json, BeanProvider<RedisClient> redis,
-                  @Value("${redis.uri:}") String redisUri) {
+    LivePublisher(LiveHub hub, JsonMapper json, Optional<RedisChannels> channels) {
         this.hub = hub;
         this.json = json;
-        this.redis = redisUri.isBlank() ? Optional.empty() : redis.find(null);
+        this.channels = channels;
     }
 
     @PostConstruct
     void subscribe() {
-        redis.ifPresent(client -> {
-            try {
-                publishing = client.connect();
-                subscription = client.connectPubSub();
-                subscription.addListener(new RedisPubSubAdapter<>() {
-                    @Override
-                    public void message(String channel, String message) {
-                        receive(message);
-                    }
-                });
-                subscription.sync().subscribe(CHANNEL);
-            } catch (RuntimeException e) {
-                LOG.warn("Live updates: Redis pub/sub unavailable ({}); this instance's changes only", e.getClass().getSimpleName());
-                publishing = null;
-            }
-        });
+        channels.ifPresent(redis -> redis.subscribe(CHANNEL, this::receive));
     }
 
     @EventListener
@@ -81,13 +60,15 @@ class LivePublisher {
                 "organization_id", change.organizationId().toString())));
     }
 
+    /** Through Redis when it takes the message (every instance, this one included, receives it); locally otherwise. */
     private void publish(LiveEvent event) {
-        if (publishing != null) {
+        if (channels.isPresent()) {
             try {
-                publishing.async().publish(CHANNEL, json.writeValueAsString(event));
-                return;
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Live updates: publish to Redis failed ({}); delivering locally", e.getClass().getSimpleName());
+                if (channels.get().subscribed(CHANNEL) && channels.get().publish(CHANNEL, json.writeValueAsString(event))) {
+                    return;
+                }
+            } catch (IOException e) {
+                LOG.warn("Live updates: could not serialise an event ({})", e.getClass().getSimpleName());
             }
         }
         hub.emit(event);
@@ -101,20 +82,7 @@ class LivePublisher {
         }
     }
 
-    /** Ordered per instance and unique across instances (time first, then a per-instance counter and a random tag). */
     private String nextId() {
         return Instant.now().toEpochMilli() + "-" + sequence.incrementAndGet() + "-" + INSTANCE;
-    }
-
-    private static final String INSTANCE = Long.toString(Math.abs(new java.security.SecureRandom().nextLong()) % 1_000_000, 36);
-
-    @PreDestroy
-    void close() {
-        if (subscription != null) {
-            subscription.close();
-        }
-        if (publishing != null) {
-            publishing.close();
-        }
     }
 }

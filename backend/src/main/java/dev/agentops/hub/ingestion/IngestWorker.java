@@ -33,11 +33,12 @@ class IngestWorker {
     private final TenantTransactions tenants;
     private final JsonMapper json;
     private final ApplicationEventPublisher<RunChanged> events;
+    private final ApplicationEventPublisher<RunsCommitted> batches;
     private final int maxAttempts;
     private final Duration retryDelay;
 
     IngestWorker(IngestQueue queue, RunMerger merger, LookupTransactions lookups, TenantTransactions tenants, JsonMapper json,
-                 ApplicationEventPublisher<RunChanged> events,
+                 ApplicationEventPublisher<RunChanged> events, ApplicationEventPublisher<RunsCommitted> batches,
                  @Value("${agentops.ingest.max-attempts:5}") int maxAttempts,
                  @Value("${agentops.ingest.retry-delay:1s}") Duration retryDelay) {
         this.queue = queue;
@@ -46,6 +47,7 @@ class IngestWorker {
         this.tenants = tenants;
         this.json = json;
         this.events = events;
+        this.batches = batches;
         this.maxAttempts = maxAttempts;
         this.retryDelay = retryDelay;
     }
@@ -74,6 +76,10 @@ class IngestWorker {
             }
         }
         changes.forEach(events::publishEvent);
+        if (!changes.isEmpty()) {
+            batches.publishEvent(new RunsCommitted(changes.stream().map(RunChanged::organizationId)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet())));
+        }
         return claimed.size();
     }
 

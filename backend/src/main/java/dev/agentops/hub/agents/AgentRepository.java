@@ -6,10 +6,12 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** Runs inside a tenant scope. */
@@ -45,6 +47,13 @@ public class AgentRepository {
 
     public Optional<Agent> find(UUID organizationId, UUID id) {
         return jdbc.queryOne("select * from agents where organization_id = ? and id = ?", AgentRepository::map, organizationId, id);
+    }
+
+    public Map<UUID, Agent> findAll(UUID organizationId, Collection<UUID> ids) {
+        Map<UUID, Agent> found = new HashMap<>();
+        jdbc.query("select * from agents where organization_id = ? and id = any(?::uuid[])", AgentRepository::map,
+            organizationId, ids).forEach(agent -> found.put(agent.id(), agent));
+        return found;
     }
 
     public Optional<Agent> findBySlug(UUID organizationId, String slug) {
@@ -89,9 +98,11 @@ public class AgentRepository {
         return stats;
     }
 
-    public void touchLastRun(UUID organizationId, UUID id, Instant at) {
-        jdbc.update("update agents set last_run_at = greatest(coalesce(last_run_at, ?), ?) where organization_id = ? and id = ?",
-            at, at, organizationId, id);
+    /** The latest run start per agent, taken in agent order so that concurrent workers never lock agents crosswise. */
+    public void touchLastRuns(UUID organizationId, Map<UUID, Instant> latestStartByAgent) {
+        jdbc.batch("update agents set last_run_at = greatest(coalesce(last_run_at, ?), ?) where organization_id = ? and id = ?",
+            new TreeMap<>(latestStartByAgent).entrySet().stream()
+                .map(e -> new Object[]{e.getValue(), e.getValue(), organizationId, e.getKey()}).toList());
     }
 
     static Agent map(Jdbc.Row row) throws SQLException {

@@ -19,7 +19,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 
 import java.util.UUID;
 
@@ -35,11 +34,14 @@ class IngestController {
         this.ingest = ingest;
     }
 
-    /** 202 only after the payload is committed: a crash after the answer loses nothing. */
+    /**
+     * 202 only after the payload is committed: a crash after the answer loses nothing. The body is checked by
+     * {@link IngestValidation} (not {@code @Valid}, see there why).
+     */
     @Post("/run")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(Permission.INGEST)
-    HttpResponse<IngestAccepted> run(Authentication authentication, @Body @Valid IngestRunRequest request) {
+    HttpResponse<IngestAccepted> run(Authentication authentication, @Body IngestRunRequest request) {
         return HttpResponse.accepted().body(ingest.accept(Actor.from(authentication), request));
     }
 

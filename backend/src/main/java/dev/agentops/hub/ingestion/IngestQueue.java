@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,37 +31,33 @@ class IngestQueue {
     }
 
     void insert(List<Pending> batch) {
-        StringBuilder sql = new StringBuilder("insert into ingest_queue (id, organization_id, api_key_id, payload) values ");
-        Object[] args = new Object[batch.size() * 4];
-        for (int i = 0; i < batch.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?::jsonb)");
-            Pending p = batch.get(i);
-            args[i * 4] = p.id();
-            args[i * 4 + 1] = p.organizationId();
-            args[i * 4 + 2] = p.apiKeyId();
-            args[i * 4 + 3] = p.payload();
-        }
-        jdbc.update(sql.toString(), args);
+        jdbc.rows("insert into ingest_queue (id, organization_id, api_key_id, payload) values", "(?, ?, ?, ?)",
+            batch.stream().map(p -> new Object[]{p.id(), p.organizationId(), p.apiKeyId(), p.payload()}).toList(), "", null);
     }
 
     /** Locks up to {@code max} ready jobs of any organization; rows locked by other workers are skipped. */
     List<Job> claim(int max) {
         return jdbc.query("""
-            select id, organization_id, api_key_id, payload::text as payload, attempts, received_at from ingest_queue
+            select id, organization_id, api_key_id, payload, attempts, received_at from ingest_queue
              where status = 'queued' and next_attempt_at <= now()
              order by seq limit ? for update skip locked""", IngestQueue::map, max);
     }
 
     Optional<Job> claimOne(UUID id) {
         return jdbc.queryOne("""
-            select id, organization_id, api_key_id, payload::text as payload, attempts, received_at from ingest_queue
+            select id, organization_id, api_key_id, payload, attempts, received_at from ingest_queue
              where id = ? and status = 'queued' for update skip locked""", IngestQueue::map, id);
     }
 
-    void complete(Job job, UUID runId) {
-        jdbc.update("delete from ingest_queue where id = ?", job.id());
-        jdbc.update("insert into ingest_jobs_done (id, organization_id, run_id) values (?, ?, ?) on conflict do nothing",
-            job.id(), job.organizationId(), runId);
+    /** Deletes the processed jobs and remembers them (with their run) for {@code GET /ingest/jobs/:id}. */
+    void complete(List<Job> jobs, List<UUID> runIds) {
+        jdbc.update("delete from ingest_queue where id = any(?::uuid[])", jobs.stream().map(Job::id).toList());
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            rows.add(new Object[]{jobs.get(i).id(), jobs.get(i).organizationId(), runIds.get(i)});
+        }
+        jdbc.rows("insert into ingest_jobs_done (id, organization_id, run_id) values", "(?, ?, ?)", rows,
+            "on conflict do nothing", null);
     }
 
     /** Backs off exponentially; after {@code maxAttempts} the job stays visible as failed with its reason. */

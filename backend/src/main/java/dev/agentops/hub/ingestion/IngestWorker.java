@@ -13,12 +13,18 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Drains the queue in batches. A batch is one transaction: claim up to N jobs of any organization
- * ({@code FOR UPDATE SKIP LOCKED}), merge each under its own organization's tenant scope, delete the claimed rows,
- * commit. A crash anywhere leaves every job either done or still queued. When a batch fails, its jobs are retried
+ * ({@code FOR UPDATE SKIP LOCKED}), merge each organization's pieces under its own tenant scope, delete the claimed
+ * rows, write the rows every worker shares (rollups, agents' last run) last, commit. A crash anywhere leaves every job either done or still queued. When a batch fails, its jobs are retried
  * one per transaction so that one bad job cannot hold back the others; a failing job backs off exponentially and
  * ends as {@code failed}, with its reason, after the configured number of attempts.
  */
@@ -59,12 +65,19 @@ class IngestWorker {
         try {
             lookups.write(Door.INGEST, "on", () -> {
                 claimed.addAll(queue.claim(max));
-                for (Parsed job : inLockOrder(claimed)) {
-                    RunChanged change = tenants.inCurrentTransaction(job.job().organizationId(),
-                        () -> merger.merge(job.job().organizationId(), job.run()));
-                    queue.complete(job.job(), change.runId());
-                    changes.add(change);
+                Map<UUID, List<QueuedRun>> byOrganization = new TreeMap<>();
+                for (IngestQueue.Job job : claimed) {
+                    byOrganization.computeIfAbsent(job.organizationId(), org -> new ArrayList<>()).add(read(job));
                 }
+                Map<UUID, RunMerger.Merged> merged = new TreeMap<>();
+                byOrganization.forEach((org, pieces) ->
+                    merged.put(org, tenants.inCurrentTransaction(org, () -> merger.merge(org, pieces))));
+                complete(claimed, merged);
+                merged.forEach((org, result) -> tenants.inCurrentTransaction(org, () -> {
+                    merger.applyShared(org, result);
+                    return null;
+                }));
+                merged.values().forEach(result -> changes.addAll(result.changes()));
                 return null;
             });
         } catch (RuntimeException batchFailure) {
@@ -78,47 +91,47 @@ class IngestWorker {
         changes.forEach(events::publishEvent);
         if (!changes.isEmpty()) {
             batches.publishEvent(new RunsCommitted(changes.stream().map(RunChanged::organizationId)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet())));
+                .collect(Collectors.toUnmodifiableSet())));
         }
         return claimed.size();
     }
 
-    private java.util.Optional<RunChanged> processAlone(IngestQueue.Job job) {
+    private Optional<RunChanged> processAlone(IngestQueue.Job job) {
         try {
             return lookups.write(Door.INGEST, "on", () -> queue.claimOne(job.id()).map(locked -> {
-                RunChanged change = tenants.inCurrentTransaction(locked.organizationId(), () -> merger.merge(locked.organizationId(), read(locked)));
-                queue.complete(locked, change.runId());
-                return change;
+                UUID org = locked.organizationId();
+                RunMerger.Merged merged = tenants.inCurrentTransaction(org, () -> merger.merge(org, List.of(read(locked))));
+                complete(List.of(locked), Map.of(org, merged));
+                tenants.inCurrentTransaction(org, () -> {
+                    merger.applyShared(org, merged);
+                    return null;
+                });
+                return merged.changes().get(0);
             }));
         } catch (RuntimeException failure) {
             boolean permanent = failure instanceof RunMerger.PermanentFailure || failure instanceof UnreadablePayload;
-            String reason = failure instanceof RunMerger.PermanentFailure || failure instanceof UnreadablePayload
-                ? failure.getMessage() : "processing failed (" + failure.getClass().getSimpleName() + "); will retry";
+            String reason = permanent ? failure.getMessage() : "processing failed (" + failure.getClass().getSimpleName() + "); will retry";
             LOG.warn("Ingest job {} failed (attempt {}): {}", job.id(), job.attempts() + 1, reason);
             lookups.write(Door.INGEST, "on", () -> {
                 queue.fail(job.id(), reason, permanent, maxAttempts, retryDelay);
                 return null;
             });
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-    }
-
-    private record Parsed(IngestQueue.Job job, QueuedRun run) {
     }
 
     /**
-     * Jobs touch shared rows (the agent, its hourly rollup); taking them in one global order (organization, agent,
-     * run) keeps two workers from locking them crosswise. Unreadable payloads go last and fail the batch alone.
+     * Deletes the merged jobs from the queue and records their runs. Each organization's changes are in the order of
+     * its jobs in {@code claimed} (queue order, so that the pieces of a run merge in the order they arrived).
      */
-    private List<Parsed> inLockOrder(List<IngestQueue.Job> jobs) {
-        List<Parsed> parsed = new ArrayList<>();
-        for (IngestQueue.Job job : jobs) {
-            parsed.add(new Parsed(job, read(job)));
+    private void complete(List<IngestQueue.Job> claimed, Map<UUID, RunMerger.Merged> merged) {
+        Map<UUID, Integer> next = new HashMap<>();
+        List<UUID> runIds = new ArrayList<>();
+        for (IngestQueue.Job job : claimed) {
+            int index = next.merge(job.organizationId(), 1, Integer::sum) - 1;
+            runIds.add(merged.get(job.organizationId()).changes().get(index).runId());
         }
-        parsed.sort(java.util.Comparator.comparing((Parsed p) -> p.job().organizationId())
-            .thenComparing(p -> p.run().agentId())
-            .thenComparing(p -> p.run().run().runId()));
-        return parsed;
+        queue.complete(claimed, runIds);
     }
 
     private QueuedRun read(IngestQueue.Job job) {

@@ -15,15 +15,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Merges one piece of a run into the stored run, inside the organization's tenant scope of a worker transaction.
+ * Merges pieces of runs into the stored runs, inside the organization's tenant scope of a worker transaction.
  * Status only moves forward (running, then the first final state); events are unique by event id (first write
  * wins); the run's totals are recomputed from its own last reported usage plus its stored events, so a piece that
  * arrives twice never counts twice. Cost: a run-level cost_usd sent by the client is the run's cost (provided);
@@ -51,26 +54,127 @@ class RunMerger {
         this.rollups = rollups;
     }
 
-    RunChanged merge(UUID org, QueuedRun queued) {
-        IngestRunRequest piece = queued.run();
-        Agent agent = agents.find(org, queued.agentId())
-            .orElseThrow(() -> new PermanentFailure("agent " + queued.agentId() + " no longer exists"));
-        Instant pieceStart = pieceStart(piece, queued.receivedAt());
-        boolean created = runs.insertSkeleton(org, agent.id(), piece.runId(), pieceStart);
-        Run before = runs.lockByReference(org, piece.runId());
-
-        String defaultModel = piece.model() != null ? piece.model() : before.model();
-        for (IngestRunRequest.Event event : piece.eventsOrEmpty()) {
-            runs.insertEvent(org, before.id(), storedEvent(org, event, defaultModel));
-        }
-        Run after = mergedRun(org, before, piece, created, pieceStart);
-        runs.update(after);
-        rollups.replace(created ? null : before, after);
-        agents.touchLastRun(org, agent.id(), after.startTime());
-        return new RunChanged(org, after.id(), agent.id(), created);
+    /**
+     * What merging one organization's pieces produced: one change per piece, and the changes to the shared rows
+     * (rollups, agents' last run) that {@link #applyShared} writes.
+     */
+    record Merged(List<RunChanged> changes, RunRollups.Deltas rollupDeltas, Map<UUID, Instant> lastRunByAgent) {
     }
 
-    private Run mergedRun(UUID org, Run before, IngestRunRequest piece, boolean created, Instant pieceStart) {
+    /**
+     * Merges one organization's pieces of a worker batch, in the order given. Pieces of different runs are merged
+     * together, a few statements for all of them; several pieces of one run go in successive rounds. Runs are
+     * locked in reference order, so that concurrent workers never wait on each other crosswise.
+     */
+    Merged merge(UUID org, List<QueuedRun> pieces) {
+        Map<UUID, Agent> byId = agents.findAll(org, pieces.stream().map(QueuedRun::agentId).distinct().toList());
+        for (QueuedRun piece : pieces) {
+            if (!byId.containsKey(piece.agentId())) {
+                throw new PermanentFailure("agent " + piece.agentId() + " no longer exists");
+            }
+        }
+        RunChanged[] changes = new RunChanged[pieces.size()];
+        RunRollups.Deltas deltas = new RunRollups.Deltas();
+        Map<UUID, Instant> lastRunByAgent = new HashMap<>();
+        for (Map<String, Integer> round : rounds(pieces)) {
+            for (MergedPiece merged : mergeRound(org, round, pieces)) {
+                deltas.replace(merged.before(), merged.after());
+                lastRunByAgent.merge(merged.after().agentId(), merged.after().startTime(), RunMerger::max);
+                changes[merged.index()] = new RunChanged(org, merged.after().id(), merged.after().agentId(), merged.before() == null);
+            }
+        }
+        return new Merged(List.of(changes), deltas, lastRunByAgent);
+    }
+
+    /**
+     * Writes what a merge changed in rows that every worker touches (an agent's hourly rollup, its last run). A
+     * worker does this last, just before it commits, so that it holds those row locks for as short a time as it can.
+     */
+    void applyShared(UUID org, Merged merged) {
+        rollups.apply(org, merged.rollupDeltas());
+        agents.touchLastRuns(org, merged.lastRunByAgent());
+    }
+
+    /** A merged piece: its index in the batch, the run before ({@code null} when the piece created it) and after. */
+    private record MergedPiece(int index, Run before, Run after) {
+    }
+
+    /** Rounds of piece indexes keyed by run reference: the n-th piece of every run goes in round n. */
+    private static List<Map<String, Integer>> rounds(List<QueuedRun> pieces) {
+        List<Map<String, Integer>> rounds = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            String reference = pieces.get(i).run().runId();
+            int round = 0;
+            while (round < rounds.size() && rounds.get(round).containsKey(reference)) {
+                round++;
+            }
+            if (round == rounds.size()) {
+                rounds.add(new TreeMap<>());
+            }
+            rounds.get(round).put(reference, i);
+        }
+        return rounds;
+    }
+
+    /** Pieces of distinct runs: new runs are inserted whole, existing ones locked, merged and updated. */
+    private List<MergedPiece> mergeRound(UUID org, Map<String, Integer> round, List<QueuedRun> pieces) {
+        Map<String, Run> existing = runs.lockByReferences(org, round.keySet());
+        List<MergedPiece> merged = new ArrayList<>();
+        List<RunRepository.NewEvent> newEvents = new ArrayList<>();
+
+        Map<String, List<StoredEvent>> freshEvents = new HashMap<>();
+        List<Run> fresh = new ArrayList<>();
+        round.forEach((reference, index) -> {
+            if (!existing.containsKey(reference)) {
+                QueuedRun piece = pieces.get(index);
+                List<StoredEvent> events = firstOfEachId(storedEvents(org, piece.run(), piece.run().model()));
+                freshEvents.put(reference, events);
+                Instant start = pieceStart(piece.run(), piece.receivedAt());
+                fresh.add(mergedRun(org, skeleton(org, piece.agentId(), reference, start), piece.run(), true, start,
+                    RunRepository.EventTotals.of(events)));
+            }
+        });
+        Set<String> inserted = runs.insertNew(fresh);
+        for (Run run : fresh) {
+            if (inserted.contains(run.externalReference())) {
+                merged.add(new MergedPiece(round.get(run.externalReference()), null, run));
+                freshEvents.get(run.externalReference()).forEach(e -> newEvents.add(new RunRepository.NewEvent(run.id(), e)));
+            }
+        }
+        // another worker stored some of these runs since the lock above: merge into theirs
+        List<String> lost = fresh.stream().map(Run::externalReference).filter(r -> !inserted.contains(r)).toList();
+        existing.putAll(runs.lockByReferences(org, lost));
+
+        for (Run before : existing.values()) {
+            IngestRunRequest piece = pieces.get(round.get(before.externalReference())).run();
+            String defaultModel = piece.model() != null ? piece.model() : before.model();
+            storedEvents(org, piece, defaultModel).forEach(e -> newEvents.add(new RunRepository.NewEvent(before.id(), e)));
+        }
+        runs.insertEvents(org, newEvents);
+
+        Map<UUID, RunRepository.EventTotals> totals = runs.eventTotals(org, existing.values().stream().map(Run::id).toList());
+        List<Run> updated = new ArrayList<>();
+        for (Run before : existing.values()) {
+            int index = round.get(before.externalReference());
+            QueuedRun piece = pieces.get(index);
+            Run after = mergedRun(org, before, piece.run(), false, pieceStart(piece.run(), piece.receivedAt()),
+                totals.getOrDefault(before.id(), RunRepository.EventTotals.NONE));
+            updated.add(after);
+            merged.add(new MergedPiece(index, before, after));
+        }
+        updated.sort(Comparator.comparing(Run::externalReference));
+        runs.update(updated);
+        return merged;
+    }
+
+    /** A run as it is before its first piece: running, no usage, no cost yet. */
+    private static Run skeleton(UUID org, UUID agentId, String reference, Instant start) {
+        return new Run(UUID.randomUUID(), org, agentId, reference, "running", null, null, null, start, null, null, null,
+            0, 0, 0, 0, 0, null, null, "unpriced", null, null, List.of(), Map.of(), null, null, null, null);
+    }
+
+    private Run mergedRun(UUID org, Run before, IngestRunRequest piece, boolean created, Instant pieceStart,
+                          RunRepository.EventTotals events) {
         String status = before.running() && piece.status() != null ? piece.status() : before.status();
         Instant start = created ? pieceStart
             : piece.startTime() != null ? min(before.startTime(), IngestValidation.parseTimestamp(piece.startTime())) : before.startTime();
@@ -83,7 +187,6 @@ class RunMerger {
         TokenUsage reported = usageFrom(reportedUsageMap);
         BigDecimal reportedCost = piece.costUsd() != null ? piece.costUsd() : before.reportedCostUsd();
 
-        RunRepository.EventTotals events = runs.eventTotals(org, before.id());
         TokenUsage total = reported.plus(new TokenUsage(events.inputTokens(), events.outputTokens(), events.cacheReadTokens(),
             events.cacheWriteTokens(), 0, events.reasoningTokens()));
 
@@ -128,6 +231,17 @@ class RunMerger {
             total.cacheWrite5mTokens() + total.cacheWrite1hTokens(), total.reasoningTokens(), cost,
             breakdown.isEmpty() ? null : breakdown, source, pricingModel, pricingVersion, tags, metadata,
             reportedUsageMap, reportedCost, before.createdAt(), before.updatedAt());
+    }
+
+    private List<StoredEvent> storedEvents(UUID org, IngestRunRequest piece, String defaultModel) {
+        return piece.eventsOrEmpty().stream().map(event -> storedEvent(org, event, defaultModel)).toList();
+    }
+
+    /** Event ids are unique per run and the first one written wins, within a piece too. */
+    private static List<StoredEvent> firstOfEachId(List<StoredEvent> events) {
+        Map<String, StoredEvent> first = new LinkedHashMap<>();
+        events.forEach(e -> first.putIfAbsent(e.eventId(), e));
+        return List.copyOf(first.values());
     }
 
     private StoredEvent storedEvent(UUID org, IngestRunRequest.Event event, String defaultModel) {
@@ -189,6 +303,10 @@ class RunMerger {
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -9,9 +9,13 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Runs and events; every method runs inside the organization's tenant scope. */
@@ -26,61 +30,92 @@ public class RunRepository {
         this.json = json;
     }
 
-    /** Creates the run if it does not exist yet; true when this call created it. */
-    public boolean insertSkeleton(UUID organizationId, UUID agentId, String externalReference, Instant startTime) {
-        return jdbc.queryOne("""
-            insert into runs (organization_id, agent_id, external_reference, status, start_time) values (?, ?, ?, 'running', ?)
-            on conflict (organization_id, external_reference) do nothing returning id""", row -> true,
-            organizationId, agentId, externalReference, startTime).isPresent();
+    /** Locks the runs (in reference order, so that workers never lock them crosswise) for merging pieces into them. */
+    public Map<String, Run> lockByReferences(UUID organizationId, Collection<String> externalReferences) {
+        Map<String, Run> locked = new HashMap<>();
+        if (!externalReferences.isEmpty()) {
+            jdbc.query("""
+                select * from runs where organization_id = ? and external_reference = any(?)
+                 order by external_reference for update""", this::map, organizationId, externalReferences)
+                .forEach(run -> locked.put(run.externalReference(), run));
+        }
+        return locked;
     }
 
-    /** Locks the run so that pieces of one run merge one after the other. */
-    public Run lockByReference(UUID organizationId, String externalReference) {
-        return jdbc.queryOne("select * from runs where organization_id = ? and external_reference = ? for update",
-            this::map, organizationId, externalReference).orElseThrow();
+    /**
+     * Inserts complete new runs; a reference that another worker stored meanwhile is skipped. Returns the references
+     * this call inserted.
+     */
+    public Set<String> insertNew(List<Run> newRuns) {
+        List<Object[]> rows = newRuns.stream().map(run -> new Object[]{
+            run.id(), run.organizationId(), run.agentId(), run.externalReference(), run.status(), json(run.input()),
+            json(run.output()), run.error(), run.startTime(), run.endTime(), run.durationMs(), run.model(),
+            run.inputTokens(), run.outputTokens(), run.cacheReadTokens(), run.cacheWriteTokens(), run.reasoningTokens(),
+            run.costUsd(), json(run.costBreakdown()), run.costSource(), run.pricingModel(), run.pricingVersion(), run.tags(),
+            new Jdbc.Json(run.metadata()), json(run.reportedUsage()), run.reportedCostUsd()}).toList();
+        return new HashSet<>(jdbc.rows("""
+            insert into runs (id, organization_id, agent_id, external_reference, status, input, output, error, start_time,
+                              end_time, duration_ms, model, input_tokens, output_tokens, cache_read_tokens,
+                              cache_write_tokens, reasoning_tokens, cost_usd, cost_breakdown, cost_source, pricing_model,
+                              pricing_version, tags, metadata, reported_usage, reported_cost_usd) values""",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?)", rows,
+            "on conflict (organization_id, external_reference) do nothing returning external_reference",
+            row -> row.string("external_reference")));
     }
 
-    public Optional<Run> find(UUID organizationId, UUID id) {
-        return jdbc.queryOne("select * from runs where organization_id = ? and id = ?", this::map, organizationId, id);
-    }
-
-    public void update(Run run) {
-        jdbc.update("""
+    public void update(List<Run> changed) {
+        jdbc.batch("""
             update runs set status = ?, input = ?, output = ?, error = ?, start_time = ?, end_time = ?, duration_ms = ?,
                    model = ?, input_tokens = ?, output_tokens = ?, cache_read_tokens = ?, cache_write_tokens = ?,
                    reasoning_tokens = ?, cost_usd = ?, cost_breakdown = ?, cost_source = ?, pricing_model = ?,
                    pricing_version = ?, tags = ?, metadata = ?, reported_usage = ?, reported_cost_usd = ?, updated_at = now()
-             where organization_id = ? and id = ?""",
+             where organization_id = ? and id = ?""", changed.stream().map(run -> new Object[]{
             run.status(), json(run.input()), json(run.output()), run.error(), run.startTime(), run.endTime(), run.durationMs(),
             run.model(), run.inputTokens(), run.outputTokens(), run.cacheReadTokens(), run.cacheWriteTokens(),
             run.reasoningTokens(), run.costUsd(), json(run.costBreakdown()), run.costSource(), run.pricingModel(),
             run.pricingVersion(), run.tags(), new Jdbc.Json(run.metadata()), json(run.reportedUsage()), run.reportedCostUsd(),
-            run.organizationId(), run.id());
+            run.organizationId(), run.id()}).toList());
     }
 
-    /** First write wins: an event id already stored for the run is ignored. */
-    public void insertEvent(UUID organizationId, UUID runId, StoredEvent event) {
-        jdbc.update("""
+    /** An event to store under a run. */
+    public record NewEvent(UUID runId, StoredEvent event) {
+    }
+
+    /** First write wins: an event id already stored for its run is ignored. */
+    public void insertEvents(UUID organizationId, List<NewEvent> newEvents) {
+        List<Object[]> rows = newEvents.stream().map(e -> {
+            StoredEvent event = e.event();
+            return new Object[]{organizationId, e.runId(), event.eventId(), event.eventType(), event.timestamp(),
+                event.durationMs(), new Jdbc.Json(event.payload() == null ? Map.of() : event.payload()), event.model(),
+                event.inputTokens(), event.outputTokens(), event.cacheReadTokens(), event.cacheWriteTokens(),
+                event.reasoningTokens(), event.costUsd(), event.costSource(), json(event.costBreakdown()), event.pricingModel()};
+        }).toList();
+        jdbc.rows("""
             insert into events (organization_id, run_id, event_id, event_type, timestamp, duration_ms, payload, model,
                                 input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens,
-                                cost_usd, cost_source, cost_breakdown, pricing_model)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (run_id, event_id) do nothing""",
-            organizationId, runId, event.eventId(), event.eventType(), event.timestamp(), event.durationMs(),
-            new Jdbc.Json(event.payload() == null ? Map.of() : event.payload()), event.model(), event.inputTokens(),
-            event.outputTokens(), event.cacheReadTokens(), event.cacheWriteTokens(), event.reasoningTokens(), event.costUsd(),
-            event.costSource(), json(event.costBreakdown()), event.pricingModel());
+                                cost_usd, cost_source, cost_breakdown, pricing_model) values""",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, "on conflict (run_id, event_id) do nothing", null);
     }
 
-    public EventTotals eventTotals(UUID organizationId, UUID runId) {
-        return jdbc.queryOne("""
-            select coalesce(sum(input_tokens), 0) as input, coalesce(sum(output_tokens), 0) as output,
-                   coalesce(sum(cache_read_tokens), 0) as cache_read, coalesce(sum(cache_write_tokens), 0) as cache_write,
-                   coalesce(sum(reasoning_tokens), 0) as reasoning, coalesce(sum(cost_usd), 0) as cost,
-                   coalesce(bool_or(cost_source = 'unpriced'), false) as unpriced, count(*) as events
-              from events where organization_id = ? and run_id = ?""",
-            row -> new EventTotals(row.longValue("input"), row.longValue("output"), row.longValue("cache_read"),
-                row.longValue("cache_write"), row.longValue("reasoning"), row.decimal("cost"), row.bool("unpriced"),
-                row.longValue("events")), organizationId, runId).orElseThrow();
+    /** The stored events' totals per run (runs without events are absent). */
+    public Map<UUID, EventTotals> eventTotals(UUID organizationId, Collection<UUID> runIds) {
+        Map<UUID, EventTotals> totals = new HashMap<>();
+        if (runIds.isEmpty()) {
+            return totals;
+        }
+        jdbc.query("""
+            select run_id, sum(input_tokens) as input, sum(output_tokens) as output, sum(cache_read_tokens) as cache_read,
+                   sum(cache_write_tokens) as cache_write, sum(reasoning_tokens) as reasoning,
+                   coalesce(sum(cost_usd), 0) as cost, bool_or(cost_source = 'unpriced') as unpriced, count(*) as events
+              from events where organization_id = ? and run_id = any(?::uuid[]) group by run_id""",
+            row -> totals.put(row.uuid("run_id"), new EventTotals(row.longValue("input"), row.longValue("output"),
+                row.longValue("cache_read"), row.longValue("cache_write"), row.longValue("reasoning"), row.decimal("cost"),
+                row.bool("unpriced"), row.longValue("events"))), organizationId, runIds);
+        return totals;
+    }
+
+    public Optional<Run> find(UUID organizationId, UUID id) {
+        return jdbc.queryOne("select * from runs where organization_id = ? and id = ?", this::map, organizationId, id);
     }
 
     public List<StoredEvent> events(UUID organizationId, UUID runId) {
@@ -143,6 +178,20 @@ public class RunRepository {
 
     public record EventTotals(long inputTokens, long outputTokens, long cacheReadTokens, long cacheWriteTokens,
                               long reasoningTokens, BigDecimal costUsd, boolean anyUnpriced, long count) {
+
+        public static final EventTotals NONE = new EventTotals(0, 0, 0, 0, 0, BigDecimal.ZERO, false, 0);
+
+        public static EventTotals of(Collection<StoredEvent> events) {
+            EventTotals totals = NONE;
+            for (StoredEvent e : events) {
+                totals = new EventTotals(totals.inputTokens + e.inputTokens(), totals.outputTokens + e.outputTokens(),
+                    totals.cacheReadTokens + e.cacheReadTokens(), totals.cacheWriteTokens + e.cacheWriteTokens(),
+                    totals.reasoningTokens + e.reasoningTokens(),
+                    e.costUsd() == null ? totals.costUsd : totals.costUsd.add(e.costUsd()),
+                    totals.anyUnpriced || "unpriced".equals(e.costSource()), totals.count + 1);
+            }
+            return totals;
+        }
     }
 
     public record RunFilter(UUID agentId, String status, Instant from, Instant to, BigDecimal minCost, String model,

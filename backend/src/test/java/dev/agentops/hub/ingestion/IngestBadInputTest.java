@@ -82,6 +82,59 @@ class IngestBadInputTest extends AppTest {
         assertThat(api.get("/api/v1/runs", admin.accessToken()).list()).isEmpty();
     }
 
+    /** The hand-written checks (see IngestValidation) must hold every constraint the API document announces. */
+    @Test
+    void everyDocumentedConstraintIsCheckedAndNamesItsField() {
+        Map<String, Object> event = Map.of("event_id", "a", "event_type", "log", "timestamp", "2026-11-25T10:00:00Z");
+        Map<String, Map<String, Object>> cases = new java.util.LinkedHashMap<>();
+        cases.put("run_id", Map.of("run_id", " "));
+        cases.put("run_id ", Map.of("run_id", "r".repeat(201)));
+        cases.put("agent_id", Map.of("agent_id", ""));
+        cases.put("agent_id ", Map.of("agent_id", "a".repeat(201)));
+        cases.put("status", Map.of("status", "done"));
+        cases.put("error", Map.of("error", "e".repeat(10_001)));
+        cases.put("start_time", Map.of("start_time", "2".repeat(65)));
+        cases.put("end_time", Map.of("end_time", "2026-13-01T00:00:00Z"));
+        cases.put("model", Map.of("model", "m".repeat(201)));
+        cases.put("cost_usd", Map.of("cost_usd", -0.01));
+        cases.put("cost_usd ", Map.of("cost_usd", 1_000_001));
+        cases.put("usage_format", Map.of("usage_format", "gemini"));
+        cases.put("tags", Map.of("tags", java.util.Collections.nCopies(51, "t")));
+        cases.put("tags[0]", Map.of("tags", List.of(" ")));
+        cases.put("tags[0] ", Map.of("tags", List.of("t".repeat(101))));
+        cases.put("events", Map.of("events", java.util.Collections.nCopies(1001, event)));
+        cases.put("events[0]", Map.of("events", java.util.Arrays.asList((Object) null)));
+        cases.put("events[0].event_id", Map.of("events", List.of(with(event, "event_id", " "))));
+        cases.put("events[0].event_id ", Map.of("events", List.of(with(event, "event_id", "e".repeat(201)))));
+        cases.put("events[0].event_type", Map.of("events", List.of(with(event, "event_type", null))));
+        cases.put("events[0].event_type ", Map.of("events", List.of(with(event, "event_type", "party"))));
+        cases.put("events[0].timestamp", Map.of("events", List.of(with(event, "timestamp", null))));
+        cases.put("events[0].timestamp ", Map.of("events", List.of(with(event, "timestamp", "2026-11-25T10:00:00.1234567890Z"))));
+        cases.put("events[0].duration_ms", Map.of("events", List.of(with(event, "duration_ms", -1))));
+        cases.put("events[0].model", Map.of("events", List.of(with(event, "model", "m".repeat(201)))));
+        cases.put("events[0].cost_usd", Map.of("events", List.of(with(event, "cost_usd", -1))));
+        cases.put("events[0].usage_format", Map.of("events", List.of(with(event, "usage_format", "x"))));
+
+        List<String> wrong = new ArrayList<>();
+        cases.forEach((field, broken) -> {
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("run_id", "ok", "agent_id", "target"));
+            body.putAll(broken);
+            var response = api.post("/api/v1/ingest/run", body, key);
+            if (response.status() != 400 || !"validation_failed".equals(response.code())
+                || !response.body().toString().contains("field=" + field.trim() + ",")) {
+                wrong.add(field.trim() + " -> " + response.status() + " " + response.body());
+            }
+        });
+        assertThat(wrong).isEmpty();
+        assertThat(api.get("/api/v1/runs", admin.accessToken()).list()).isEmpty();
+    }
+
+    private static Map<String, Object> with(Map<String, Object> map, String key, Object value) {
+        Map<String, Object> copy = new java.util.HashMap<>(map);
+        copy.put(key, value);
+        return copy;
+    }
+
     @Test
     void deepNestingMalformedJsonAndWrongContentTypeAreRefused() {
         String deep = "{\"run_id\": \"deep\", \"agent_id\": \"target\", \"metadata\": "

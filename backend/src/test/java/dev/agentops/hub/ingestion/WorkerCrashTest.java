@@ -55,8 +55,8 @@ class WorkerCrashTest extends AppTest {
 
         assertThatThrownBy(() -> lookups.write(Door.INGEST, "on", () -> {
             for (IngestQueue.Job job : queue.claim(100)) {
-                tenants.inCurrentTransaction(job.organizationId(), () -> merger.merge(job.organizationId(), read(job)));
-                queue.complete(job, null);
+                tenants.inCurrentTransaction(job.organizationId(), () -> merger.merge(job.organizationId(), List.of(read(job))));
+                queue.complete(List.of(job), java.util.Collections.singletonList(null));
             }
             throw new IllegalStateException("worker killed before commit");
         })).hasMessageContaining("killed");

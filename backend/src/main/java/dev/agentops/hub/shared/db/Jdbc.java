@@ -31,6 +31,8 @@ import java.util.UUID;
 @Singleton
 public class Jdbc {
 
+    private static final int MAX_PARAMETERS = 32_767;
+
     private final TransactionOperations<Connection> transactions;
     private final JsonMapper json;
 
@@ -71,6 +73,56 @@ public class Jdbc {
             return statement.executeUpdate();
         } catch (SQLException e) {
             throw new DataAccessFailure(e);
+        }
+    }
+
+    /**
+     * Many rows in few statements: {@code head} + {@code row} repeated with commas + {@code tail}, one statement per
+     * chunk (PostgreSQL's protocol takes at most 32,767 parameters per statement). Rows of any returning clause of
+     * {@code tail} are mapped by {@code mapper} (null when there is none).
+     */
+    public <T> List<T> rows(String head, String row, List<Object[]> rows, String tail, RowMapper<T> mapper) {
+        List<T> returned = new ArrayList<>();
+        if (rows.isEmpty()) {
+            return returned;
+        }
+        int perRow = rows.get(0).length;
+        int chunk = Math.max(1, Math.min(1000, MAX_PARAMETERS / perRow));
+        for (int from = 0; from < rows.size(); from += chunk) {
+            List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + chunk));
+            StringBuilder sql = new StringBuilder(head.length() + part.size() * (row.length() + 2) + tail.length());
+            sql.append(head).append(' ');
+            Object[] args = new Object[part.size() * perRow];
+            for (int i = 0; i < part.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(row);
+                System.arraycopy(part.get(i), 0, args, i * perRow, perRow);
+            }
+            sql.append(' ').append(tail);
+            if (mapper == null) {
+                update(sql.toString(), args);
+            } else {
+                returned.addAll(query(sql.toString(), mapper, args));
+            }
+        }
+        return returned;
+    }
+
+    /** The same statement for every argument list, sent in one round trip (a JDBC batch). */
+    public void batch(String sql, List<Object[]> argumentLists) {
+        if (argumentLists.isEmpty()) {
+            return;
+        }
+        Connection connection = transactions.getConnection();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] args : argumentLists) {
+                for (int i = 0; i < args.length; i++) {
+                    bind(connection, statement, i + 1, args[i]);
+                }
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw new DataAccessFailure(e.getNextException() != null ? e.getNextException() : e);
         }
     }
 

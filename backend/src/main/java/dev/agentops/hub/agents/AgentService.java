@@ -51,7 +51,7 @@ public class AgentService {
             blankToNull(request.provider()), blankToNull(request.team()), cleanTags(request.tags()),
             orDefault(request.environment(), "production"), checkedConfig(request.config()));
         UUID org = actor.organizationId();
-        return tenants.write(org, () -> {
+        Agent created = tenants.write(org, () -> {
             String slug;
             if (request.slug() != null) {
                 if (agents.slugTaken(org, request.slug())) {
@@ -64,8 +64,10 @@ public class AgentService {
             UUID id = agents.insert(org, fields, slug, actor.isUser() ? actor.id() : null);
             audit.record(org, AuditActor.of(actor), AuditEvent.of("agent.created", "agent", id)
                 .with("name", fields.name()).with("slug", slug));
-            return AgentResponse.of(agents.find(org, id).orElseThrow(), AgentStats.NONE);
+            return agents.find(org, id).orElseThrow();
         });
+        changes.publishEvent(new AgentChanged(org, created.id(), created.status()));
+        return AgentResponse.of(created, AgentStats.NONE);
     }
 
     List<AgentResponse> list(Actor actor, String status, Instant beforeCreatedAt, UUID beforeId, int limitPlusOne) {

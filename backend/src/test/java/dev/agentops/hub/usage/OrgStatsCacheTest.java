@@ -123,6 +123,19 @@ class OrgStatsCacheTest extends AppTest {
     }
 
     @Test
+    void creatingAnAgentDropsTheSnapshot() throws IOException {
+        String agent = anAgent(api, admin, "Writer");
+        ingest.sendAndWait(aRun(agent, "completed", "0.25"));
+        awaitCached(admin, agent);
+        doctor(admin.organizationId(), agent, 999);
+
+        anAgent(api, admin, "Editor");
+
+        assertThat(redis.sync().exists(RedisOrgStats.key(admin.organizationId()))).isZero();
+        assertThat(listed(api, admin, agent)).containsEntry("runs_24h", 1);
+    }
+
+    @Test
     void costTodayIsTheSumOfTodaysRunCostsOfEveryAgent() {
         String first = anAgent(api, admin, "First");
         String second = anAgent(api, admin, "Second");

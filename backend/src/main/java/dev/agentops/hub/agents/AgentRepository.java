@@ -3,7 +3,6 @@ package dev.agentops.hub.agents;
 import dev.agentops.hub.shared.db.Jdbc;
 import jakarta.inject.Singleton;
 
-import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
@@ -78,26 +77,6 @@ public class AgentRepository {
             organizationId, status, status, beforeCreatedAt, beforeCreatedAt, beforeId, limit);
     }
 
-    /** Last-24-hours figures per agent, from the hourly rollups (never a scan of runs). */
-    Map<UUID, AgentStats> stats24h(UUID organizationId, List<UUID> agentIds) {
-        Map<UUID, AgentStats> stats = new HashMap<>();
-        if (agentIds.isEmpty()) {
-            return stats;
-        }
-        jdbc.query("""
-            select agent_id, sum(runs) as runs, sum(errors) as errors, sum(cost_usd) as cost
-              from run_rollups_hourly
-             where organization_id = ? and agent_id = any(?::uuid[]) and bucket >= date_trunc('hour', now() - interval '23 hours')
-             group by agent_id""", row -> {
-                long runs = row.longValue("runs");
-                long errors = row.longValue("errors");
-                BigDecimal cost = row.decimal("cost");
-                stats.put(row.uuid("agent_id"), new AgentStats(runs, runs == 0 ? 0.0 : (double) errors / runs, cost));
-                return null;
-            }, organizationId, agentIds);
-        return stats;
-    }
-
     /** The latest run start per agent, taken in agent order so that concurrent workers never lock agents crosswise. */
     public void touchLastRuns(UUID organizationId, Map<UUID, Instant> latestStartByAgent) {
         jdbc.batch("update agents set last_run_at = greatest(coalesce(last_run_at, ?), ?) where organization_id = ? and id = ?",
@@ -110,9 +89,5 @@ public class AgentRepository {
             row.string("type"), row.string("provider"), row.string("status"), row.string("team"), row.strings("tags"),
             row.string("environment"), row.jsonObject("config"), row.instant("last_run_at"), row.instant("created_at"),
             row.instant("updated_at"));
-    }
-
-    record AgentStats(long runs, double errorRate, BigDecimal costUsd) {
-        static final AgentStats NONE = new AgentStats(0, 0.0, BigDecimal.ZERO);
     }
 }

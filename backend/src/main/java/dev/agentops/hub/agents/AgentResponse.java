@@ -18,7 +18,7 @@ public record AgentResponse(UUID id, String name, String slug, String type, Stri
                             @JsonProperty("cost_24h_usd") BigDecimal cost24hUsd, Instant lastRunAt, Instant createdAt,
                             Instant updatedAt) {
 
-    static AgentResponse of(Agent agent, AgentRepository.AgentStats stats) {
+    static AgentResponse of(Agent agent, AgentStats stats) {
         return new AgentResponse(agent.id(), agent.name(), agent.slug(), agent.type(), agent.provider(), agent.status(),
             agent.team(), agent.tags(), agent.environment(), agent.config(), stats.runs(), stats.errorRate(),
             stats.costUsd(), agent.lastRunAt(), agent.createdAt(), agent.updatedAt());

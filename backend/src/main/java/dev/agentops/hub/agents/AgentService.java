@@ -19,7 +19,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-/** The agent registry: slugs unique per organization, archive instead of delete (runs are kept), every change audited. */
+/**
+ * The agent registry: slugs unique per organization, archive instead of delete (runs are kept), every change audited
+ * and announced with {@link AgentChanged} once committed. Figures come from {@link AgentStatsSource} (a cache), read
+ * outside the agent's transaction so that a cache miss or a slow Redis never holds a connection twice.
+ */
 @Singleton
 public class AgentService {
 
@@ -30,14 +34,16 @@ public class AgentService {
     private final AuditTrail audit;
     private final JsonMapper json;
     private final ApplicationEventPublisher<AgentChanged> changes;
+    private final AgentStatsSource stats;
 
     AgentService(AgentRepository agents, TenantTransactions tenants, AuditTrail audit, JsonMapper json,
-                 ApplicationEventPublisher<AgentChanged> changes) {
+                 ApplicationEventPublisher<AgentChanged> changes, AgentStatsSource stats) {
         this.agents = agents;
         this.tenants = tenants;
         this.audit = audit;
         this.json = json;
         this.changes = changes;
+        this.stats = stats;
     }
 
     AgentResponse create(Actor actor, AgentRequests.Create request) {
@@ -45,7 +51,7 @@ public class AgentService {
             blankToNull(request.provider()), blankToNull(request.team()), cleanTags(request.tags()),
             orDefault(request.environment(), "production"), checkedConfig(request.config()));
         UUID org = actor.organizationId();
-        return tenants.write(org, () -> {
+        Agent created = tenants.write(org, () -> {
             String slug;
             if (request.slug() != null) {
                 if (agents.slugTaken(org, request.slug())) {
@@ -58,30 +64,28 @@ public class AgentService {
             UUID id = agents.insert(org, fields, slug, actor.isUser() ? actor.id() : null);
             audit.record(org, AuditActor.of(actor), AuditEvent.of("agent.created", "agent", id)
                 .with("name", fields.name()).with("slug", slug));
-            return AgentResponse.of(agents.find(org, id).orElseThrow(), AgentRepository.AgentStats.NONE);
+            return agents.find(org, id).orElseThrow();
         });
+        changes.publishEvent(new AgentChanged(org, created.id(), created.status()));
+        return AgentResponse.of(created, AgentStats.NONE);
     }
 
     List<AgentResponse> list(Actor actor, String status, Instant beforeCreatedAt, UUID beforeId, int limitPlusOne) {
         UUID org = actor.organizationId();
-        return tenants.read(org, () -> {
-            List<Agent> page = agents.list(org, status, beforeCreatedAt, beforeId, limitPlusOne);
-            var stats = agents.stats24h(org, page.stream().map(Agent::id).toList());
-            return page.stream().map(a -> AgentResponse.of(a, stats.getOrDefault(a.id(), AgentRepository.AgentStats.NONE))).toList();
-        });
+        List<Agent> page = tenants.read(org, () -> agents.list(org, status, beforeCreatedAt, beforeId, limitPlusOne));
+        Map<UUID, AgentStats> figures = page.isEmpty() ? Map.of() : stats.agentStats(org);
+        return page.stream().map(a -> AgentResponse.of(a, figures.getOrDefault(a.id(), AgentStats.NONE))).toList();
     }
 
     public AgentResponse get(Actor actor, UUID id) {
         UUID org = actor.organizationId();
-        return tenants.read(org, () -> {
-            Agent agent = agents.find(org, id).orElseThrow(() -> Problems.notFound("agent", id));
-            return AgentResponse.of(agent, agents.stats24h(org, List.of(id)).getOrDefault(id, AgentRepository.AgentStats.NONE));
-        });
+        Agent agent = tenants.read(org, () -> agents.find(org, id).orElseThrow(() -> Problems.notFound("agent", id)));
+        return withStats(agent);
     }
 
     AgentResponse update(Actor actor, UUID id, AgentRequests.Update request) {
         UUID org = actor.organizationId();
-        AgentResponse updated = tenants.write(org, () -> {
+        Agent updated = tenants.write(org, () -> {
             Agent before = agents.find(org, id).orElseThrow(() -> Problems.notFound("agent", id));
             if (before.archived()) {
                 throw Problems.conflict("agent_archived", "This agent is archived; archived agents cannot be changed.");
@@ -99,10 +103,12 @@ public class AgentService {
             Agent after = agents.find(org, id).orElseThrow();
             audit.record(org, AuditActor.of(actor), AuditEvent.of("agent.updated", "agent", id)
                 .beforeAfter(changed(before, after, true), changed(before, after, false)));
-            return AgentResponse.of(after, agents.stats24h(org, List.of(id)).getOrDefault(id, AgentRepository.AgentStats.NONE));
+            return after;
         });
+        // figures first: an agent change does not change them, and the event below drops the cached ones
+        AgentResponse response = withStats(updated);
         changes.publishEvent(new AgentChanged(org, id, updated.status()));
-        return updated;
+        return response;
     }
 
     void archive(Actor actor, UUID id) {
@@ -115,6 +121,10 @@ public class AgentService {
             }
         });
         changes.publishEvent(new AgentChanged(org, id, "archived"));
+    }
+
+    private AgentResponse withStats(Agent agent) {
+        return AgentResponse.of(agent, stats.agentStats(agent.organizationId()).getOrDefault(agent.id(), AgentStats.NONE));
     }
 
     private String freeSlug(UUID org, String base) {

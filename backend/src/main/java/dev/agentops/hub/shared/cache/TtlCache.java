@@ -47,6 +47,23 @@ public final class TtlCache<K, V> {
         return loaded;
     }
 
+    /** The cached value, if there is one that has not expired. */
+    public Optional<V> getIfPresent(K key) {
+        long now = System.nanoTime();
+        synchronized (entries) {
+            Entry<V> entry = entries.get(key);
+            return entry != null && entry.expiresAtNanos() - now > 0 ? Optional.of(entry.value()) : Optional.empty();
+        }
+    }
+
+    /** For callers that decide themselves whether a loaded value may be kept. */
+    public void put(K key, V value) {
+        long now = System.nanoTime();
+        synchronized (entries) {
+            entries.put(key, new Entry<>(value, now + ttlNanos));
+        }
+    }
+
     public void invalidate(K key) {
         synchronized (entries) {
             entries.remove(key);

@@ -1,0 +1,124 @@
+package dev.agentops.hub.usage;
+
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * Snapshots in Redis, shared by every instance: JSON under {@code agentops:org-stats:<organization id>}, expiring
+ * after the cache TTL. Never throws: a call that fails or outlasts {@code redis-timeout} counts as a miss (or a
+ * skipped write), and Redis is then left alone for {@code redis-backoff}. Invalidations skipped meanwhile are
+ * healed by the TTL. The shared connection is made on first use: while Redis is unreachable, the one attempt per
+ * backoff period fails at once when refused, or after the client's connect timeout when the host does not answer.
+ */
+@Singleton
+@Requires(property = "redis.uri")
+class RedisOrgStats {
+
+    static final String PREFIX = "agentops:org-stats:";
+    private static final Logger LOG = LoggerFactory.getLogger(RedisOrgStats.class);
+    private static final long WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    private final BeanProvider<StatefulRedisConnection<String, String>> connection;
+    private final JsonMapper json;
+    private final long ttlMillis;
+    private final long timeoutNanos;
+    private final long backoffNanos;
+    private final AtomicLong pausedUntil = new AtomicLong(System.nanoTime());
+    private final AtomicLong nextWarningAt = new AtomicLong(System.nanoTime());
+
+    RedisOrgStats(BeanProvider<StatefulRedisConnection<String, String>> connection, JsonMapper json,
+                  OrgStatsConfiguration config) {
+        this.connection = connection;
+        this.json = json;
+        this.ttlMillis = config.cacheTtl().toMillis();
+        this.timeoutNanos = config.redisTimeout().toNanos();
+        this.backoffNanos = config.redisBackoff().toNanos();
+    }
+
+    static String key(UUID organizationId) {
+        return PREFIX + organizationId;
+    }
+
+    Optional<OrgStats> find(UUID organizationId) {
+        String value = call(redis -> redis.get(key(organizationId)));
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(value, OrgStats.class));
+        } catch (IOException | RuntimeException e) { // written by another version of the app: recompute
+            return Optional.empty();
+        }
+    }
+
+    void save(UUID organizationId, OrgStats stats) {
+        String value;
+        try {
+            value = json.writeValueAsString(stats);
+        } catch (IOException e) {
+            throw new IllegalStateException("An OrgStats snapshot could not be written as JSON", e);
+        }
+        call(redis -> redis.set(key(organizationId), value, SetArgs.Builder.px(ttlMillis)));
+    }
+
+    /** One {@code DEL} for all of them: this runs on the ingest worker's thread after every batch. */
+    void drop(Collection<UUID> organizationIds) {
+        if (!organizationIds.isEmpty()) {
+            call(redis -> redis.del(organizationIds.stream().map(RedisOrgStats::key).toArray(String[]::new)));
+        }
+    }
+
+    /** The reply, or null when Redis is being left alone or does not answer in time. */
+    private <T> T call(Function<RedisAsyncCommands<String, String>, RedisFuture<T>> command) {
+        if (System.nanoTime() - pausedUntil.get() < 0) {
+            return null;
+        }
+        RedisFuture<T> future = null;
+        try {
+            future = command.apply(connection.get().async());
+            return future.get(timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (Exception e) { // whatever Redis or the client does, the caller goes on with PostgreSQL
+            if (future != null) {
+                // otherwise a command stuck behind a dead socket waits in Lettuce's queue until a reconnection
+                future.cancel(true);
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            failed(e);
+            return null;
+        }
+    }
+
+    private void failed(Exception e) {
+        long now = System.nanoTime();
+        pausedUntil.set(now + backoffNanos);
+        long next = nextWarningAt.get();
+        if (now - next >= 0 && nextWarningAt.compareAndSet(next, now + WARNING_INTERVAL_NANOS)) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) { // the client wraps; the root names the failure
+                cause = cause.getCause();
+            }
+            LOG.warn("Agent stats cache: Redis failed ({}); reading PostgreSQL directly, retrying Redis every {} ms",
+                cause instanceof TimeoutException ? "no answer in time" : cause.getClass().getSimpleName(),
+                TimeUnit.NANOSECONDS.toMillis(backoffNanos));
+        }
+    }
+}

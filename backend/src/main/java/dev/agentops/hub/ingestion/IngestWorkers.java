@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * The worker threads ({@code agentops.ingest.workers}, default 2). Each loops: process a batch; when the queue had
  * nothing ready, sleep until this instance commits new payloads or the poll interval passes (payloads accepted by
- * other instances are found by polling). Shutdown lets the running batches finish; queued rows wait for the next
+ * other instances are found by polling); after a batch that was not full, wait {@code agentops.ingest.batch-linger}
+ * (25 ms) so that the next one gathers more runs. Shutdown lets the running batches finish; queued rows wait for the next
  * start.
  */
 @Singleton
@@ -35,13 +36,15 @@ class IngestWorkers implements ApplicationEventListener<ServerStartupEvent> {
     private final int threadCount;
     private final int batchSize;
     private final long pollMillis;
+    private final long lingerMillis;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
     IngestWorkers(IngestWorker worker, IngestSignal signal, IngestQueue queue, LookupTransactions lookups,
                   @Value("${agentops.ingest.workers:2}") int threadCount,
                   @Value("${agentops.ingest.batch-size:100}") int batchSize,
-                  @Value("${agentops.ingest.poll-interval:250ms}") Duration poll) {
+                  @Value("${agentops.ingest.poll-interval:250ms}") Duration poll,
+                  @Value("${agentops.ingest.batch-linger:25ms}") Duration linger) {
         this.worker = worker;
         this.signal = signal;
         this.queue = queue;
@@ -49,6 +52,7 @@ class IngestWorkers implements ApplicationEventListener<ServerStartupEvent> {
         this.threadCount = threadCount;
         this.batchSize = batchSize;
         this.pollMillis = poll.toMillis();
+        this.lingerMillis = linger.toMillis();
     }
 
     @Override
@@ -69,8 +73,12 @@ class IngestWorkers implements ApplicationEventListener<ServerStartupEvent> {
     private void loop() {
         while (running) {
             try {
-                if (worker.processBatch(batchSize) == 0) {
+                int claimed = worker.processBatch(batchSize);
+                if (claimed == 0) {
                     signal.await(pollMillis);
+                } else if (claimed < batchSize) {
+                    // let the next batch gather: a batch costs a few statements whether it holds one run or a hundred
+                    Thread.sleep(lingerMillis);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

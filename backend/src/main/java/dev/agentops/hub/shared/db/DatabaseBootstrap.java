@@ -59,6 +59,11 @@ public final class DatabaseBootstrap {
                 // after a crash PostgreSQL replays its WAL before it accepts connections
                 .setPGStartupWait(java.time.Duration.ofSeconds(90))
                 .setServerConfig("listen_addresses", "localhost")
+                // the embedded server's library defaults are for throw-away test databases (no fsync, commits
+                // acknowledged before they reach the disk); this one holds the product's data, and a 202 from
+                // ingestion promises the payload is on disk
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);

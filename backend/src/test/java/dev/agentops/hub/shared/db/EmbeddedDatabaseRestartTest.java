@@ -20,6 +20,8 @@ class EmbeddedDatabaseRestartTest {
         Path dataDir = Files.createTempDirectory("agentops-restart");
         var first = DatabaseBootstrap.prepare(DatabaseSettings.from(Map.of("AGENTOPS_DATA_DIR", dataDir.toString())));
         try (Connection owner = DriverManager.getConnection(first.jdbcUrl(), first.ownerUser(), first.ownerPassword())) {
+            assertThat(setting(owner, "fsync")).as("a commit must reach the disk").isEqualTo("on");
+            assertThat(setting(owner, "synchronous_commit")).isEqualTo("on");
             update(owner, "create table restart_marker (note text)");
             update(owner, "insert into restart_marker values ('kept')");
         }
@@ -32,6 +34,13 @@ class EmbeddedDatabaseRestartTest {
             second.embeddedServer().close();
         }
         assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
+    }
+
+    private static String setting(Connection connection, String name) throws java.sql.SQLException {
+        try (var statement = connection.createStatement(); var rs = statement.executeQuery("show " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     @Test

@@ -1,28 +1,26 @@
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Writer;
-import java.net.Socket;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,33 +52,14 @@ public class IngestLoad {
         }
         System.out.printf(Locale.ROOT, "target %d runs/s for %d s over %d organizations%n", rate, seconds, organizations);
 
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        AtomicLong accepted = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
-        BlockingQueue<Send> due = new LinkedBlockingQueue<>();
-        URI target = URI.create(base);
-        for (int i = 0; i < CONNECTIONS; i++) {
-            Thread connection = new Thread(() -> sendLoop(target, due, latencies, accepted, errors, acknowledged), "connection-" + i);
-            connection.setDaemon(true);
-            connection.start();
-        }
         long total = (long) rate * seconds;
-        long intervalNanos = 1_000_000_000L / rate;
-        long start = System.nanoTime();
+        Load load = new Load(URI.create(base), tenants, rate, total);
         Instant wallStart = Instant.now();
-        for (long n = 0; n < total; n++) {
-            long scheduledAt = start + n * intervalNanos;
-            long wait = scheduledAt - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            due.add(new Send(scheduledAt, tenants.get((int) (n % tenants.size()))));
-        }
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (accepted.get() + errors.get() < total && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
+        long start = System.nanoTime();
+        load.run();
+        List<Long> latencies = load.latencies;
+        List<String> acknowledged = load.acknowledged;
+        long acceptedCount = latencies.size();
         double elapsed = (System.nanoTime() - start) / 1e9;
         if (ledger != null) {
             try (Writer out = Files.newBufferedWriter(ledger)) {
@@ -90,7 +69,7 @@ public class IngestLoad {
             }
         }
 
-        String probe = acknowledged.peek();
+        String probe = acknowledged.isEmpty() ? null : acknowledged.get(acknowledged.size() - 1);
         long visibleMs;
         try {
             visibleMs = probe == null ? -1 : timeUntilVisible(http, base, tenants, probe);
@@ -100,7 +79,7 @@ public class IngestLoad {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         System.out.printf(Locale.ROOT, "sent %d, accepted %d (%.0f/s), errors %d, elapsed %.1f s%n",
-            total, accepted.get(), accepted.get() / elapsed, errors.get(), elapsed);
+            total, acceptedCount, acceptedCount / elapsed, load.errors, elapsed);
         System.out.printf(Locale.ROOT, "ack latency ms: p50 %.1f, p99 %.1f, p99.9 %.1f, max %.1f%n",
             pct(sorted, 50), pct(sorted, 99), pct(sorted, 99.9), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6);
         System.out.printf(Locale.ROOT, "a run acknowledged at the end was visible in GET /runs after %d ms%n", visibleMs);
@@ -108,86 +87,165 @@ public class IngestLoad {
         System.exit(0);
     }
 
-    private record Send(long scheduledAt, String[] tenant) {
-    }
-
     /**
-     * One keep-alive connection: takes the next due request, writes it, reads the answer. Plain sockets instead of
-     * java.net.http, which costs several times more CPU per request; on a shared two-core machine every
-     * millisecond the generator spends is taken from the server it measures.
+     * The load itself, on one thread: keep-alive connections driven by a selector. Each request is sent at its
+     * scheduled time on an idle connection (or as soon as one frees up, and that wait counts as latency). One thread
+     * and no hand-offs, because on a shared two-core machine every millisecond the generator spends is taken from the
+     * server it measures (java.net.http cost several times more CPU per request).
      */
-    private static void sendLoop(URI base, BlockingQueue<Send> due, ConcurrentLinkedQueue<Long> latencies,
-                                 AtomicLong accepted, AtomicLong errors, ConcurrentLinkedQueue<String> acknowledged) {
-        Socket socket = null;
-        while (true) {
-            Send send;
-            try {
-                send = due.take();
-            } catch (InterruptedException e) {
-                return;
+    static final class Load {
+        final List<Long> latencies = new ArrayList<>();
+        final List<String> acknowledged = new ArrayList<>();
+        long errors;
+
+        private final URI base;
+        private final List<String[]> tenants;
+        private final long intervalNanos;
+        private final long total;
+        private final Selector selector;
+        private final ArrayDeque<Connection> idle = new ArrayDeque<>();
+        private final ArrayDeque<Long> waiting = new ArrayDeque<>();
+        private long sent;
+        private long finished;
+
+        Load(URI base, List<String[]> tenants, int rate, long total) throws IOException {
+            this.base = base;
+            this.tenants = tenants;
+            this.intervalNanos = 1_000_000_000L / rate;
+            this.total = total;
+            this.selector = Selector.open();
+            for (int i = 0; i < CONNECTIONS; i++) {
+                idle.push(new Connection());
             }
-            String runId = UUID.randomUUID().toString();
-            byte[] body = realisticRun(runId, send.tenant()[2]).getBytes(StandardCharsets.UTF_8);
-            byte[] head = ("POST /api/v1/ingest/run HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: application/json\r\n"
-                + "X-API-Key: " + send.tenant()[1] + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-            int status;
-            try {
-                if (socket == null) {
-                    socket = new Socket(base.getHost(), base.getPort());
-                    socket.setTcpNoDelay(true);
-                    socket.setSoTimeout(30_000);
+        }
+
+        void run() throws IOException {
+            long start = System.nanoTime();
+            long deadline = start + total * intervalNanos + 60_000_000_000L;
+            while (finished < total && System.nanoTime() < deadline) {
+                long now = System.nanoTime();
+                while (sent < total && start + sent * intervalNanos <= now) {
+                    waiting.add(start + sent * intervalNanos);
+                    sent++;
                 }
-                OutputStream out = socket.getOutputStream();
-                out.write(head);
-                out.write(body);
-                out.flush();
-                status = readResponse(new DataInputStream(new BufferedInputStream(socket.getInputStream())));
+                while (!waiting.isEmpty() && !idle.isEmpty()) {
+                    send(idle.pop(), waiting.poll());
+                }
+                long untilNext = sent < total ? start + sent * intervalNanos - System.nanoTime() : 50_000_000L;
+                if (untilNext > 0 && (waiting.isEmpty() || idle.isEmpty())) {
+                    // millisecond wake-ups: a request may leave up to a millisecond late, which counts in its latency
+                    selector.select(Math.max(1, (untilNext + 999_999) / 1_000_000L));
+                } else {
+                    selector.selectNow();
+                }
+                for (SelectionKey key : selector.selectedKeys()) {
+                    ((Connection) key.attachment()).onReady(key);
+                }
+                selector.selectedKeys().clear();
+            }
+        }
+
+        private void send(Connection connection, long scheduledAt) {
+            String[] tenant = tenants.get((int) (sent % tenants.size()));
+            String runId = UUID.randomUUID().toString();
+            byte[] body = realisticRun(runId, tenant[2]).getBytes(StandardCharsets.UTF_8);
+            byte[] head = ("POST /api/v1/ingest/run HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: application/json\r\n"
+                + "X-API-Key: " + tenant[1] + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            ByteBuffer request = ByteBuffer.allocate(head.length + body.length).put(head).put(body).flip();
+            try {
+                connection.start(request, scheduledAt, tenant[0] + " " + runId);
             } catch (IOException e) {
-                status = -1;
+                connection.fail();
+            }
+        }
+
+        /** One keep-alive connection and the request in flight on it. */
+        private final class Connection {
+            private SocketChannel channel;
+            private SelectionKey key;
+            private ByteBuffer request;
+            private final ByteBuffer response = ByteBuffer.allocate(64 * 1024);
+            private long scheduledAt;
+            private String ledgerLine;
+
+            void start(ByteBuffer request, long scheduledAt, String ledgerLine) throws IOException {
+                if (channel == null) {
+                    channel = SocketChannel.open(new InetSocketAddress(base.getHost(), base.getPort()));
+                    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                    channel.configureBlocking(false);
+                    key = channel.register(selector, 0, this);
+                }
+                this.request = request;
+                this.scheduledAt = scheduledAt;
+                this.ledgerLine = ledgerLine;
+                response.clear();
+                channel.write(request);
+                key.interestOps(request.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+            }
+
+            void onReady(SelectionKey ready) {
                 try {
-                    if (socket != null) {
-                        socket.close();
+                    if (ready.isWritable()) {
+                        channel.write(request);
+                        if (!request.hasRemaining()) {
+                            key.interestOps(SelectionKey.OP_READ);
+                        }
+                    } else if (ready.isReadable()) {
+                        if (channel.read(response) < 0) {
+                            throw new IOException("closed by the server");
+                        }
+                        int status = completeStatus();
+                        if (status > 0) {
+                            done(status);
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    fail();
+                }
+            }
+
+            /** The status once the whole response is in, else 0. */
+            private int completeStatus() {
+                String text = new String(response.array(), 0, response.position(), StandardCharsets.ISO_8859_1);
+                int headerEnd = text.indexOf("\r\n\r\n");
+                if (headerEnd < 0) {
+                    return 0;
+                }
+                int length = 0;
+                for (String header : text.substring(0, headerEnd).split("\r\n")) {
+                    if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
+                        length = Integer.parseInt(header.substring(15).trim());
+                    }
+                }
+                return response.position() >= headerEnd + 4 + length ? Integer.parseInt(text.substring(9, 12)) : 0;
+            }
+
+            private void done(int status) {
+                if (status == 202) {
+                    latencies.add(System.nanoTime() - scheduledAt);
+                    acknowledged.add(ledgerLine);
+                } else {
+                    errors++;
+                }
+                finished++;
+                key.interestOps(0);
+                idle.push(this);
+            }
+
+            void fail() {
+                errors++;
+                finished++;
+                try {
+                    if (channel != null) {
+                        channel.close();
                     }
                 } catch (IOException ignored) {
-                    // reconnect on the next request
+                    // a new connection is opened for the next request
                 }
-                socket = null;
-            }
-            if (status == 202) {
-                latencies.add(System.nanoTime() - send.scheduledAt());
-                accepted.incrementAndGet();
-                acknowledged.add(send.tenant()[0] + " " + runId);
-            } else {
-                errors.incrementAndGet();
+                channel = null;
+                idle.push(this);
             }
         }
-    }
-
-    /** Reads one HTTP/1.1 response with a Content-Length body; returns its status. */
-    private static int readResponse(DataInputStream in) throws IOException {
-        String statusLine = readLine(in);
-        int status = Integer.parseInt(statusLine.split(" ")[1]);
-        int length = 0;
-        for (String header = readLine(in); !header.isEmpty(); header = readLine(in)) {
-            if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
-                length = Integer.parseInt(header.substring(15).trim());
-            }
-        }
-        in.skipNBytes(length);
-        return status;
-    }
-
-    private static String readLine(DataInputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0) {
-                throw new IOException("connection closed");
-            }
-            if (c != '\r') {
-                line.append((char) c);
-            }
-        }
-        return line.toString();
     }
 
     /** A completed run with five events: two LLM calls, two tool calls, one external action. */

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Group commit: requests that arrive together are written to the queue table in one transaction, so a burst of
- * payloads costs a handful of commits instead of one each. Each request waits for the commit of its batch before
- * it answers 202, so an acknowledged payload is on disk.
+ * payloads costs a handful of commits instead of one each. Each request is answered 202 only after the commit of its
+ * batch, so an acknowledged payload is on disk. A batch gathers for {@code agentops.ingest.commit-window} (2 ms)
+ * after its first payload: at a thousand payloads a second that turns ~500 commits a second into ~200, for a
+ * millisecond of latency on average.
  */
 @Singleton
 class GroupCommitter {
@@ -36,17 +39,20 @@ class GroupCommitter {
     private final LookupTransactions lookups;
     private final IngestSignal signal;
     private final int maxBatch;
+    private final long windowNanos;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
     GroupCommitter(IngestQueue queue, LookupTransactions lookups, IngestSignal signal,
-                   @Value("${agentops.ingest.commit-threads:2}") int threadCount,
+                   @Value("${agentops.ingest.commit-threads:1}") int threadCount,
                    @Value("${agentops.ingest.max-commit-batch:500}") int maxBatch,
-                   @Value("${agentops.ingest.max-waiting:20000}") int maxWaiting) {
+                   @Value("${agentops.ingest.max-waiting:20000}") int maxWaiting,
+                   @Value("${agentops.ingest.commit-window:2ms}") Duration window) {
         this.queue = queue;
         this.lookups = lookups;
         this.signal = signal;
         this.maxBatch = maxBatch;
+        this.windowNanos = window.toNanos();
         this.waiting = new ArrayBlockingQueue<>(maxWaiting);
         for (int i = 0; i < threadCount; i++) {
             Thread thread = new Thread(this::loop, "ingest-commit-" + i);
@@ -75,7 +81,7 @@ class GroupCommitter {
                     continue;
                 }
                 batch.add(first);
-                waiting.drainTo(batch, maxBatch - 1);
+                gather(batch);
                 commit(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -83,6 +89,21 @@ class GroupCommitter {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    /** Takes what is waiting, and what arrives within the commit window, up to a full batch. */
+    private void gather(List<Waiting> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + windowNanos;
+        waiting.drainTo(batch, maxBatch - batch.size());
+        while (batch.size() < maxBatch) {
+            long left = deadline - System.nanoTime();
+            Waiting next = left > 0 ? waiting.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            waiting.drainTo(batch, maxBatch - batch.size());
         }
     }
 

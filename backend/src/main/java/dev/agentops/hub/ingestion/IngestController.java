@@ -5,7 +5,7 @@ import dev.agentops.hub.shared.security.Permission;
 import dev.agentops.hub.shared.security.RequiresPermission;
 import dev.agentops.hub.shared.web.DataResponse;
 import dev.agentops.hub.shared.web.Problems;
-import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -21,10 +22,10 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 @Controller("/api/v1/ingest")
 @Secured(SecurityRule.IS_AUTHENTICATED)
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Ingestion")
 class IngestController {
 
@@ -34,18 +35,19 @@ class IngestController {
         this.ingest = ingest;
     }
 
-    /**
-     * 202 only after the payload is committed: a crash after the answer loses nothing. The body is checked by
-     * {@link IngestValidation} (not {@code @Valid}, see there why).
-     */
+    /** 202 only after the payload is committed: a crash after the answer loses nothing. */
+    // Non-blocking: checked on the event loop and answered when the group commit completes, so that no thread waits
+    // for the disk per request. IngestValidation checks the body (not @Valid, see there why).
     @Post("/run")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(Permission.INGEST)
-    HttpResponse<IngestAccepted> run(Authentication authentication, @Body IngestRunRequest request) {
-        return HttpResponse.accepted().body(ingest.accept(Actor.from(authentication), request));
+    @Status(HttpStatus.ACCEPTED)
+    CompletableFuture<IngestAccepted> run(Authentication authentication, @Body IngestRunRequest request) {
+        return ingest.accept(Actor.from(authentication), request);
     }
 
     @Get("/jobs/{id}")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     DataResponse<JobStatus> job(Authentication authentication, @PathVariable UUID id) {
         Actor actor = Actor.from(authentication);
         if (!actor.can(Permission.INGEST) && !actor.can(Permission.RUNS_READ)) {

@@ -4,8 +4,7 @@ import dev.agentops.hub.agents.Agent;
 import dev.agentops.hub.agents.AgentChanged;
 import dev.agentops.hub.agents.AgentRepository;
 import dev.agentops.hub.shared.cache.TtlCache;
-import io.micronaut.runtime.event.annotation.EventListener;
-import java.time.Duration;
+import dev.agentops.hub.shared.db.TimeOrderedIds;
 import dev.agentops.hub.shared.ratelimit.RateLimiter;
 import dev.agentops.hub.shared.ratelimit.RateLimits;
 import dev.agentops.hub.shared.security.Actor;
@@ -14,17 +13,18 @@ import dev.agentops.hub.shared.web.ApiException;
 import dev.agentops.hub.shared.web.Problems;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** Accepts pieces of runs: validate, resolve the agent, count against the organization's limit, queue durably. */
 @Singleton
@@ -51,7 +51,11 @@ class IngestService {
         this.jobs = jobs;
     }
 
-    IngestAccepted accept(Actor actor, IngestRunRequest run) {
+    /**
+     * Checks the piece and queues it; completes once it is committed (or with 503 when it could not be). Rarely
+     * blocks: the agent is looked up in the database at most once a second per agent.
+     */
+    CompletableFuture<IngestAccepted> accept(Actor actor, IngestRunRequest run) {
         IngestValidation.check(run);
         UUID org = actor.organizationId();
         Agent agent = agentCache.get(org + "/" + run.agentId(), key -> tenants.read(org, () -> resolve(org, run.agentId())))
@@ -61,11 +65,20 @@ class IngestService {
             throw Problems.conflict("agent_archived", "Agent '" + agent.slug() + "' is archived and accepts no runs.");
         }
         limiter.check(limits.orgIngestEvents(), org.toString(), 1 + run.eventsOrEmpty().size());
-        UUID jobId = UUID.randomUUID();
+        UUID jobId = TimeOrderedIds.next();
         String payload = serialize(new QueuedRun(agent.id(), Instant.now(), run));
         UUID apiKeyId = actor.isUser() ? null : actor.id();
-        awaitCommit(committer.submit(new IngestQueue.Pending(jobId, org, apiKeyId, payload)));
-        return new IngestAccepted(jobId, "queued", run.runId(), agent.status(), "Processing...");
+        // completed by hand, so that a failure reaches the error handlers as itself, not wrapped
+        CompletableFuture<IngestAccepted> answer = new CompletableFuture<>();
+        committer.submit(new IngestQueue.Pending(jobId, org, apiKeyId, payload)).orTimeout(10, TimeUnit.SECONDS)
+            .whenComplete((committed, failure) -> {
+                if (failure != null) {
+                    answer.completeExceptionally(unavailable());
+                } else {
+                    answer.complete(new IngestAccepted(jobId, "queued", run.runId(), agent.status(), "Processing..."));
+                }
+            });
+        return answer;
     }
 
     @EventListener
@@ -90,17 +103,6 @@ class IngestService {
             return json.writeValueAsString(queued);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void awaitCommit(java.util.concurrent.CompletableFuture<Void> committed) {
-        try {
-            committed.get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable();
-        } catch (ExecutionException | TimeoutException e) {
-            throw unavailable();
         }
     }
 

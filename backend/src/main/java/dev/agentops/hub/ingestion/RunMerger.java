@@ -8,6 +8,7 @@ import dev.agentops.hub.pricing.TokenUsage;
 import dev.agentops.hub.runs.Run;
 import dev.agentops.hub.runs.RunRepository;
 import dev.agentops.hub.runs.StoredEvent;
+import dev.agentops.hub.shared.db.TimeOrderedIds;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
@@ -169,7 +170,7 @@ class RunMerger {
 
     /** A run as it is before its first piece: running, no usage, no cost yet. */
     private static Run skeleton(UUID org, UUID agentId, String reference, Instant start) {
-        return new Run(UUID.randomUUID(), org, agentId, reference, "running", null, null, null, start, null, null, null,
+        return new Run(TimeOrderedIds.next(), org, agentId, reference, "running", null, null, null, start, null, null, null,
             0, 0, 0, 0, 0, null, null, "unpriced", null, null, List.of(), Map.of(), null, null, null, null);
     }
 

@@ -1,6 +1,7 @@
 package dev.agentops.hub.runs;
 
 import dev.agentops.hub.shared.db.Jdbc;
+import dev.agentops.hub.shared.db.TimeOrderedIds;
 import dev.agentops.hub.shared.db.SqlFilter;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -85,16 +86,16 @@ public class RunRepository {
     public void insertEvents(UUID organizationId, List<NewEvent> newEvents) {
         List<Object[]> rows = newEvents.stream().map(e -> {
             StoredEvent event = e.event();
-            return new Object[]{organizationId, e.runId(), event.eventId(), event.eventType(), event.timestamp(),
+            return new Object[]{TimeOrderedIds.next(), organizationId, e.runId(), event.eventId(), event.eventType(), event.timestamp(),
                 event.durationMs(), new Jdbc.Json(event.payload() == null ? Map.of() : event.payload()), event.model(),
                 event.inputTokens(), event.outputTokens(), event.cacheReadTokens(), event.cacheWriteTokens(),
                 event.reasoningTokens(), event.costUsd(), event.costSource(), json(event.costBreakdown()), event.pricingModel()};
         }).toList();
         jdbc.rows("""
-            insert into events (organization_id, run_id, event_id, event_type, timestamp, duration_ms, payload, model,
+            insert into events (id, organization_id, run_id, event_id, event_type, timestamp, duration_ms, payload, model,
                                 input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens,
                                 cost_usd, cost_source, cost_breakdown, pricing_model) values""",
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, "on conflict (run_id, event_id) do nothing", null);
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, "on conflict (run_id, event_id) do nothing", null);
     }
 
     /** The stored events' totals per run (runs without events are absent). */

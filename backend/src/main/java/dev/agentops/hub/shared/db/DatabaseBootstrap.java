@@ -64,6 +64,12 @@ public final class DatabaseBootstrap {
                 // ingestion promises the payload is on disk
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
+                // the ingest queue deletes every row it processes: look for tables to vacuum every 10 s, not 60 s
+                .setServerConfig("autovacuum_naptime", "10s")
+                // under sustained ingestion the default 1 GB of WAL forced a checkpoint (and a burst of full-page
+                // images) every minute or so; a restart after a crash replays at most this much
+                .setServerConfig("max_wal_size", "2GB")
+                .setServerConfig("checkpoint_timeout", "10min")
                 .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);

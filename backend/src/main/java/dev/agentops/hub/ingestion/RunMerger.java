@@ -64,8 +64,9 @@ class RunMerger {
 
     /**
      * Merges one organization's pieces of a worker batch, in the order given. Pieces of different runs are merged
-     * together, a few statements for all of them; several pieces of one run go in successive rounds. Runs are
-     * locked in reference order, so that concurrent workers never wait on each other crosswise.
+     * together, a few statements for all of them; several pieces of one run go in successive rounds. Within a round
+     * runs are locked in reference order, so that concurrent workers rarely wait on each other crosswise (when they
+     * do, PostgreSQL breaks the deadlock and the batch is retried job by job).
      */
     Merged merge(UUID org, List<QueuedRun> pieces) {
         Map<UUID, Agent> byId = agents.findAll(org, pieces.stream().map(QueuedRun::agentId).distinct().toList());

@@ -24,9 +24,10 @@ import java.util.stream.Collectors;
 /**
  * Drains the queue in batches. A batch is one transaction: claim up to N jobs of any organization
  * ({@code FOR UPDATE SKIP LOCKED}), merge each organization's pieces under its own tenant scope, delete the claimed
- * rows, write the rows every worker shares (rollups, agents' last run) last, commit. A crash anywhere leaves every job either done or still queued. When a batch fails, its jobs are retried
- * one per transaction so that one bad job cannot hold back the others; a failing job backs off exponentially and
- * ends as {@code failed}, with its reason, after the configured number of attempts.
+ * rows, write the rows every worker shares (rollups, agents' last run) last, commit. A crash anywhere leaves every
+ * job either done or still queued. When a batch fails, its jobs are retried one per transaction so that one bad job
+ * cannot hold back the others; a failing job backs off exponentially and ends as {@code failed}, with its reason,
+ * after the configured number of attempts.
  */
 @Singleton
 class IngestWorker {
@@ -65,19 +66,7 @@ class IngestWorker {
         try {
             lookups.write(Door.INGEST, "on", () -> {
                 claimed.addAll(queue.claim(max));
-                Map<UUID, List<QueuedRun>> byOrganization = new TreeMap<>();
-                for (IngestQueue.Job job : claimed) {
-                    byOrganization.computeIfAbsent(job.organizationId(), org -> new ArrayList<>()).add(read(job));
-                }
-                Map<UUID, RunMerger.Merged> merged = new TreeMap<>();
-                byOrganization.forEach((org, pieces) ->
-                    merged.put(org, tenants.inCurrentTransaction(org, () -> merger.merge(org, pieces))));
-                complete(claimed, merged);
-                merged.forEach((org, result) -> tenants.inCurrentTransaction(org, () -> {
-                    merger.applyShared(org, result);
-                    return null;
-                }));
-                merged.values().forEach(result -> changes.addAll(result.changes()));
+                changes.addAll(mergeAndComplete(claimed));
                 return null;
             });
         } catch (RuntimeException batchFailure) {
@@ -98,19 +87,12 @@ class IngestWorker {
 
     private Optional<RunChanged> processAlone(IngestQueue.Job job) {
         try {
-            return lookups.write(Door.INGEST, "on", () -> queue.claimOne(job.id()).map(locked -> {
-                UUID org = locked.organizationId();
-                RunMerger.Merged merged = tenants.inCurrentTransaction(org, () -> merger.merge(org, List.of(read(locked))));
-                complete(List.of(locked), Map.of(org, merged));
-                tenants.inCurrentTransaction(org, () -> {
-                    merger.applyShared(org, merged);
-                    return null;
-                });
-                return merged.changes().get(0);
-            }));
+            return lookups.write(Door.INGEST, "on",
+                () -> queue.claimOne(job.id()).map(locked -> mergeAndComplete(List.of(locked)).get(0)));
         } catch (RuntimeException failure) {
             boolean permanent = failure instanceof RunMerger.PermanentFailure || failure instanceof UnreadablePayload;
-            String reason = permanent ? failure.getMessage() : "processing failed (" + failure.getClass().getSimpleName() + "); will retry";
+            String reason = permanent ? failure.getMessage()
+                : "processing failed (" + failure.getClass().getSimpleName() + "); will retry";
             LOG.warn("Ingest job {} failed (attempt {}): {}", job.id(), job.attempts() + 1, reason);
             lookups.write(Door.INGEST, "on", () -> {
                 queue.fail(job.id(), reason, permanent, maxAttempts, retryDelay);
@@ -118,6 +100,31 @@ class IngestWorker {
             });
             return Optional.empty();
         }
+    }
+
+    /**
+     * Merges the claimed jobs in the current transaction, organization by organization (in id order, so that two
+     * workers take organizations' rows in the same order), deletes them from the queue, and writes the rows every
+     * worker shares last. Returns the changes in the order of {@code jobs}' organizations.
+     */
+    private List<RunChanged> mergeAndComplete(List<IngestQueue.Job> jobs) {
+        Map<UUID, List<QueuedRun>> byOrganization = new TreeMap<>();
+        for (IngestQueue.Job job : jobs) {
+            byOrganization.computeIfAbsent(job.organizationId(), org -> new ArrayList<>()).add(read(job));
+        }
+        Map<UUID, RunMerger.Merged> merged = new TreeMap<>();
+        byOrganization.forEach((org, pieces) ->
+            merged.put(org, tenants.inCurrentTransaction(org, () -> merger.merge(org, pieces))));
+        complete(jobs, merged);
+        List<RunChanged> changes = new ArrayList<>();
+        merged.forEach((org, result) -> {
+            tenants.inCurrentTransaction(org, () -> {
+                merger.applyShared(org, result);
+                return null;
+            });
+            changes.addAll(result.changes());
+        });
+        return changes;
     }
 
     /**

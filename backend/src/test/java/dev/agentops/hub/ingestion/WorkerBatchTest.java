@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Workers are off here, so the tests drive the batches: a batch that dies after merging (its transaction rolls
  * back, as when the process is killed before commit) leaves every job queued and no run written, and the next batch
- * processes each job exactly once; several pieces of one run in one batch merge in arrival order and count once;
- * two workers creating the same new run at once end with one run.
+ * processes each job exactly once; a job that cannot be processed fails visibly while the rest of its batch is
+ * stored; several pieces of one run in one batch merge in arrival order and count once; two workers creating the
+ * same new run at once end with one run.
  */
 @MicronautTest(transactional = false)
 @SuppressWarnings("unchecked")
@@ -78,6 +79,30 @@ class WorkerBatchTest extends AppTest {
             assertThat(run).containsEntry("input_tokens", 1000);
             assertThat(new BigDecimal(run.get("cost_usd").toString())).isEqualByComparingTo("0.0025");
         });
+    }
+
+    @Test
+    void aJobThatCannotBeProcessedFailsVisiblyWithoutHoldingBackTheOthers() {
+        Api api = new Api(client);
+        Api.Session admin = api.signup();
+        api.post("/api/v1/agents", Map.of("name", "Mixed", "slug", "mixed"), admin.accessToken());
+        String key = api.apiKey(admin, "ingest", "read");
+        send(api, key, Map.of("run_id", "good-1", "agent_id", "mixed", "status", "completed"));
+        java.util.UUID broken = java.util.UUID.randomUUID();
+        lookups.write(Door.INGEST, "on", () -> {
+            queue.insert(List.of(new IngestQueue.Pending(broken, admin.organizationId(), null, "{not json")));
+            return null;
+        });
+        send(api, key, Map.of("run_id", "good-2", "agent_id", "mixed", "status", "completed"));
+
+        assertThat(worker.processBatch(100)).isEqualTo(3);
+
+        assertThat(api.get("/api/v1/runs", admin.accessToken()).list()).extracting(run -> run.get("external_reference"))
+            .containsExactlyInAnyOrder("good-1", "good-2");
+        var job = api.get("/api/v1/ingest/jobs/" + broken, key).data();
+        assertThat(job).containsEntry("status", "failed").containsEntry("attempts", 1);
+        assertThat(job.get("error").toString()).contains("stored payload could not be read");
+        assertThat(worker.processBatch(100)).as("a failed job is not claimed again").isZero();
     }
 
     @Test

@@ -131,9 +131,8 @@ class RunMerger {
                 QueuedRun piece = pieces.get(index);
                 List<StoredEvent> events = firstOfEachId(storedEvents(org, piece.run(), piece.run().model()));
                 freshEvents.put(reference, events);
-                Instant start = pieceStart(piece.run(), piece.receivedAt());
-                fresh.add(mergedRun(org, skeleton(org, piece.agentId(), reference, start), piece.run(), true, start,
-                    RunRepository.EventTotals.of(events)));
+                Run skeleton = skeleton(org, piece.agentId(), reference, pieceStart(piece.run(), piece.receivedAt()));
+                fresh.add(mergedRun(org, skeleton, piece.run(), RunRepository.EventTotals.of(events)));
             }
         });
         Set<String> inserted = runs.insertNew(fresh);
@@ -159,8 +158,7 @@ class RunMerger {
         for (Run before : existing.values()) {
             int index = round.get(before.externalReference());
             QueuedRun piece = pieces.get(index);
-            Run after = mergedRun(org, before, piece.run(), false, pieceStart(piece.run(), piece.receivedAt()),
-                totals.getOrDefault(before.id(), RunRepository.EventTotals.NONE));
+            Run after = mergedRun(org, before, piece.run(), totals.getOrDefault(before.id(), RunRepository.EventTotals.NONE));
             updated.add(after);
             merged.add(new MergedPiece(index, before, after));
         }
@@ -175,11 +173,11 @@ class RunMerger {
             0, 0, 0, 0, 0, null, null, "unpriced", null, null, List.of(), Map.of(), null, null, null, null);
     }
 
-    private Run mergedRun(UUID org, Run before, IngestRunRequest piece, boolean created, Instant pieceStart,
-                          RunRepository.EventTotals events) {
+    /** {@code before} is the stored run, or for a new one its {@link #skeleton}, which starts when its piece does. */
+    private Run mergedRun(UUID org, Run before, IngestRunRequest piece, RunRepository.EventTotals events) {
         String status = before.running() && piece.status() != null ? piece.status() : before.status();
-        Instant start = created ? pieceStart
-            : piece.startTime() != null ? min(before.startTime(), IngestValidation.parseTimestamp(piece.startTime())) : before.startTime();
+        Instant start = piece.startTime() != null
+            ? min(before.startTime(), IngestValidation.parseTimestamp(piece.startTime())) : before.startTime();
         Instant end = before.endTime() != null ? before.endTime()
             : piece.endTime() != null ? IngestValidation.parseTimestamp(piece.endTime()) : null;
         Long duration = end != null && !end.isBefore(start) ? Duration.between(start, end).toMillis() : null;

@@ -1,5 +1,6 @@
 package dev.agentops.hub.usage;
 
+import dev.agentops.hub.shared.redis.RedisBackoff;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -17,7 +18,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -33,15 +33,12 @@ class RedisOrgStats {
 
     static final String PREFIX = "agentops:org-stats:";
     private static final Logger LOG = LoggerFactory.getLogger(RedisOrgStats.class);
-    private static final long WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final BeanProvider<StatefulRedisConnection<String, String>> connection;
     private final JsonMapper json;
     private final long ttlMillis;
     private final long timeoutNanos;
-    private final long backoffNanos;
-    private final AtomicLong pausedUntil = new AtomicLong(System.nanoTime());
-    private final AtomicLong nextWarningAt = new AtomicLong(System.nanoTime());
+    private final RedisBackoff backoff;
 
     RedisOrgStats(BeanProvider<StatefulRedisConnection<String, String>> connection, JsonMapper json,
                   OrgStatsConfiguration config) {
@@ -49,7 +46,7 @@ class RedisOrgStats {
         this.json = json;
         this.ttlMillis = config.cacheTtl().toMillis();
         this.timeoutNanos = config.redisTimeout().toNanos();
-        this.backoffNanos = config.redisBackoff().toNanos();
+        this.backoff = new RedisBackoff(LOG, "Agent stats cache", "reading PostgreSQL directly", config.redisBackoff());
     }
 
     static String key(UUID organizationId) {
@@ -87,7 +84,7 @@ class RedisOrgStats {
 
     /** The reply, or null when Redis is being left alone or does not answer in time. */
     private <T> T call(Function<RedisAsyncCommands<String, String>, RedisFuture<T>> command) {
-        if (System.nanoTime() - pausedUntil.get() < 0) {
+        if (!backoff.allowsRedis()) {
             return null;
         }
         RedisFuture<T> future = null;
@@ -108,17 +105,10 @@ class RedisOrgStats {
     }
 
     private void failed(Exception e) {
-        long now = System.nanoTime();
-        pausedUntil.set(now + backoffNanos);
-        long next = nextWarningAt.get();
-        if (now - next >= 0 && nextWarningAt.compareAndSet(next, now + WARNING_INTERVAL_NANOS)) {
-            Throwable cause = e;
-            while (cause.getCause() != null && cause.getCause() != cause) { // the client wraps; the root names the failure
-                cause = cause.getCause();
-            }
-            LOG.warn("Agent stats cache: Redis failed ({}); reading PostgreSQL directly, retrying Redis every {} ms",
-                cause instanceof TimeoutException ? "no answer in time" : cause.getClass().getSimpleName(),
-                TimeUnit.NANOSECONDS.toMillis(backoffNanos));
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) { // the client wraps; the root names the failure
+            cause = cause.getCause();
         }
+        backoff.failed(cause instanceof TimeoutException ? "no answer in time" : cause.getClass().getSimpleName());
     }
 }

@@ -31,19 +31,12 @@ public final class TtlCache<K, V> {
 
     /** The cached value, or the loaded one (cached only when present). */
     public Optional<V> get(K key, Function<K, Optional<V>> loader) {
-        long now = System.nanoTime();
-        synchronized (entries) {
-            Entry<V> entry = entries.get(key);
-            if (entry != null && entry.expiresAtNanos() - now > 0) {
-                return Optional.of(entry.value());
-            }
+        Optional<V> cached = getIfPresent(key);
+        if (cached.isPresent()) {
+            return cached;
         }
         Optional<V> loaded = loader.apply(key);
-        loaded.ifPresent(value -> {
-            synchronized (entries) {
-                entries.put(key, new Entry<>(value, now + ttlNanos));
-            }
-        });
+        loaded.ifPresent(value -> put(key, value));
         return loaded;
     }
 

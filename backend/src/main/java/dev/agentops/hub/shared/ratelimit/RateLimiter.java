@@ -1,5 +1,6 @@
 package dev.agentops.hub.shared.ratelimit;
 
+import dev.agentops.hub.shared.redis.RedisBackoff;
 import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -9,9 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Token buckets in Redis (shared by all instances) when {@code redis.uri} is set, else in process. A failing or
@@ -23,13 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public class RateLimiter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
-    private static final long WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
-
     private final RedisBuckets redis;
     private final LocalBuckets local;
-    private final long backoffNanos;
-    private final AtomicLong redisPausedUntil = new AtomicLong(System.nanoTime());
-    private final AtomicLong nextWarningAt = new AtomicLong(System.nanoTime());
+    private final RedisBackoff backoff;
     private volatile boolean degraded;
 
     @Inject
@@ -40,7 +35,7 @@ public class RateLimiter {
     RateLimiter(RedisBuckets redis, LocalBuckets local, Duration redisBackoff) {
         this.redis = redis;
         this.local = local;
-        this.backoffNanos = redisBackoff.toNanos();
+        this.backoff = new RedisBackoff(LOG, "Rate limits", "using per-instance buckets", redisBackoff);
     }
 
     /**
@@ -74,7 +69,7 @@ public class RateLimiter {
     }
 
     private BucketOutcome take(String key, RateLimit limit, int tokens) {
-        if (redis != null && System.nanoTime() - redisPausedUntil.get() >= 0) {
+        if (redis != null && backoff.allowsRedis()) {
             try {
                 BucketOutcome outcome = redis.take(key, limit, tokens);
                 if (degraded) {
@@ -93,14 +88,8 @@ public class RateLimiter {
     }
 
     private void redisFailed(Exception e) {
-        long now = System.nanoTime();
         degraded = true;
-        redisPausedUntil.set(now + backoffNanos);
-        long next = nextWarningAt.get();
-        if (now - next >= 0 && nextWarningAt.compareAndSet(next, now + WARNING_INTERVAL_NANOS)) {
-            LOG.warn("Rate limits: Redis failed ({}); using per-instance buckets, retrying Redis every {} ms",
-                describe(e), TimeUnit.NANOSECONDS.toMillis(backoffNanos));
-        }
+        backoff.failed(describe(e));
     }
 
     private static String describe(Exception e) {

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,21 +48,23 @@ class IngestionLifecycleTest extends AppTest {
     @Test
     void aRunSentInPiecesMergesIntoOneWithExactCostsAndRetriesCountNothingTwice() {
         String runId = UUID.randomUUID().toString();
+        // Inside the agent list's 24 h window whatever the date: that window is relative to the server's clock.
+        Instant start = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         var accepted = ingest.send(Map.of("run_id", runId, "agent_id", agentSlug, "status", "running",
-            "start_time", "2026-11-25T10:00:00Z", "model", "gpt-4o", "input", Map.of("question", "why?"), "tags", List.of("prod")));
+            "start_time", start.toString(), "model", "gpt-4o", "input", Map.of("question", "why?"), "tags", List.of("prod")));
         assertThat(accepted.status()).isEqualTo(202);
         assertThat(accepted.body()).containsEntry("status", "queued").containsEntry("run_id", runId)
             .containsEntry("agent_status", "active").containsKey("id");
         ingest.waitFor(accepted.body().get("id").toString());
 
         Map<String, Object> events = Map.of("run_id", runId, "agent_id", agentSlug, "events", List.of(
-            Map.of("event_id", "e1", "event_type", "llm_call", "timestamp", "2026-11-25T10:00:01Z", "model", "gpt-4o",
+            Map.of("event_id", "e1", "event_type", "llm_call", "timestamp", start.plusSeconds(1).toString(), "model", "gpt-4o",
                 "token_usage", Map.of("prompt_tokens", 1000, "completion_tokens", 200, "prompt_tokens_details", Map.of("cached_tokens", 400))),
-            Map.of("event_id", "e2", "event_type", "tool_call", "timestamp", "2026-11-25T10:00:02Z", "payload", Map.of("tool", "search"))));
+            Map.of("event_id", "e2", "event_type", "tool_call", "timestamp", start.plusSeconds(2).toString(), "payload", Map.of("tool", "search"))));
         ingest.sendAndWait(events);
         ingest.sendAndWait(events);
         Map<String, Object> done = ingest.sendAndWait(Map.of("run_id", runId, "agent_id", agentSlug, "status", "completed",
-            "end_time", "2026-11-25T10:00:03.2Z", "output", Map.of("answer", "because")));
+            "end_time", start.plusMillis(3200).toString(), "output", Map.of("answer", "because")));
         assertThat(done).containsEntry("status", "processed");
         ingest.sendAndWait(Map.of("run_id", runId, "agent_id", agentSlug, "status", "running"));
 

@@ -13,9 +13,9 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,11 +58,15 @@ final class PauseMonitor implements AutoCloseable {
         this.report = report;
         this.nanos = nanos;
         this.lastRead = new AtomicLong(nanos.getAsLong() - 2 * INTERVAL.toNanos());
-        this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "agentops-status");
             thread.setDaemon(true);
             return thread;
         });
+        // close() drops the next poll but lets a read in progress finish: interrupting the JDK HttpClient mid-request
+        // can leave its pooled connection unusable for the sender
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.poller = executor;
         poller.schedule(this::tick, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -201,6 +205,6 @@ final class PauseMonitor implements AutoCloseable {
 
     @Override
     public void close() {
-        poller.shutdownNow();
+        poller.shutdown();
     }
 }

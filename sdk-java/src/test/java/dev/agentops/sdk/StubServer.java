@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * ({@code GET /api/v1/controls/agent-status}) is answered apart, from {@link #agentStatus}, {@link #halted} and
  * {@link #pausedReason} (404 while {@link #agentKnown} is false), and never takes a scripted reply.
  */
-final class StubServer implements AutoCloseable {
+class StubServer implements AutoCloseable {
 
     record Recorded(String method, String path, String query, Map<String, List<String>> headers, JsonNode body,
                     String raw) {
@@ -86,7 +86,7 @@ final class StubServer implements AutoCloseable {
         exchange.close();
     }
 
-    private Reply statusReply() {
+    Reply statusReply() {
         statusReads.add(System.nanoTime());
         if (!agentKnown) {
             return new Reply(404, "{\"error\":\"agent not found\",\"code\":\"not_found\"}", Map.of());

@@ -20,6 +20,8 @@ export const EVENT_TYPES = [
   "policy_check",
   "approval_requested",
   "approval_decided",
+  // what older SDKs sent before approval_requested / approval_decided: still accepted, so runs read back may have it
+  "approval",
   "log",
   "error",
   "custom",

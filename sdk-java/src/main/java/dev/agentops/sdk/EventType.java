@@ -2,9 +2,12 @@ package dev.agentops.sdk;
 
 import java.util.Locale;
 
-/** The event types of a run, the API's closed set ({@code event_type}). */
+/**
+ * The event types of a run, the API's closed set ({@code event_type}). {@code APPROVAL} is the type older SDKs sent
+ * before {@code approval_requested}/{@code approval_decided}: the server still accepts it, so runs read back may have it.
+ */
 public enum EventType {
-    LLM_CALL, TOOL_CALL, EXTERNAL_ACTION, POLICY_CHECK, APPROVAL_REQUESTED, APPROVAL_DECIDED, LOG, ERROR, CUSTOM;
+    LLM_CALL, TOOL_CALL, EXTERNAL_ACTION, POLICY_CHECK, APPROVAL_REQUESTED, APPROVAL_DECIDED, APPROVAL, LOG, ERROR, CUSTOM;
 
     /** The API's spelling. */
     public String wire() {

@@ -35,7 +35,7 @@ public final class OrchestratorExample {
         try {
             List<String> plan = List.of("lookup_order", "check_shipping");
             client.recordLlmCall(runId, LlmCall.builder("gpt-4o-mini").request(task).response(Map.of("plan", plan))
-                .usage(Map.of("prompt_tokens", 320, "completion_tokens", 45)).durationMs(420).build());
+                .usage(Map.of("prompt_tokens", 320, "completion_tokens", 45)).build());
             Map<String, Object> facts = new java.util.LinkedHashMap<>();
             for (String tool : plan) {
                 if (client.isPaused()) {
@@ -51,7 +51,7 @@ public final class OrchestratorExample {
             client.recordExternalAction(runId, "issue_refund", "order:4411", Map.of("amount_usd", 42.5));
             client.recordLlmCall(runId, LlmCall.builder("gpt-4o-mini").request(facts)
                 .response("Your refund of $42.50 is on its way.")
-                .usage(Map.of("prompt_tokens", 510, "completion_tokens", 30)).durationMs(380).build());
+                .usage(Map.of("prompt_tokens", 510, "completion_tokens", 30)).build());
             client.endRun(runId, RunStatus.COMPLETED, Map.of("reply", "Your refund of $42.50 is on its way."), null);
         } catch (RuntimeException e) {
             client.endRun(runId, RunStatus.FAILED, null, e.toString());

@@ -75,11 +75,14 @@ export class PauseMonitor {
     if (agentId === undefined || !status || typeof status.agent_status !== "string") return;
     const paused = status.agent_status === "paused" || status.halted === true;
     const reason = paused && typeof status.paused_reason === "string" ? status.paused_reason : null;
-    const source =
-      paused && (PAUSE_SOURCES as readonly string[]).includes(status.pause_source ?? "")
-        ? (status.pause_source as PauseSource)
-        : null;
     const before = this.states.get(agentId);
+    const source = !paused
+      ? null
+      : (PAUSE_SOURCES as readonly string[]).includes(status.pause_source ?? "")
+        ? (status.pause_source as PauseSource)
+        : !("pause_source" in status) && before?.paused
+          ? before.source // ingest acks do not carry it: keep what the status read said
+          : null;
     this.states.set(agentId, { paused, reason, source, readAt: this.options.now() });
     if ((before?.paused ?? false) !== paused && this.options.onPause) {
       try {

@@ -10,7 +10,7 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 /** The states `endRun` accepts. */
 export type FinalRunStatus = Exclude<RunStatus, "running">;
 
-export const AGENT_STATUSES = ["active", "paused", "archived"] as const;
+export const AGENT_STATUSES = ["active", "paused", "error", "archived"] as const;
 export type AgentStatus = (typeof AGENT_STATUSES)[number];
 
 export const EVENT_TYPES = [

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The states of an agent, the API's closed set ({@code agent_status}). */
 public enum AgentStatus {
-    ACTIVE, PAUSED, ARCHIVED;
+    ACTIVE, PAUSED, ERROR, ARCHIVED;
 
     /** The API's spelling. */
     public String wire() {

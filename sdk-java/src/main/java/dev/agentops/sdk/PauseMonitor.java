@@ -104,6 +104,7 @@ final class PauseMonitor implements AutoCloseable {
         }
         boolean paused = "paused".equals(status.path("agent_status").asText()) || status.path("halted").asBoolean(false);
         String reason = paused && status.hasNonNull("paused_reason") ? status.get("paused_reason").asText() : null;
+        State before = states.get(agent);
         PauseSource source = null;
         if (paused && status.hasNonNull("pause_source")) {
             try {
@@ -111,8 +112,10 @@ final class PauseMonitor implements AutoCloseable {
             } catch (IllegalArgumentException newerServer) {
                 // a source this SDK does not know yet: still paused
             }
+        } else if (paused && !status.has("pause_source") && before != null && before.paused()) {
+            source = before.source(); // ingest acks do not carry it: keep what the status read said
         }
-        State before = states.put(agent, new State(paused, reason, source, nanos.getAsLong()));
+        states.put(agent, new State(paused, reason, source, nanos.getAsLong()));
         if ((before != null && before.paused()) != paused && listener != null) {
             try {
                 listener.onPause(paused, reason);

@@ -82,6 +82,9 @@ class PauseTest {
             AgentOpsClientTest.waitFor(client::isPaused);
             long millis = (System.nanoTime() - pausedAt) / 1_000_000;
             assertTrue(millis < 1300, "took " + millis + " ms");
+            client.flush(); // an ingest ack says paused too, without a pause_source: the status read's stays
+            assertEquals(PauseSource.PERSON, client.pauseSource("bot"));
+            assertEquals("budget", client.pausedReason("bot"));
             server.agentStatus = "active";
             server.pausedReason = null;
             AgentOpsClientTest.waitFor(() -> !client.isPaused());

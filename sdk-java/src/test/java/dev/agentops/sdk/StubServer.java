@@ -73,7 +73,8 @@ class StubServer implements AutoCloseable {
         if (reply == null) {
             String runId = body == null ? "" : body.path("run_id").asText();
             reply = new Reply(202, "{\"id\":\"00000000-0000-0000-0000-000000000001\",\"status\":\"queued\",\"run_id\":\""
-                + runId + "\",\"agent_status\":\"" + agentStatus + "\",\"halted\":" + halted + ",\"paused_reason\":null,"
+                + runId + "\",\"agent_status\":\"" + agentStatus + "\",\"halted\":" + halted + ",\"paused_reason\":"
+                + (pausedReason == null ? "null" : "\"" + pausedReason + "\"") + ","
                 + "\"message\":\"Processing...\"}", Map.of());
         }
         reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));

@@ -1,16 +1,22 @@
+import canonicalize from "canonicalize";
 import createClient from "openapi-fetch";
 import type { Client } from "openapi-fetch";
 import type { components, paths } from "./generated/schema.js";
-import { AgentOpsError } from "./core/errors.js";
+import {
+  AgentOpsError,
+  AgentPausedError,
+  ConnectionError,
+  errorFromResponse,
+  RateLimitError,
+  ServerError,
+} from "./core/errors.js";
 import { createRetryingFetch, type FetchLike, type RetryOptions } from "./core/http.js";
 import { randomUUID } from "./core/uuid.js";
-import { normalizeUsage, type AnyUsage, type UsageFormat } from "./core/usage.js";
+import { normalizeUsage, type AnyUsage } from "./core/usage.js";
+import { PauseMonitor, type AgentStatusBody } from "./pause-monitor.js";
+import type { EventType, FinalRunStatus, PauseSource, UsageFormat } from "./types.js";
 
 type IngestRunRequest = components["schemas"]["IngestRunRequest"];
-type IngestAccepted = components["schemas"]["IngestAccepted"];
-
-export type RunStatus = "completed" | "failed" | "cancelled";
-export type EventType = "llm_call" | "tool_call" | "external_action" | "policy_check" | "approval" | "log" | "error" | "custom";
 
 export interface AgentOpsClientOptions extends RetryOptions {
   /** API key with the `ingest` scope (`read` too for reads). Default: env AGENTOPS_API_KEY. */
@@ -19,25 +25,34 @@ export interface AgentOpsClientOptions extends RetryOptions {
   agentId?: string;
   /** Default: env AGENTOPS_BASE_URL, else http://localhost:8080. */
   baseUrl?: string;
-  /** Events buffered per run before a batch is sent (default 50, max 1000). */
+  /** Buffered items (events, run starts, run ends) that trigger a send, and most events per request (default 100, max 1000). */
   flushAt?: number;
-  /** Buffered telemetry is sent at least this often, in ms (default 5000; 0 disables the timer). */
+  /** Buffered telemetry is sent at least this often, in ms (default 1000; 0 disables the timer). */
   flushIntervalMs?: number;
   /** Retries per request after the first attempt (default 3). */
   maxRetries?: number;
-  /** When true, failures reject the calling method / flush() with the typed error (default false: never throw). */
+  /** Items kept while AgentOps is unreachable; beyond it new telemetry is dropped and reported (default 10 000). */
+  maxBufferedItems?: number;
+  /** When true, failures reject the calling method / flush() with the typed error, and startRun on a paused agent
+   * rejects with AgentPausedError (default false: never throw). */
   strict?: boolean;
   /** Called with every telemetry failure, strict or not (default: console.warn). */
   onError?: (error: AgentOpsError) => void;
+  /** Told once per change when an agent is paused or resumed (default: none; read `isPaused`). */
+  onPause?: (paused: boolean, reason: string | null) => void;
   /** A fetch implementation (default: global fetch). */
   fetch?: FetchLike | typeof globalThis.fetch;
+  /** Where timestamps come from, in epoch ms (tests fix it; default Date.now). */
+  clock?: () => number;
+  /** Where run and event ids come from (tests make them predictable; default random UUIDs). */
+  newId?: () => string;
 }
 
 export interface StartRunParams {
   input?: unknown;
   metadata?: Record<string, unknown>;
   tags?: string[];
-  /** Your own id for the run (stored as `external_reference`); default crypto.randomUUID(). */
+  /** Your own id for the run (stored as `external_reference`); default a new UUID. */
   runId?: string;
   /** Overrides the client's agentId for this run. */
   agentId?: string;
@@ -48,8 +63,9 @@ export interface RecordToolCallParams {
   toolName: string;
   input?: unknown;
   output?: unknown;
-  durationMs?: number;
+  /** An error message (an Error's message is taken) when the tool failed. */
   error?: unknown;
+  durationMs?: number;
 }
 
 export interface RecordLlmCallParams {
@@ -59,8 +75,12 @@ export interface RecordLlmCallParams {
   usage?: AnyUsage | null;
   /** Forces the usage shape when detection would guess wrong (see README, "Token usage"). */
   usageFormat?: UsageFormat;
-  input?: unknown;
-  output?: unknown;
+  /** Who served it (`openai`, `anthropic`). */
+  provider?: string;
+  /** The prompt or messages. */
+  request?: unknown;
+  /** The completion. */
+  response?: unknown;
   durationMs?: number;
   /** Your own cost for this call; wins over the server's price. */
   costUsd?: number;
@@ -68,10 +88,16 @@ export interface RecordLlmCallParams {
 
 export interface RecordExternalActionParams {
   runId: string;
+  /** What was done (`send_email`, `issue_refund`). */
   actionType: string;
+  /** On what or whom. */
+  target?: string;
+  /** The action's details. */
   payload?: unknown;
-  costUsd?: number;
+  /** The approval that allowed it. */
+  approvalId?: string;
   durationMs?: number;
+  costUsd?: number;
 }
 
 export interface RecordErrorParams {
@@ -82,11 +108,12 @@ export interface RecordErrorParams {
 
 export interface EndRunParams {
   runId: string;
-  status?: RunStatus;
+  status?: FinalRunStatus;
   output?: unknown;
   error?: unknown;
 }
 
+/** One event as sent: the envelope every event type shares (absent fields are left out). */
 interface IngestEvent {
   event_id: string;
   event_type: EventType;
@@ -95,16 +122,23 @@ interface IngestEvent {
   payload?: Record<string, unknown>;
   model?: string;
   token_usage?: Record<string, number>;
-  usage_format?: UsageFormat;
   cost_usd?: number;
+  usage_format?: UsageFormat;
 }
 
-interface RunState {
-  agentId: string;
-  /** Run-level fields not sent yet (start and end pieces). */
-  fields: Partial<IngestRunRequest> & Record<string, unknown>;
+type Piece = Record<string, unknown> & { run_id: string; agent_id: string | undefined; events?: IngestEvent[] };
+
+interface RunBuffer {
+  agentId: string | undefined;
+  /** Run-level fields not sent yet (start and end). */
+  fields: Record<string, unknown>;
   events: IngestEvent[];
-  ended: boolean;
+}
+
+/** Pieces taken from the buffer in one go, and how many buffered items they were. */
+interface Cut {
+  pieces: Piece[];
+  items: number;
 }
 
 const env = (name: string): string | undefined => {
@@ -113,10 +147,13 @@ const env = (name: string): string | undefined => {
   return value && value.trim() ? value.trim() : undefined;
 };
 
+/** Run input and output are JSON objects: anything else is sent as `{ value }`, as the Java SDK does. */
 const asObject = (value: unknown): Record<string, unknown> | undefined =>
-  value === undefined ? undefined : value !== null && typeof value === "object" && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : { value };
+  value === undefined || value === null
+    ? undefined
+    : typeof value === "object" && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : { value };
 
 const errorMessage = (error: unknown): string | undefined =>
   error === undefined || error === null ? undefined : error instanceof Error ? error.message : String(error);
@@ -124,9 +161,19 @@ const errorMessage = (error: unknown): string | undefined =>
 const toAgentOpsError = (error: unknown): AgentOpsError =>
   error instanceof AgentOpsError ? error : new AgentOpsError(errorMessage(error) ?? "unknown error", { cause: error });
 
+/** Drops undefined values so that absent optional fields are left out, as the Java SDK leaves out nulls. */
+const defined = <T extends Record<string, unknown>>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+
+const monotonic = (): number =>
+  typeof globalThis.performance?.now === "function" ? globalThis.performance.now() : Date.now();
+
 /**
- * The AgentOps Hub client: records runs and their events, buffered and sent in batches to
- * `POST /api/v1/ingest/run` (one piece per run per batch), with retries and typed errors.
+ * The AgentOps Hub client: records runs and their events, buffered and sent to `POST /api/v1/ingest/run` with
+ * retries, idempotency keys and typed errors. When `flushAt` items (events, run starts, run ends) are buffered, on
+ * `endRun`, `flush()`, `shutdown()` and every `flushIntervalMs`, the buffer is cut into pieces (per run, at most
+ * `flushAt` events each) sent one after another. Bodies are canonical JSON (RFC 8785), byte-equal to what the Java SDK
+ * sends for the same calls (`docs/contract/sdk-payloads.json`).
  */
 export class AgentOpsClient {
   /** The typed low-level client (openapi-fetch) for every path; same auth, retries and typed errors. */
@@ -136,11 +183,21 @@ export class AgentOpsClient {
   readonly strict: boolean;
   private readonly flushAt: number;
   private readonly flushIntervalMs: number;
+  private readonly maxBufferedItems: number;
   private readonly onError: (error: AgentOpsError) => void;
-  private readonly runs = new Map<string, RunState>();
+  private readonly clock: () => number;
+  private readonly newId: () => string;
+  private readonly pauses: PauseMonitor;
+  /** Buffered pieces per run, in the order runs were first touched since the last cut. */
+  private readonly pending = new Map<string, RunBuffer>();
+  /** Runs started and not ended yet, with their agent. */
+  private readonly openRuns = new Map<string, string>();
+  private buffered = 0;
+  /** Items cut and waiting for the sender; counted against maxBufferedItems too. */
+  private queued = 0;
+  private overflowReported = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private sending: Promise<void> = Promise.resolve();
-  private paused = false;
   private closed = false;
 
   constructor(options: AgentOpsClientOptions = {}) {
@@ -148,160 +205,241 @@ export class AgentOpsClient {
     this.baseUrl = (options.baseUrl ?? env("AGENTOPS_BASE_URL") ?? "http://localhost:8080").replace(/\/+$/, "");
     this.agentId = options.agentId ?? env("AGENTOPS_AGENT_ID");
     this.strict = options.strict ?? false;
-    this.flushAt = Math.min(1000, Math.max(1, options.flushAt ?? 50));
-    this.flushIntervalMs = Math.max(0, options.flushIntervalMs ?? 5000);
+    this.flushAt = Math.min(1000, Math.max(1, options.flushAt ?? 100));
+    this.flushIntervalMs = Math.max(0, options.flushIntervalMs ?? 1000);
+    this.maxBufferedItems = Math.max(1, options.maxBufferedItems ?? 10_000);
+    this.clock = options.clock ?? Date.now;
+    this.newId = options.newId ?? randomUUID;
     this.onError =
       options.onError ?? ((error) => console.warn(`[agentops] telemetry not sent: ${error.message}`));
     if (!apiKey && this.strict) {
       throw new AgentOpsError("No API key: pass apiKey or set AGENTOPS_API_KEY", { code: "configuration" });
     }
-    const fetch = createRetryingFetch({ ...options, maxRetries: options.maxRetries ?? 3 });
+    const headers = apiKey ? { Authorization: `Bearer ${apiKey}` } : undefined;
     this.raw = createClient<paths>({
       baseUrl: this.baseUrl,
-      fetch,
-      headers: apiKey ? { Authorization: `Bearer ${apiKey}` } : undefined,
+      fetch: createRetryingFetch({ ...options, maxRetries: options.maxRetries ?? 3 }),
+      headers,
+    });
+    // the status read: once, short time limit; the next poll is its retry
+    const statusFetch = createRetryingFetch({ ...options, maxRetries: 0, timeoutMs: 2000 });
+    this.pauses = new PauseMonitor({
+      read: async (agentId) => {
+        const url = `${this.baseUrl}/api/v1/controls/agent-status?agent_id=${encodeURIComponent(agentId)}`;
+        const response = await statusFetch(new Request(url, { headers: { Accept: "application/json", ...headers } }));
+        const body = (await response.json().catch(() => undefined)) as { data?: AgentStatusBody } | undefined;
+        if (!body?.data) throw errorFromResponse(502, response.headers, { error: "unreadable agent status" });
+        return body.data;
+      },
+      openAgents: () => this.openRuns.values(),
+      onPause: options.onPause,
+      report: (error) => this.onErrorSafe(error),
+      now: monotonic,
     });
   }
 
-  /** True after the server answered `agent_status: "paused"`, until an answer says the agent is active again. */
+  /**
+   * True when the client's agent is paused (by a person, the kill switch, a budget or a policy) or its organization
+   * halted: stop the agent's work. Never calls the server itself: while a run is open a poller reads the status every
+   * second, and every SDK call refreshes it when it is older than a second. Without a default agent: whether any
+   * agent this client saw is paused.
+   */
   get isPaused(): boolean {
-    return this.paused;
+    return this.agentId !== undefined ? this.pauses.isPaused(this.agentId) : this.pauses.anyPaused();
   }
 
-  /** Starts a run and returns its id (yours, or a new UUID). The start is sent with the run's next batch. */
+  /** True when this agent (id or slug, as sent to ingest) is paused. */
+  isAgentPaused(agentId: string): boolean {
+    return this.pauses.isPaused(agentId);
+  }
+
+  /** Why the agent was paused (`paused_reason`), or null. */
+  pausedReason(agentId: string | undefined = this.agentId): string | null {
+    return agentId === undefined ? null : this.pauses.reason(agentId);
+  }
+
+  /** Who paused the agent, or null when it is not paused or the server did not say. */
+  pauseSource(agentId: string | undefined = this.agentId): PauseSource | null {
+    return agentId === undefined ? null : this.pauses.source(agentId);
+  }
+
+  /**
+   * Starts a run and returns its id (yours, or a new UUID); the start is sent with the next batch. Reads the agent's
+   * status first when what the client knows is older than a second; a strict client then rejects with
+   * AgentPausedError for a paused agent (a lenient one starts the run: read `isPaused`).
+   */
   async startRun(params: StartRunParams = {}): Promise<string> {
-    const runId = params.runId ?? randomUUID();
     const agentId = params.agentId ?? this.agentId;
     if (!agentId) {
       await this.fail(new AgentOpsError("No agent: pass agentId or set AGENTOPS_AGENT_ID", { code: "configuration" }));
-      return runId;
+      return params.runId ?? this.newId();
     }
-    const state = this.state(runId, agentId);
-    Object.assign(state.fields, {
-      status: "running",
-      start_time: new Date().toISOString(),
-      ...(params.input !== undefined ? { input: asObject(params.input) } : {}),
-      ...(params.metadata ? { metadata: params.metadata } : {}),
-      ...(params.tags ? { tags: params.tags } : {}),
-    });
-    this.schedule();
+    await this.pauses.refreshIfStale(agentId);
+    if (this.strict && this.pauses.isPaused(agentId)) {
+      const reason = this.pauses.reason(agentId);
+      throw new AgentPausedError(`Agent ${agentId} is paused${reason ? `: ${reason}` : ""}`, { code: "agent_paused" });
+    }
+    const runId = params.runId ?? this.newId();
+    if (this.dropped()) return runId;
+    this.openRuns.set(runId, agentId);
+    Object.assign(
+      this.buffer(runId).fields,
+      defined({
+        status: "running",
+        start_time: this.timestamp(0),
+        input: asObject(params.input),
+        tags: params.tags,
+        metadata: params.metadata,
+      }),
+    );
+    this.pauses.start();
+    await this.added(false);
     return runId;
   }
 
-  /** Records one tool call (event type `tool_call`). */
-  recordToolCall(params: RecordToolCallParams): Promise<void> {
-    return this.addEvent(params.runId, {
-      event_type: "tool_call",
-      duration_ms: params.durationMs,
-      payload: {
-        tool_name: params.toolName,
-        ...(params.input !== undefined ? { input: params.input } : {}),
-        ...(params.output !== undefined ? { output: params.output } : {}),
-        ...(params.error !== undefined && params.error !== null ? { error: errorMessage(params.error) } : {}),
-      },
-    });
-  }
-
-  /** Records one model call (event type `llm_call`) with its usage normalised to the canonical form. */
+  /** Records one model call: an `llm_call` event with its usage normalised to the canonical form. */
   recordLlmCall(params: RecordLlmCallParams): Promise<void> {
-    const payload: Record<string, unknown> = {};
-    if (params.input !== undefined) payload["input"] = params.input;
-    if (params.output !== undefined) payload["output"] = params.output;
-    return this.addEvent(params.runId, {
-      event_type: "llm_call",
+    const payload = defined({ provider: params.provider, request: params.request, response: params.response });
+    return this.addEvent(params.runId, "llm_call", params.durationMs, Object.keys(payload).length ? payload : undefined, {
       model: params.model,
-      duration_ms: params.durationMs,
-      payload,
-      cost_usd: params.costUsd,
       ...(params.usage
-        ? {
-            token_usage: { ...normalizeUsage(params.usage, params.usageFormat) },
-            usage_format: "agentops" as const,
-          }
+        ? { token_usage: { ...normalizeUsage(params.usage, params.usageFormat) }, usage_format: "agentops" as const }
         : {}),
-    });
-  }
-
-  /** Records an action with effects outside the agent (e-mail sent, payment, ticket...). */
-  recordExternalAction(params: RecordExternalActionParams): Promise<void> {
-    return this.addEvent(params.runId, {
-      event_type: "external_action",
-      duration_ms: params.durationMs,
       cost_usd: params.costUsd,
-      payload: {
-        action_type: params.actionType,
-        ...(params.payload !== undefined ? { payload: params.payload } : {}),
-      },
     });
   }
 
-  /** Records an error event in the run (the run's own status is set by endRun). */
+  /** Records one tool call: a `tool_call` event, `payload: {tool_name, input, output, error}`. */
+  recordToolCall(params: RecordToolCallParams): Promise<void> {
+    return this.addEvent(
+      params.runId,
+      "tool_call",
+      params.durationMs,
+      defined({ tool_name: params.toolName, input: params.input, output: params.output, error: errorMessage(params.error) }),
+    );
+  }
+
+  /** Records an action with effects outside the agent: `payload: {action_type, target, payload, approval_id}`. */
+  recordExternalAction(params: RecordExternalActionParams): Promise<void> {
+    return this.addEvent(
+      params.runId,
+      "external_action",
+      params.durationMs,
+      defined({ action_type: params.actionType, target: params.target, payload: params.payload, approval_id: params.approvalId }),
+      { cost_usd: params.costUsd },
+    );
+  }
+
+  /** Records an error event in the run (`payload: {message, ...payload}`); the run's status is set by endRun. */
   recordError(params: RecordErrorParams): Promise<void> {
-    return this.addEvent(params.runId, {
-      event_type: "error",
-      payload: { message: errorMessage(params.error) ?? "error", ...params.payload },
+    return this.addEvent(params.runId, "error", undefined, {
+      message: errorMessage(params.error) ?? "error",
+      ...params.payload,
     });
   }
 
-  /** Ends a run (default status `completed`, or `failed` when `error` is given) and sends what it has buffered. */
+  /** Ends a run (default status `completed`, or `failed` when `error` is given) and sends everything buffered. */
   async endRun(params: EndRunParams): Promise<void> {
-    const state = this.runs.get(params.runId) ?? (this.agentId ? this.state(params.runId, this.agentId) : undefined);
-    if (!state) {
-      return this.fail(new AgentOpsError(`Unknown run ${params.runId} and no default agentId`, { code: "configuration" }));
+    if (!params.runId) {
+      return this.fail(new AgentOpsError("endRun needs a runId", { code: "configuration" }));
     }
+    if (this.dropped()) return;
     const error = errorMessage(params.error);
-    Object.assign(state.fields, {
-      status: params.status ?? (error ? "failed" : "completed"),
-      end_time: new Date().toISOString(),
-      ...(params.output !== undefined ? { output: asObject(params.output) } : {}),
-      ...(error ? { error } : {}),
-    });
-    state.ended = true;
-    return this.send([params.runId]);
+    Object.assign(
+      this.buffer(params.runId).fields,
+      defined({
+        status: params.status ?? (error ? "failed" : "completed"),
+        end_time: this.timestamp(0),
+        output: asObject(params.output),
+        error,
+      }),
+    );
+    this.openRuns.delete(params.runId);
+    return this.added(true);
   }
 
   /** Sends everything buffered; resolves when it is sent (rejects in strict mode when something failed). */
-  flush(): Promise<void> {
-    return this.send([...this.runs.keys()]);
+  async flush(): Promise<void> {
+    await this.pauses.refreshIfStale(this.agentId);
+    return this.enqueue(this.cut());
   }
 
-  /** Flushes and stops the timer; call it before a short-lived process (serverless handler, CLI) exits. */
+  /** Stops the timers and flushes; call it before a short-lived process (serverless handler, CLI) exits. */
   async shutdown(): Promise<void> {
     this.closed = true;
+    this.pauses.close();
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     await this.flush();
   }
 
-  private state(runId: string, agentId: string): RunState {
-    let state = this.runs.get(runId);
-    if (!state) {
-      state = { agentId, fields: {}, events: [], ended: false };
-      this.runs.set(runId, state);
+  private buffer(runId: string): RunBuffer {
+    let run = this.pending.get(runId);
+    if (!run) {
+      run = { agentId: this.openRuns.get(runId) ?? this.agentId, fields: {}, events: [] };
+      this.pending.set(runId, run);
     }
-    return state;
+    return run;
   }
 
-  private async addEvent(runId: string, event: Omit<IngestEvent, "event_id" | "timestamp">): Promise<void> {
-    const existing = this.runs.get(runId);
-    const agentId = existing?.agentId ?? this.agentId;
-    if (!runId || !agentId) {
-      return this.fail(new AgentOpsError(`Unknown run ${runId} and no default agentId`, { code: "configuration" }));
+  /** ISO-8601 UTC with milliseconds, `durationMs` before now: an event's timestamp is when it began. */
+  private timestamp(durationMs: number): string {
+    return new Date(this.clock() - durationMs).toISOString();
+  }
+
+  private async addEvent(
+    runId: string,
+    type: EventType,
+    durationMs: number | undefined,
+    payload: Record<string, unknown> | undefined,
+    extra: Partial<IngestEvent> = {},
+  ): Promise<void> {
+    if (!runId) {
+      return this.fail(new AgentOpsError("A run id is required", { code: "configuration" }));
     }
-    const state = existing ?? this.state(runId, agentId);
-    const now = Date.now();
-    const clean = Object.fromEntries(Object.entries(event).filter(([, v]) => v !== undefined)) as typeof event;
-    state.events.push({
-      event_id: randomUUID(),
-      timestamp: new Date(now - (event.duration_ms ?? 0)).toISOString(),
-      ...clean,
-    });
-    if (state.events.length >= this.flushAt) {
-      const sent = this.send([runId], true);
-      if (this.strict) return sent;
-      return;
+    const duration = durationMs === undefined || durationMs === null ? undefined : Math.round(durationMs);
+    const event = defined({
+      event_id: this.newId(),
+      event_type: type,
+      timestamp: this.timestamp(duration ?? 0),
+      duration_ms: duration,
+      payload,
+      ...extra,
+    }) as IngestEvent;
+    await this.pauses.refreshIfStale(this.openRuns.get(runId) ?? this.agentId);
+    if (this.dropped()) return;
+    this.buffer(runId).events.push(event);
+    return this.added(false);
+  }
+
+  private dropped(): boolean {
+    if (this.closed) {
+      console.warn("[agentops] the client is shut down; telemetry recorded after shutdown() is dropped");
+      return true;
+    }
+    const full = this.buffered + this.queued >= this.maxBufferedItems;
+    if (full && !this.overflowReported) {
+      this.overflowReported = true;
+      this.onErrorSafe(
+        new AgentOpsError(
+          `${this.maxBufferedItems} items are waiting to be sent (is AgentOps reachable?); new telemetry is dropped until they are`,
+          { code: "buffer_full" },
+        ),
+      );
+    }
+    return full;
+  }
+
+  /** Counts one buffered item; at `flushAt` items, or when asked, cuts the buffer and sends it. */
+  private added(sendNow: boolean): Promise<void> {
+    this.buffered++;
+    if (sendNow || this.buffered >= this.flushAt) {
+      const sent = this.enqueue(this.cut());
+      // a lenient client resolves at once; its failures went to onError
+      return this.strict || sendNow ? sent : (sent.catch(() => undefined), Promise.resolve());
     }
     this.schedule();
+    return Promise.resolve();
   }
 
   private schedule(): void {
@@ -309,56 +447,114 @@ export class AgentOpsClient {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       // errors of a timer flush have no caller: they went to onError already
-      this.flush().catch(() => undefined);
+      this.enqueue(this.cut()).catch(() => undefined);
     }, this.flushIntervalMs);
     (this.timer as { unref?: () => void }).unref?.();
   }
 
-  /** Takes the buffered pieces of these runs and sends them one after another (batches never overlap). */
-  private send(runIds: string[], onlyFullBatches = false): Promise<void> {
-    const pieces: IngestRunRequest[] = [];
-    for (const runId of runIds) {
-      const state = this.runs.get(runId);
-      if (!state) continue;
-      const hasFields = Object.keys(state.fields).length > 0;
-      while (state.events.length > 0 || hasFields) {
-        if (onlyFullBatches && state.events.length < this.flushAt && !state.ended) break;
-        const events = state.events.splice(0, this.flushAt);
-        const fields = state.fields;
-        state.fields = {};
+  /**
+   * Takes everything buffered as pieces: per run (in the order runs were first touched since the last cut), the first
+   * piece with the run's fields and up to `flushAt` events, further pieces with the next events. The Java SDK cuts
+   * exactly the same way, which the shared fixture relies on.
+   */
+  private cut(): Cut {
+    const pieces: Piece[] = [];
+    for (const [runId, run] of this.pending) {
+      let from = 0;
+      do {
+        const events = run.events.slice(from, from + this.flushAt);
         pieces.push({
-          ...(fields as object),
           run_id: runId,
-          agent_id: state.agentId,
+          agent_id: run.agentId,
+          ...(from === 0 ? run.fields : {}),
           ...(events.length ? { events } : {}),
-        } as IngestRunRequest);
-        if (state.events.length === 0) break;
-      }
-      if (state.ended && state.events.length === 0) this.runs.delete(runId);
+        });
+        from += events.length;
+      } while (from < run.events.length);
     }
+    this.pending.clear();
+    const items = this.buffered;
+    this.buffered = 0;
+    this.queued += items;
+    this.overflowReported = false;
+    return { pieces, items };
+  }
+
+  /** Sends the pieces after everything queued before them; resolves when sent (rejects in strict mode on failure). */
+  private enqueue(cut: Cut): Promise<void> {
     const failures: AgentOpsError[] = [];
-    const batch = this.sending.then(async () => {
-      for (const piece of pieces) {
-        try {
-          await this.post(piece);
-        } catch (error) {
-          const typed = toAgentOpsError(error);
-          failures.push(typed);
-          this.onErrorSafe(typed);
-        }
-      }
-    });
-    this.sending = batch;
-    if (this.runs.size > 0) this.schedule();
+    const batch = this.sending.then(() => this.send(cut, failures));
+    this.sending = batch.catch(() => undefined);
     return batch.then(() => {
       if (this.strict && failures.length > 0) throw failures[0];
     });
   }
 
-  private async post(piece: IngestRunRequest): Promise<void> {
-    const { data } = await this.raw.POST("/api/v1/ingest/run", { body: piece });
-    const accepted = data as IngestAccepted | undefined;
-    if (accepted?.agent_status) this.paused = accepted.agent_status === "paused";
+  private async send(cut: Cut, failures: AgentOpsError[]): Promise<void> {
+    try {
+      for (let i = 0; i < cut.pieces.length; i++) {
+        const piece = cut.pieces[i]!;
+        if (!piece.agent_id) {
+          const error = new AgentOpsError(`Run ${piece.run_id} has no agent: pass agentId`, { code: "configuration" });
+          failures.push(error);
+          this.onErrorSafe(error);
+          continue;
+        }
+        try {
+          const body = canonicalize(piece);
+          const { data } = await this.raw.POST("/api/v1/ingest/run", {
+            body: piece as unknown as IngestRunRequest,
+            bodySerializer: () => body,
+          });
+          const ack = data as (AgentStatusBody & { data?: AgentStatusBody }) | undefined;
+          this.pauses.update(piece.agent_id, ack?.data ?? ack);
+        } catch (error) {
+          const typed = toAgentOpsError(error);
+          failures.push(typed);
+          this.onErrorSafe(typed);
+          if (typed instanceof ConnectionError || typed instanceof ServerError || typed instanceof RateLimitError) {
+            // unreachable or overloaded: keep this piece and the rest (same ids, so a later send never counts twice)
+            // for the next flush, unless we are shutting down
+            if (!this.closed) this.requeue(cut.pieces.slice(i));
+            return;
+          }
+        }
+      }
+    } finally {
+      this.queued -= cut.items;
+    }
+  }
+
+  /** Puts unsent pieces back in front of anything buffered since. */
+  private requeue(unsent: Piece[]): void {
+    const newer = new Map(this.pending);
+    this.pending.clear();
+    let items = 0;
+    for (const piece of unsent) {
+      const { run_id, agent_id, events, ...fields } = piece;
+      let run = this.pending.get(run_id);
+      if (!run) {
+        run = { agentId: agent_id, fields: {}, events: [] };
+        this.pending.set(run_id, run);
+      }
+      Object.assign(run.fields, fields);
+      if (events) {
+        run.events.push(...events);
+        items += events.length;
+      }
+      items++;
+    }
+    for (const [runId, buffer] of newer) {
+      let run = this.pending.get(runId);
+      if (!run) {
+        run = { agentId: buffer.agentId, fields: {}, events: [] };
+        this.pending.set(runId, run);
+      }
+      Object.assign(run.fields, buffer.fields); // newer values (an end after a start) win
+      run.events.push(...buffer.events);
+    }
+    this.buffered += items;
+    this.schedule();
   }
 
   private onErrorSafe(error: AgentOpsError): void {

@@ -8,20 +8,22 @@ export { AgentOpsClient } from "./client.js";
 export type {
   AgentOpsClientOptions,
   EndRunParams,
-  EventType,
   RecordErrorParams,
   RecordExternalActionParams,
   RecordLlmCallParams,
   RecordToolCallParams,
-  RunStatus,
   StartRunParams,
 } from "./client.js";
+export { AGENT_STATUSES, DECISIONS, EVENT_TYPES, PAUSE_SOURCES, RUN_STATUSES, USAGE_FORMATS } from "./types.js";
+export type { AgentStatus, Decision, EventType, FinalRunStatus, PauseSource, RunStatus, UsageFormat } from "./types.js";
 export {
   AgentOpsError,
+  AgentPausedError,
   ApiError,
   AuthenticationError,
   ConflictError,
   ConnectionError,
+  IdempotencyError,
   NotFoundError,
   PermissionError,
   RateLimitError,
@@ -40,7 +42,6 @@ export type {
   CanonicalUsage,
   OpenAIChatUsage,
   OpenAIResponsesUsage,
-  UsageFormat,
 } from "./core/usage.js";
 
 /**

@@ -4,6 +4,7 @@ import {
   AgentOpsError,
   AuthenticationError,
   ConnectionError,
+  IdempotencyError,
   NotFoundError,
   PermissionError,
   RateLimitError,
@@ -28,20 +29,20 @@ afterEach(() => {
 });
 
 describe("batching", () => {
-  it("sends one piece per run with run_id, agent_id and the events, when flushAt events are buffered", async () => {
+  it("sends one piece per run with run_id, agent_id and the events, when flushAt items are buffered", async () => {
     const { fetch, calls } = fakeFetch();
-    const c = client(fetch, { flushAt: 3 });
+    const c = client(fetch, { flushAt: 4 });
     const runId = await c.startRun({ input: { q: "hi" }, tags: ["t"], metadata: { a: 1 } });
     await c.recordToolCall({ runId, toolName: "search", input: { q: 1 }, output: { r: 2 }, durationMs: 5 });
     await c.recordLlmCall({ runId, model: "gpt-4o", usage: { prompt_tokens: 10, completion_tokens: 2 } });
     expect(calls).toHaveLength(0);
-    await c.recordExternalAction({ runId, actionType: "email", payload: { to: "x" }, costUsd: 0.01 });
+    await c.recordExternalAction({ runId, actionType: "email", target: "x@example.com", payload: { to: "x" }, costUsd: 0.01 });
     await c.flush();
     expect(calls).toHaveLength(1);
     const body = calls[0]!.body;
     expect(calls[0]!.url).toBe("https://hub.test/api/v1/ingest/run");
     expect(calls[0]!.headers.get("authorization")).toBe("Bearer aoh_test");
-    expect(calls[0]!.headers.has("idempotency-key")).toBe(false);
+    expect(calls[0]!.headers.get("idempotency-key")).toMatch(/^[0-9a-f-]{36}$/);
     expect(body).toMatchObject({
       run_id: runId,
       agent_id: "agent-1",
@@ -62,19 +63,23 @@ describe("batching", () => {
       usage_format: "agentops",
       token_usage: { input_tokens: 10, output_tokens: 2, cache_read_input_tokens: 0, reasoning_tokens: 0 },
     });
-    expect(body.events[2]).toMatchObject({ cost_usd: 0.01, payload: { action_type: "email", payload: { to: "x" } } });
+    expect(body.events[2]).toMatchObject({
+      cost_usd: 0.01,
+      payload: { action_type: "email", target: "x@example.com", payload: { to: "x" } },
+    });
   });
 
-  it("splits a run's events into batches of flushAt", async () => {
+  it("cuts the buffer every flushAt items (events, run starts and ends)", async () => {
     const { fetch, calls } = fakeFetch();
     const c = client(fetch, { flushAt: 2 });
     const runId = await c.startRun();
     for (let i = 0; i < 5; i++) await c.recordToolCall({ runId, toolName: `t${i}` });
     await c.endRun({ runId, output: { ok: true } });
-    expect(calls.map((r) => r.body.events?.length ?? 0)).toEqual([2, 2, 1]);
+    expect(calls.map((r) => r.body.events?.length ?? 0)).toEqual([1, 2, 2, 0]);
     expect(calls.every((r) => r.body.run_id === runId)).toBe(true);
-    expect(calls[2]!.body).toMatchObject({ status: "completed", output: { ok: true } });
-    const ids = calls.flatMap((r) => r.body.events.map((e: any) => e.event_id));
+    expect(calls[0]!.body).toMatchObject({ status: "running" });
+    expect(calls[3]!.body).toMatchObject({ status: "completed", output: { ok: true } });
+    const ids = calls.flatMap((r) => (r.body.events ?? []).map((e: any) => e.event_id));
     expect(new Set(ids).size).toBe(5);
   });
 
@@ -166,6 +171,40 @@ describe("retries", () => {
     expect(calls).toHaveLength(3);
   });
 
+  it("every ingest carries an Idempotency-Key reused across its retries with the same bytes", async () => {
+    const { sleep } = fakeSleep();
+    const { fetch, calls } = fakeFetch((_r, i) => (i === 0 ? json(503, { error: "busy", code: "unavailable" }) : accepted()));
+    const c = client(fetch, { sleep });
+    const runId = await c.startRun();
+    await c.recordToolCall({ runId, toolName: "t", input: { b: 1, a: 2 } });
+    await c.flush();
+    await c.endRun({ runId });
+    expect(calls).toHaveLength(3);
+    const key = calls[0]!.headers.get("idempotency-key");
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(calls[1]!.headers.get("idempotency-key")).toBe(key);
+    expect(calls[1]!.raw).toBe(calls[0]!.raw);
+    expect(calls[0]!.raw).toContain('"input":{"a":2,"b":1}');
+    expect(calls[2]!.headers.get("idempotency-key")).not.toBe(key);
+  });
+
+  it("retries idempotency_in_progress but never a key reused with another body", async () => {
+    const { sleep, waits } = fakeSleep();
+    const { fetch, calls } = fakeFetch((_r, i) =>
+      i === 0
+        ? json(409, { error: "still running", code: "idempotency_in_progress" })
+        : json(422, { error: "key reused", code: "idempotency_key_reused", request_id: "r5" }),
+    );
+    const c = client(fetch, { sleep, strict: true, random: () => 0.5 });
+    const runId = await c.startRun();
+    const error = await c.endRun({ runId }).catch((e) => e);
+    expect(error).toBeInstanceOf(IdempotencyError);
+    expect(error.status).toBe(422);
+    expect(error.code).toBe("idempotency_key_reused");
+    expect(calls).toHaveLength(2);
+    expect(waits).toEqual([250]);
+  });
+
   it("adds one Idempotency-Key to other POSTs, reused across retries", async () => {
     const { sleep } = fakeSleep();
     const { fetch, calls } = fakeFetch((_r, i) => (i === 0 ? json(502, {}) : json(201, { data: { id: "a" } })));
@@ -187,8 +226,9 @@ describe("never throw unless strict", () => {
     const runId = await c.startRun();
     await c.recordToolCall({ runId, toolName: "x" });
     await expect(c.endRun({ runId })).resolves.toBeUndefined();
+    // kept for the next flush (same ids), tried once more by shutdown, then dropped
     await expect(c.shutdown()).resolves.toBeUndefined();
-    expect(errors).toHaveLength(1);
+    expect(errors).toHaveLength(2);
     expect(errors[0]).toBeInstanceOf(ServerError);
     expect(errors[0]!.message).toContain("req_1");
   });

@@ -61,6 +61,16 @@ describe("generated code and docs stay in step with the contract", () => {
     }
   }, 60_000);
 
+  it("both SDK READMEs describe batching, retries and idempotency in the very same words", () => {
+    const section = (file: string) => {
+      const text = readFileSync(join(SDK_DIR, file), "utf8");
+      const match = text.match(/## Batching, retries and idempotency\n[\s\S]*?(?=\n## )/);
+      expect(match, file).not.toBeNull();
+      return match![0];
+    };
+    expect(section("README.md")).toBe(section("../sdk-java/README.md"));
+  });
+
   it("the package source is browser-safe: no Node built-ins, process only through a guard", () => {
     const files = (readdirSync(join(SDK_DIR, "src"), { recursive: true }) as string[]).filter((f) => f.endsWith(".ts"));
     expect(files.length).toBeGreaterThan(4);

@@ -5,6 +5,16 @@ export interface Recorded {
   url: string;
   headers: Headers;
   body: any;
+  /** The body exactly as sent. */
+  raw: string;
+}
+
+/** What the fake answers to GET /api/v1/controls/agent-status (404 not_found while `known` is false). */
+export interface FakeStatus {
+  known: boolean;
+  agent_status: string;
+  halted: boolean;
+  paused_reason: string | null;
 }
 
 export type Responder = (req: Recorded, index: number) => Response | Promise<Response>;
@@ -16,12 +26,26 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   });
 }
 
-export const accepted = (agentStatus = "active") =>
-  json(202, { id: "00000000-0000-0000-0000-000000000001", status: "queued", run_id: "r", agent_status: agentStatus, message: "Processing..." });
+export const accepted = (agentStatus = "active", halted = false, pausedReason: string | null = null) =>
+  json(202, {
+    id: "00000000-0000-0000-0000-000000000001",
+    status: "queued",
+    run_id: "r",
+    agent_status: agentStatus,
+    halted,
+    paused_reason: pausedReason,
+    message: "Processing...",
+  });
 
-/** A fake fetch recording every request; answers with `responder` (default: 202 accepted). */
-export function fakeFetch(responder: Responder = () => accepted()) {
+/**
+ * A fake fetch recording every request in `calls` and answering with `responder` (default: 202 accepted, with the
+ * agent status of `status`). The agent
+ * status read is answered apart, from `status`, recorded in `statusCalls`, and never reaches the responder.
+ */
+export function fakeFetch(responder?: Responder) {
   const calls: Recorded[] = [];
+  const statusCalls: Recorded[] = [];
+  const status: FakeStatus = { known: true, agent_status: "active", halted: false, paused_reason: null };
   const fn = vi.fn(async (request: Request) => {
     const text = request.body ? await request.text() : "";
     const rec: Recorded = {
@@ -29,11 +53,18 @@ export function fakeFetch(responder: Responder = () => accepted()) {
       url: request.url,
       headers: request.headers,
       body: text ? JSON.parse(text) : undefined,
+      raw: text,
     };
+    if (new URL(request.url).pathname === "/api/v1/controls/agent-status") {
+      statusCalls.push(rec);
+      if (!status.known) return json(404, { error: "agent not found", code: "not_found" });
+      const { known: _known, ...data } = status;
+      return json(200, { data: { agent_id: "7f1f0a4e-0000-4000-8000-000000000001", ...data, pause_source: data.paused_reason ? "person" : null } });
+    }
     calls.push(rec);
-    return responder(rec, calls.length - 1);
+    return responder ? responder(rec, calls.length - 1) : accepted(status.agent_status, status.halted, status.paused_reason);
   });
-  return { fetch: fn, calls };
+  return { fetch: fn, calls, statusCalls, status };
 }
 
 export function fakeSleep() {

@@ -3,8 +3,8 @@ import { createServer, type Server } from "node:http";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AgentOpsClient, AuthenticationError } from "../src/index.js";
-import { setUpTenant, startBackend, waitForRun, type Backend, type Tenant } from "./support/backend.js";
+import { AgentOpsClient, AgentPausedError, AuthenticationError } from "../src/index.js";
+import { post, setUpTenant, startBackend, waitForRun, type Backend, type Tenant } from "./support/backend.js";
 
 // Against the real backend jar (built by the Maven reactor before sdk-js). Never skipped: without the jar it fails.
 let backend: Backend;
@@ -13,7 +13,7 @@ let tenant: Tenant;
 beforeAll(async () => {
   backend = await startBackend();
   tenant = await setUpTenant(backend.baseUrl);
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await backend?.stop();
@@ -78,28 +78,57 @@ describe("AgentOpsClient against the real backend", () => {
     expect(errors[0]).toBeInstanceOf(AuthenticationError);
   }, 60_000);
 
-  it("isPaused follows the agent's status in the 202 answers", async () => {
-    const setStatus = async (status: string) => {
-      const res = await fetch(`${backend.baseUrl}/api/v1/agents/${tenant.agentId}`, {
-        method: "PATCH",
-        headers: { "content-type": "application/json", authorization: `Bearer ${tenant.token}` },
-        body: JSON.stringify({ status }),
-      });
-      expect(res.status).toBe(200);
-    };
-    const client = new AgentOpsClient({ apiKey: tenant.apiKey, agentId: tenant.agentSlug, baseUrl: backend.baseUrl, strict: true });
+  it("a running agent sees isPaused flip within a second without making calls, and back on resume", async () => {
+    const agent = await post(backend.baseUrl, "/api/v1/agents", { name: `Paused while running ${crypto.randomUUID().slice(0, 8)}` }, tenant.token);
+    const changes: [boolean, string | null][] = [];
+    const errors: unknown[] = [];
+    const client = new AgentOpsClient({
+      apiKey: tenant.apiKey,
+      agentId: agent.slug,
+      baseUrl: backend.baseUrl,
+      onError: (e) => errors.push(e),
+      onPause: (paused, reason) => changes.push([paused, reason]),
+    });
     try {
-      await setStatus("paused");
       const runId = await client.startRun();
-      await client.flush();
-      expect(client.isPaused).toBe(true);
-      await setStatus("active");
-      await client.endRun({ runId });
       expect(client.isPaused).toBe(false);
+      await post(backend.baseUrl, `/api/v1/controls/pause-agent/${agent.id}`, { reason: "runaway costs" }, tenant.token);
+      const pausedAt = performance.now();
+      while (!client.isPaused && performance.now() - pausedAt < 5000) await new Promise((ok) => setTimeout(ok, 10));
+      const millis = performance.now() - pausedAt;
+      expect(client.isPaused).toBe(true);
+      // one poll a second, plus one round trip
+      expect(millis).toBeLessThan(1500);
+      expect(client.pausedReason()).toBe("runaway costs");
+      expect(client.pauseSource()).toBe("person");
+
+      await post(backend.baseUrl, `/api/v1/controls/resume-agent/${agent.id}`, { reason: "budget raised" }, tenant.token);
+      const resumedAt = performance.now();
+      while (client.isPaused && performance.now() - resumedAt < 5000) await new Promise((ok) => setTimeout(ok, 10));
+      expect(client.isPaused).toBe(false);
+      await client.endRun({ runId });
     } finally {
-      await setStatus("active");
       await client.shutdown();
     }
+    expect(errors).toEqual([]);
+    expect(changes).toEqual([[true, "runaway costs"], [false, null]]);
+  }, 60_000);
+
+  it("strict startRun on a paused agent rejects with AgentPausedError; a lenient client starts the run and says paused", async () => {
+    const agent = await post(backend.baseUrl, "/api/v1/agents", { name: `Paused before ${crypto.randomUUID().slice(0, 8)}` }, tenant.token);
+    await post(backend.baseUrl, `/api/v1/controls/pause-agent/${agent.id}`, { reason: "on hold" }, tenant.token);
+    const strict = new AgentOpsClient({ apiKey: tenant.apiKey, agentId: agent.slug, baseUrl: backend.baseUrl, strict: true });
+    const error = await strict.startRun().catch((e) => e);
+    expect(error).toBeInstanceOf(AgentPausedError);
+    expect(error.code).toBe("agent_paused");
+    expect(error.message).toContain("on hold");
+    await strict.shutdown();
+
+    const lenient = new AgentOpsClient({ apiKey: tenant.apiKey, agentId: agent.slug, baseUrl: backend.baseUrl });
+    const runId = await lenient.startRun();
+    expect(lenient.isPaused).toBe(true);
+    await lenient.endRun({ runId, status: "cancelled", error: "paused" });
+    await lenient.shutdown();
   }, 60_000);
 
   it("client.raw reads runs with the same key (read scope)", async () => {

@@ -44,8 +44,8 @@ try {
       runId,
       model: "gpt-4o-mini",
       usage: decision.usage,
-      input: { question, observations: observations.length },
-      output: decision.answer ?? { tool: decision.tool, args: decision.args },
+      request: { question, observations: observations.length },
+      response: decision.answer ?? { tool: decision.tool, args: decision.args },
       durationMs: Date.now() - started,
     });
     if (decision.answer) {
@@ -74,6 +74,7 @@ try {
   await agentops.recordExternalAction({
     runId,
     actionType: "email.sent",
+    target: "ops@acme.example",
     payload: { to: "ops@acme.example", subject: "Your order", body: answer },
     costUsd: 0.0001,
   });

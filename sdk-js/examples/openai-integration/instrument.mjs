@@ -22,8 +22,9 @@ export function instrumentOpenAI(openai, agentops, currentRunId) {
         runId,
         model: completion.model ?? body.model,
         usage: completion.usage,
-        input: body.messages,
-        output: completion.choices?.[0]?.message,
+        provider: "openai",
+        request: body.messages,
+        response: completion.choices?.[0]?.message,
         durationMs: Date.now() - started,
       });
       return completion;

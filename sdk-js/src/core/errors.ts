@@ -60,6 +60,18 @@ export class RateLimitError extends AgentOpsError {
   }
 }
 
+/**
+ * The server's idempotency check: 409 `idempotency_in_progress` (the first request with this `Idempotency-Key` is
+ * still running; retried with back-off) or 422 `idempotency_key_reused` (the key came with a different body).
+ */
+export class IdempotencyError extends AgentOpsError {}
+
+/**
+ * The agent is paused (by a person, the kill switch, a budget or a policy): thrown by a strict client's `startRun`,
+ * and for the API's `agent_paused` / `org_paused` answers.
+ */
+export class AgentPausedError extends AgentOpsError {}
+
 /** Any other HTTP error answer (4xx not listed above, e.g. 413 payload_too_large). */
 export class ApiError extends AgentOpsError {}
 /** 5xx: the server failed or is unavailable. */
@@ -87,6 +99,10 @@ const BY_CODE: Record<string, typeof AgentOpsError> = {
   conflict: ConflictError,
   duplicate: ConflictError,
   rate_limited: RateLimitError,
+  idempotency_in_progress: IdempotencyError,
+  idempotency_key_reused: IdempotencyError,
+  agent_paused: AgentPausedError,
+  org_paused: AgentPausedError,
   internal_error: ServerError,
   unavailable: ServerError,
 };

@@ -14,6 +14,8 @@ export interface RetryOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Injected for tests: a number in [0, 1). */
   random?: () => number;
+  /** Time limit of one attempt, in ms (default 10 000); a timed-out attempt is retried like a network error. */
+  timeoutMs?: number;
 }
 
 export interface HttpOptions extends RetryOptions {
@@ -34,9 +36,6 @@ export function backoffDelay(attempt: number, base: number, max: number, random:
   return Math.floor(random() * Math.min(max, base * 2 ** attempt));
 }
 
-/** Paths that are idempotent by content (run_id / event_id) and need no Idempotency-Key. */
-const NATURALLY_IDEMPOTENT = /\/api\/v1\/ingest\/run$/;
-
 async function readBody(response: Response): Promise<unknown> {
   const text = await response.text().catch(() => "");
   if (!text) return undefined;
@@ -48,10 +47,11 @@ async function readBody(response: Response): Promise<unknown> {
 }
 
 /**
- * A fetch that retries (network errors, 408, 429, 5xx; `Retry-After` honoured on 429/503, otherwise exponential
- * back-off with full jitter), adds one `Idempotency-Key` per logical POST (reused by every retry; not on
- * ingestion, which is idempotent by run_id/event_id), and throws a typed {@link AgentOpsError} for any error answer
- * left after the retries. A 2xx/3xx Response is returned untouched, so openapi-fetch can sit on top of it.
+ * A fetch with the SDK's rules (the same in the Java SDK, README "Retries"): retries network errors and timeouts,
+ * 408, 429, 5xx and 409 `idempotency_in_progress` (`Retry-After` honoured on 429/503, otherwise exponential back-off
+ * with full jitter), never other 4xx; adds one `Idempotency-Key` (a random UUID) to every POST, reused by each of its
+ * retries; throws a typed {@link AgentOpsError} for any error answer left after the retries. A 2xx/3xx Response is
+ * returned untouched, so openapi-fetch can sit on top of it.
  */
 export function createRetryingFetch(options: HttpOptions = {}): (input: Request) => Promise<Response> {
   const maxRetries = Math.max(0, options.maxRetries ?? 3);
@@ -60,25 +60,28 @@ export function createRetryingFetch(options: HttpOptions = {}): (input: Request)
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const newKey = options.newIdempotencyKey ?? (() => randomUUID());
+  const timeoutMs = Math.max(0, options.timeoutMs ?? 10_000);
 
   return async (input: Request): Promise<Response> => {
     const doFetch = (options.fetch ?? globalThis.fetch) as FetchLike;
     const request = input;
-    if (
-      request.method === "POST" &&
-      !request.headers.has("idempotency-key") &&
-      !NATURALLY_IDEMPOTENT.test(new URL(request.url).pathname)
-    ) {
+    if (request.method === "POST" && !request.headers.has("idempotency-key")) {
       request.headers.set("Idempotency-Key", newKey());
     }
-    // Buffer the body once so every attempt sends the same bytes (same run_id/event_ids on a retried ingestion).
+    // Buffer the body once so every attempt sends the same bytes under the same key.
     const body = request.body === null ? undefined : await request.clone().arrayBuffer();
     for (let attempt = 0; ; attempt++) {
+      // one controller per attempt: our time limit, or the caller's own abort
+      const controller = new AbortController();
+      const abort = () => controller.abort(request.signal.reason);
+      if (request.signal?.aborted) abort();
+      else request.signal?.addEventListener("abort", abort, { once: true });
+      const timer = timeoutMs > 0 ? setTimeout(() => controller.abort(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs) : undefined;
       const attemptRequest = new Request(request.url, {
         method: request.method,
         headers: request.headers,
         body,
-        signal: request.signal,
+        signal: controller.signal,
       });
       let response: Response;
       try {
@@ -89,10 +92,24 @@ export function createRetryingFetch(options: HttpOptions = {}): (input: Request)
           await sleep(backoffDelay(attempt, base, max, random));
           continue;
         }
-        const reason = cause instanceof Error ? cause.message : String(cause);
+        const reason = controller.signal.aborted && controller.signal.reason instanceof Error
+          ? controller.signal.reason.message
+          : cause instanceof Error ? cause.message : String(cause);
         throw new ConnectionError(`Could not reach ${new URL(request.url).origin}: ${reason}`, { cause });
+      } finally {
+        if (timer) clearTimeout(timer);
+        request.signal?.removeEventListener("abort", abort);
       }
       if (response.ok || (response.status >= 300 && response.status < 400)) return response;
+      if (response.status === 409) {
+        // retried only while the first request with this key is still running on the server
+        const conflict = await readBody(response);
+        if (attempt < maxRetries && (conflict as { code?: string } | undefined)?.code === "idempotency_in_progress") {
+          await sleep(backoffDelay(attempt, base, max, random));
+          continue;
+        }
+        throw errorFromResponse(response.status, response.headers, conflict);
+      }
       if (attempt < maxRetries && isRetryableStatus(response.status)) {
         const retryAfter =
           response.status === 429 || response.status === 503

@@ -1,3 +1,5 @@
+import type { UsageFormat } from "../types.js";
+
 /**
  * Token usage in the API's canonical ("agentops") form. `input_tokens` counts every prompt token, cached ones
  * included; `cache_read_input_tokens` / `cache_creation_input_tokens` (5-minute writes) /
@@ -39,10 +41,11 @@ export interface AnthropicUsage {
   cache_creation?: { ephemeral_5m_input_tokens?: number | null; ephemeral_1h_input_tokens?: number | null } | null;
 }
 
-export type UsageFormat = "openai" | "anthropic" | "agentops";
+export type { UsageFormat };
 export type AnyUsage = OpenAIChatUsage | OpenAIResponsesUsage | AnthropicUsage | Partial<CanonicalUsage>;
 
-const n = (v: unknown): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+// like the Java SDK: numbers only (fractions cut), anything else counts 0
+const n = (v: unknown): number => (typeof v === "number" && Number.isFinite(v) ? Math.trunc(v) : 0);
 const obj = (v: unknown): Record<string, unknown> =>
   v && typeof v === "object" ? (v as Record<string, unknown>) : {};
 

@@ -61,7 +61,8 @@ export async function startBackend(): Promise<Backend> {
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 60_000;
+  // generous: on a loaded machine the backend (embedded PostgreSQL, migrations) can take a minute or more
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Backend exited with ${child.exitCode}:\n${output}`);
     try {
@@ -73,10 +74,10 @@ export async function startBackend(): Promise<Backend> {
     await new Promise((ok) => setTimeout(ok, 250));
   }
   await stop();
-  throw new Error(`Backend did not answer GET /health 200 within 60 s:\n${output}`);
+  throw new Error(`Backend did not answer GET /health 200 within 180 s:\n${output}`);
 }
 
-async function post(baseUrl: string, path: string, body: unknown, token?: string): Promise<any> {
+export async function post(baseUrl: string, path: string, body: unknown, token?: string): Promise<any> {
   const res = await fetch(baseUrl + path, {
     method: "POST",
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },

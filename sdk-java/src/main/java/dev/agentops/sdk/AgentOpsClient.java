@@ -5,37 +5,51 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.agentops.sdk.core.AgentOpsException;
+import dev.agentops.sdk.core.AgentPausedException;
+import dev.agentops.sdk.core.CanonicalJson;
 import dev.agentops.sdk.core.ConnectionException;
+import dev.agentops.sdk.core.HttpTransport;
 import dev.agentops.sdk.core.RateLimitException;
 import dev.agentops.sdk.core.ServerException;
-import dev.agentops.sdk.core.HttpTransport;
 import dev.agentops.sdk.core.Sleeper;
 import dev.agentops.sdk.generated.invoker.ApiClient;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The AgentOps Hub client for agents: records runs and their events and sends them in the background.
  *
- * <p>Calls such as {@link #recordLlmCall} only buffer (per run) and return at once. A single daemon thread sends
- * the buffer as pieces of {@code POST /api/v1/ingest/run} when {@code flushAt} items are buffered, every
- * {@code flushInterval}, on {@link #flush()} and on {@link #close()}. Run and event ids are generated here, so a
- * retried piece never counts twice. Telemetry failures go to {@code onError} and never throw into the agent's code,
- * unless the client is {@code strict}: then {@link #flush()} and {@link #close()} throw the typed exception.
+ * <p>Calls such as {@link #recordLlmCall} only buffer (per run) and return at once. When {@code flushAt} items
+ * (events, run starts, run ends) are buffered, on {@link #endRun}, on {@link #flush()}, on {@link #close()} and every
+ * {@code flushInterval}, the buffer is cut into pieces of {@code POST /api/v1/ingest/run} (per run, at most
+ * {@code flushAt} events each), which a single daemon thread sends in order. Bodies are canonical JSON, so the
+ * TypeScript SDK sends the very same bytes for the same calls ({@code docs/contract/sdk-payloads.json}). Run and event
+ * ids are generated here and every POST carries an {@code Idempotency-Key} reused across its retries, so a retried
+ * piece never counts twice. Telemetry failures go to {@code onError} and never throw into the agent's code, unless the
+ * client is {@code strict}: then {@link #flush()} and {@link #close()} throw the typed exception, and
+ * {@link #startRun} on a paused agent throws {@link AgentPausedException}.
  *
  * <pre>{@code
  * try (AgentOpsClient client = AgentOpsClient.builder().agentId("support-bot").build()) {
@@ -49,8 +63,11 @@ public final class AgentOpsClient implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(AgentOpsClient.class.getName());
     private static final String INGEST_PATH = "/api/v1/ingest/run";
-    /** Events per request; the API accepts up to 1000. */
-    static final int MAX_EVENTS_PER_PIECE = 500;
+    /** The API's limit of events per request. */
+    static final int MAX_FLUSH_AT = 1000;
+    /** Milliseconds, always three digits, UTC: what JavaScript's {@code Date.toISOString()} writes. */
+    private static final DateTimeFormatter TIMESTAMP =
+        DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final String apiKey;
     private final String agentId;
@@ -61,18 +78,23 @@ public final class AgentOpsClient implements AutoCloseable {
     private final HttpTransport transport;
     private final ScheduledExecutorService scheduler;
     private final ObjectMapper mapper;
+    private final Clock clock;
+    private final Supplier<String> ids;
+    private final PauseMonitor pauses;
 
     private final Object lock = new Object();
+    /** Buffered pieces per run, in the order runs were first touched since the last cut. */
     private final Map<String, RunBuffer> pending = new LinkedHashMap<>();
-    private final Map<String, String> runAgents = new LinkedHashMap<>();
+    /** Runs started and not ended yet, with their agent. */
+    private final Map<String, String> openRuns = new LinkedHashMap<>();
     private int buffered;
+    /** Items cut and waiting for the sender; counted against {@code maxBufferedItems} too. */
+    private final AtomicInteger queued = new AtomicInteger();
     private boolean overflowReported;
     private volatile Thread flushThread;
     private final int maxBufferedItems;
-    private boolean flushQueued;
     private volatile boolean closed;
-    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
-    private volatile boolean paused;
+    private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicReference<AgentOpsException> strictFailure = new AtomicReference<>();
 
     private AgentOpsClient(Builder builder) {
@@ -83,10 +105,12 @@ public final class AgentOpsClient implements AutoCloseable {
         String url = builder.baseUrl != null ? builder.baseUrl : System.getenv("AGENTOPS_BASE_URL");
         this.baseUrl = url == null || url.isBlank() ? "http://localhost:8080" : url;
         this.agentId = builder.agentId != null ? builder.agentId : System.getenv("AGENTOPS_AGENT_ID");
-        this.flushAt = Math.max(1, builder.flushAt);
+        this.flushAt = Math.min(MAX_FLUSH_AT, Math.max(1, builder.flushAt));
         this.maxBufferedItems = Math.max(1, builder.maxBufferedItems);
         this.strict = builder.strict;
         this.onError = builder.onError;
+        this.clock = builder.clock;
+        this.ids = builder.ids;
         this.mapper = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         HttpClient http = builder.httpClient != null ? builder.httpClient
@@ -100,6 +124,7 @@ public final class AgentOpsClient implements AutoCloseable {
         });
         long interval = builder.flushInterval.toMillis();
         scheduler.scheduleWithFixedDelay(this::flushQuietly, interval, interval, TimeUnit.MILLISECONDS);
+        this.pauses = new PauseMonitor(transport, this::openAgents, builder.onPause, this::report, System::nanoTime);
     }
 
     public static Builder builder() {
@@ -118,38 +143,52 @@ public final class AgentOpsClient implements AutoCloseable {
         return startRun(StartRun.builder().input(input).build());
     }
 
-    /** Starts a run; returns its id ({@link StartRun#runId()} or a new UUID). */
+    /**
+     * Starts a run; returns its id ({@link StartRun#runId()} or a new UUID). Reads the agent's status first when what
+     * the client knows is older than a second; a strict client then refuses a paused agent with
+     * {@link AgentPausedException} (a lenient one starts the run: ask {@link #isPaused()}).
+     */
     public String startRun(StartRun start) {
-        String runId = start.runId() != null ? start.runId() : UUID.randomUUID().toString();
         String agent = start.agentId() != null ? start.agentId() : agentId;
         if (agent == null) {
             throw new IllegalArgumentException("no agent: set agentId(..) on the builder or on StartRun");
         }
+        pauses.refreshIfStale(agent);
+        if (strict && pauses.isPaused(agent)) {
+            String reason = pauses.reason(agent);
+            throw new AgentPausedException("agent " + agent + " is paused" + (reason == null ? "" : ": " + reason), 0,
+                "agent_paused", null);
+        }
+        String runId = start.runId() != null ? start.runId() : ids.get();
         if (droppedAfterClose()) {
             return runId;
         }
         synchronized (lock) {
-            runAgents.put(runId, agent);
+            openRuns.put(runId, agent);
             RunBuffer run = buffer(runId);
-            run.fields.put("status", "running");
+            run.fields.put("status", RunStatus.RUNNING.wire());
             run.fields.put("start_time", now());
-            putIfNotNull(run.fields, "input", start.input());
+            putIfNotNull(run.fields, "input", asObject(start.input()));
             putIfNotNull(run.fields, "tags", start.tags());
             putIfNotNull(run.fields, "metadata", start.metadata());
         }
-        added();
+        added(false);
         return runId;
     }
 
     /**
-     * Ends a run.
+     * Ends a run and starts sending what is buffered (without waiting for it: {@link #flush()} waits).
      *
      * @param status {@link RunStatus#COMPLETED}, {@code FAILED} or {@code CANCELLED}
      * @param output the run's result (optional)
      * @param error  an error message (optional)
      */
     public void endRun(String runId, RunStatus status, Object output, String error) {
+        Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(status, "status");
+        if (!status.isFinal()) {
+            throw new IllegalArgumentException("a run ends COMPLETED, FAILED or CANCELLED, not " + status);
+        }
         if (droppedAfterClose()) {
             return;
         }
@@ -157,11 +196,11 @@ public final class AgentOpsClient implements AutoCloseable {
             RunBuffer run = buffer(runId);
             run.fields.put("status", status.wire());
             run.fields.put("end_time", now());
-            putIfNotNull(run.fields, "output", output);
+            putIfNotNull(run.fields, "output", asObject(output));
             putIfNotNull(run.fields, "error", error);
-            runAgents.remove(runId);
+            openRuns.remove(runId);
         }
-        added();
+        added(true);
     }
 
     /** Ends a run as completed with this output. */
@@ -173,70 +212,102 @@ public final class AgentOpsClient implements AutoCloseable {
 
     /** Records a model call; returns the event id. */
     public String recordLlmCall(String runId, LlmCall call) {
-        Map<String, Object> event = event("llm_call");
         Map<String, Object> payload = new LinkedHashMap<>();
-        putIfNotNull(payload, "input", call.input());
-        putIfNotNull(payload, "output", call.output());
-        event.put("payload", payload);
+        putIfNotNull(payload, "provider", call.provider());
+        putIfNotNull(payload, "request", call.request());
+        putIfNotNull(payload, "response", call.response());
+        Map<String, Object> event = event(EventType.LLM_CALL, call.durationMs(), payload.isEmpty() ? null : payload);
         putIfNotNull(event, "model", call.model());
         if (call.usage() != null) {
             event.put("token_usage", call.usage().toMap());
-            event.put("usage_format", "agentops");
+            event.put("usage_format", UsageFormat.AGENTOPS.wire());
         }
-        putIfNotNull(event, "duration_ms", call.durationMs());
         putIfNotNull(event, "cost_usd", call.costUsd());
         return add(runId, event);
     }
 
     /**
-     * Records a model call with a provider usage object: OpenAI (Chat Completions or Responses) or Anthropic with
-     * {@code cache_creation}, recognised by its keys (use {@link LlmCall.Builder#anthropicUsage} for other Anthropic
-     * objects). Returns the event id.
+     * Records a model call with a provider usage object: OpenAI (Chat Completions or Responses) or Anthropic,
+     * recognised by its keys as {@link Usage#from(Map)} says. Returns the event id.
      */
     public String recordLlmCall(String runId, String model, Map<String, ?> usage) {
         return recordLlmCall(runId, LlmCall.builder(model).usage(usage).build());
     }
 
-    /** Records a tool call; returns the event id. */
+    /** Records a tool call ({@code payload: {tool_name, input, output, error}}); returns the event id. */
     public String recordToolCall(String runId, ToolCall call) {
-        Map<String, Object> event = event("tool_call");
+        Objects.requireNonNull(call.toolName(), "toolName");
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("tool", call.name());
+        payload.put("tool_name", call.toolName());
         putIfNotNull(payload, "input", call.input());
         putIfNotNull(payload, "output", call.output());
         putIfNotNull(payload, "error", call.error());
-        event.put("payload", payload);
-        putIfNotNull(event, "duration_ms", call.durationMs());
-        return add(runId, event);
+        return add(runId, event(EventType.TOOL_CALL, call.durationMs(), payload));
     }
 
     /** Records a tool call; returns the event id. */
-    public String recordToolCall(String runId, String name, Object input, Object output) {
-        return recordToolCall(runId, ToolCall.of(name, input, output));
+    public String recordToolCall(String runId, String toolName, Object input, Object output) {
+        return recordToolCall(runId, ToolCall.of(toolName, input, output));
     }
 
-    /** Records an external action; returns the event id. */
+    /**
+     * Records an external action ({@code payload: {action_type, target, payload, approval_id}}); returns the event id.
+     */
     public String recordExternalAction(String runId, ExternalAction action) {
-        Map<String, Object> event = event("external_action");
+        Objects.requireNonNull(action.actionType(), "actionType");
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("action", action.action());
+        payload.put("action_type", action.actionType());
         putIfNotNull(payload, "target", action.target());
-        putIfNotNull(payload, "details", action.details());
-        event.put("payload", payload);
-        putIfNotNull(event, "duration_ms", action.durationMs());
+        putIfNotNull(payload, "payload", action.payload());
+        putIfNotNull(payload, "approval_id", action.approvalId());
+        Map<String, Object> event = event(EventType.EXTERNAL_ACTION, action.durationMs(), payload);
+        putIfNotNull(event, "cost_usd", action.costUsd());
         return add(runId, event);
     }
 
     /** Records an external action; returns the event id. */
-    public String recordExternalAction(String runId, String action, String target, Object details) {
-        return recordExternalAction(runId, ExternalAction.of(action, target, details));
+    public String recordExternalAction(String runId, String actionType, String target, Object payload) {
+        return recordExternalAction(runId, ExternalAction.of(actionType, target, payload));
+    }
+
+    /**
+     * Records an error event in the run ({@code payload: {message, ...details}}); the run's own status is set by
+     * {@link #endRun}. Returns the event id.
+     */
+    public String recordError(String runId, String message, Map<String, ?> details) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("message", message == null ? "error" : message);
+        if (details != null) {
+            payload.putAll(details);
+        }
+        return add(runId, event(EventType.ERROR, null, payload));
     }
 
     // ---- state and lifecycle ---------------------------------------------------------------------------------
 
-    /** True when the last ingestion answer said the agent is paused: stop the agent's work. */
+    /**
+     * True when the client's agent is paused (by a person, the kill switch, a budget or a policy) or its organization
+     * halted: stop the agent's work. Never calls the server itself: while a run is open a poller reads the status
+     * every second, and every SDK call refreshes it when it is older than a second. Without a default agent: whether
+     * any agent this client saw is paused.
+     */
     public boolean isPaused() {
-        return paused;
+        return agentId != null ? pauses.isPaused(agentId) : pauses.anyPaused();
+    }
+
+    /** True when this agent (id or slug, as sent to ingest) is paused. */
+    public boolean isPaused(String agent) {
+        return pauses.isPaused(agent);
+    }
+
+    /** Why the agent was paused ({@code paused_reason}), or null. */
+    public String pausedReason(String agent) {
+        return pauses.reason(agent);
+    }
+
+    /** Who paused the agent, or null when it is not paused or the server did not say. */
+    public PauseSource pauseSource(String agent) {
+        return pauses.source(agent);
     }
 
     /**
@@ -244,10 +315,14 @@ public final class AgentOpsClient implements AutoCloseable {
      * first telemetry failure since the last flush.
      */
     public void flush() {
+        if (agentId != null) {
+            pauses.refreshIfStale(agentId);
+        }
         if (Thread.currentThread() == flushThread) {
             flushQuietly(); // called from onError: already on the sender thread
         } else if (!scheduler.isShutdown()) {
-            Future<?> done = scheduler.submit(this::flushQuietly);
+            Cut cut = cut();
+            Future<?> done = scheduler.submit(() -> send(cut));
             try {
                 done.get();
             } catch (InterruptedException e) {
@@ -262,13 +337,14 @@ public final class AgentOpsClient implements AutoCloseable {
         }
     }
 
-    /** Flushes, then stops the background thread. Later record calls are ignored. Idempotent. */
+    /** Flushes, then stops the background threads. Later record calls are ignored. Idempotent. */
     @Override
     public void close() {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
         closed = true;
+        pauses.close();
         try {
             flush();
         } finally {
@@ -303,27 +379,46 @@ public final class AgentOpsClient implements AutoCloseable {
         }
     }
 
-    private RunBuffer buffer(String runId) {
-        return pending.computeIfAbsent(runId, id -> new RunBuffer(runAgents.getOrDefault(id, agentId)));
+    /** Pieces taken from the buffer in one go, and how many buffered items they were. */
+    private record Cut(List<Map<String, Object>> pieces, int items) {
     }
 
-    private Map<String, Object> event(String type) {
+    private Set<String> openAgents() {
+        synchronized (lock) {
+            return new LinkedHashSet<>(openRuns.values());
+        }
+    }
+
+    private RunBuffer buffer(String runId) {
+        return pending.computeIfAbsent(runId, id -> new RunBuffer(openRuns.getOrDefault(id, agentId)));
+    }
+
+    /** The envelope, minus what the caller adds; the timestamp is when the event began: now minus its duration. */
+    private Map<String, Object> event(EventType type, Long durationMs, Map<String, Object> payload) {
         Map<String, Object> event = new LinkedHashMap<>();
-        event.put("event_id", UUID.randomUUID().toString());
-        event.put("event_type", type);
-        event.put("timestamp", now());
+        event.put("event_id", ids.get());
+        event.put("event_type", type.wire());
+        Instant at = clock.instant();
+        event.put("timestamp", TIMESTAMP.format(durationMs == null ? at : at.minusMillis(durationMs)));
+        putIfNotNull(event, "duration_ms", durationMs);
+        putIfNotNull(event, "payload", payload);
         return event;
     }
 
     private String add(String runId, Map<String, Object> event) {
         Objects.requireNonNull(runId, "runId");
+        String agent;
+        synchronized (lock) {
+            agent = openRuns.getOrDefault(runId, agentId);
+        }
+        pauses.refreshIfStale(agent);
         if (droppedAfterClose()) {
             return (String) event.get("event_id");
         }
         synchronized (lock) {
             buffer(runId).events.add(event);
         }
-        added();
+        added(false);
         return (String) event.get("event_id");
     }
 
@@ -335,7 +430,7 @@ public final class AgentOpsClient implements AutoCloseable {
         boolean full;
         boolean first = false;
         synchronized (lock) {
-            full = buffered >= maxBufferedItems;
+            full = buffered + queued.get() >= maxBufferedItems;
             if (full && !overflowReported) {
                 overflowReported = true;
                 first = true;
@@ -348,44 +443,46 @@ public final class AgentOpsClient implements AutoCloseable {
         return full;
     }
 
-    private void added() {
-        boolean trigger;
+    /** Counts one buffered item; at {@code flushAt} items, or when asked, cuts the buffer and queues it to send. */
+    private void added(boolean sendNow) {
+        Cut cut = null;
         synchronized (lock) {
             buffered++;
-            trigger = buffered >= flushAt && !flushQueued;
-            if (trigger) {
-                flushQueued = true;
+            if (sendNow || buffered >= flushAt) {
+                cut = cut();
             }
         }
-        if (trigger) {
+        if (cut != null && !cut.pieces().isEmpty()) {
+            Cut taken = cut;
             try {
-                scheduler.execute(this::flushQuietly);
+                scheduler.execute(() -> send(taken));
             } catch (RuntimeException rejected) {
-                // shutting down: close() flushes
+                // closing: close() already flushed what it could
+                queued.addAndGet(-taken.items());
             }
         }
     }
 
-    /** Runs on the scheduler thread only. */
-    private void flushQuietly() {
-        flushThread = Thread.currentThread();
-        List<Map<String, Object>> pieces = new ArrayList<>();
+    /**
+     * Takes everything buffered as pieces: per run (in the order runs were first touched since the last cut), the
+     * first piece with the run's fields and up to {@code flushAt} events, further pieces with the next events. The
+     * TypeScript SDK cuts exactly the same way, which the shared fixture relies on.
+     */
+    private Cut cut() {
         synchronized (lock) {
-            flushQueued = false;
-            buffered = 0;
+            List<Map<String, Object>> pieces = new ArrayList<>();
             for (Map.Entry<String, RunBuffer> entry : pending.entrySet()) {
-                String runId = entry.getKey();
                 RunBuffer run = entry.getValue();
                 List<Map<String, Object>> events = run.events;
                 int from = 0;
                 do {
                     Map<String, Object> piece = new LinkedHashMap<>();
-                    piece.put("run_id", runId);
+                    piece.put("run_id", entry.getKey());
                     piece.put("agent_id", run.agent);
                     if (from == 0) {
                         piece.putAll(run.fields);
                     }
-                    int to = Math.min(events.size(), from + MAX_EVENTS_PER_PIECE);
+                    int to = Math.min(events.size(), from + flushAt);
                     if (to > from) {
                         piece.put("events", new ArrayList<>(events.subList(from, to)));
                     }
@@ -394,32 +491,51 @@ public final class AgentOpsClient implements AutoCloseable {
                 } while (from < events.size());
             }
             pending.clear();
+            int items = buffered;
+            buffered = 0;
+            queued.addAndGet(items);
             overflowReported = false;
+            return new Cut(pieces, items);
         }
-        for (int i = 0; i < pieces.size(); i++) {
-            Map<String, Object> piece = pieces.get(i);
-            if (piece.get("agent_id") == null) {
-                report(new AgentOpsException("run " + piece.get("run_id") + " has no agent: set agentId(..)", 0, null,
-                    null, null));
-                continue;
-            }
-            try {
-                JsonNode answer = transport.postIdempotentBody(INGEST_PATH, piece);
-                paused = "paused".equals(answer.path("agent_status").asText(null))
-                    || "paused".equals(answer.path("data").path("agent_status").asText(null));
-            } catch (ConnectionException | ServerException | RateLimitException unreachable) {
-                // the server is unreachable or overloaded: keep this piece and the rest (same ids, so a later
-                // send never counts twice) for the next flush, unless we are closing
-                report(unreachable);
-                if (!closed) {
-                    requeue(pieces.subList(i, pieces.size()));
+    }
+
+    /** The timer's flush; runs on the sender thread. */
+    private void flushQuietly() {
+        send(cut());
+    }
+
+    /** Sends pieces in order; runs on the sender thread only. */
+    private void send(Cut cut) {
+        flushThread = Thread.currentThread();
+        List<Map<String, Object>> pieces = cut.pieces();
+        try {
+            for (int i = 0; i < pieces.size(); i++) {
+                Map<String, Object> piece = pieces.get(i);
+                String agent = (String) piece.get("agent_id");
+                if (agent == null) {
+                    report(new AgentOpsException("run " + piece.get("run_id") + " has no agent: set agentId(..)", 0, null,
+                        null, null));
+                    continue;
                 }
-                return;
-            } catch (AgentOpsException e) {
-                report(e);
-            } catch (RuntimeException e) {
-                report(new AgentOpsException("could not send telemetry: " + e, 0, null, null, e));
+                try {
+                    JsonNode answer = transport.postJson(INGEST_PATH, CanonicalJson.encode(mapper, piece));
+                    pauses.update(agent, answer.has("data") ? answer.get("data") : answer);
+                } catch (ConnectionException | ServerException | RateLimitException unreachable) {
+                    // the server is unreachable or overloaded: keep this piece and the rest (same ids, so a later
+                    // send never counts twice) for the next flush, unless we are closing
+                    report(unreachable);
+                    if (!closed) {
+                        requeue(pieces.subList(i, pieces.size()));
+                    }
+                    return;
+                } catch (AgentOpsException e) {
+                    report(e);
+                } catch (RuntimeException e) {
+                    report(new AgentOpsException("could not send telemetry: " + e, 0, null, null, e));
+                }
             }
+        } finally {
+            queued.addAndGet(-cut.items());
         }
     }
 
@@ -467,8 +583,18 @@ public final class AgentOpsClient implements AutoCloseable {
         }
     }
 
-    private static String now() {
-        return Instant.now().toString();
+    private String now() {
+        return TIMESTAMP.format(clock.instant());
+    }
+
+    /** Run input and output are JSON objects: anything else is sent as {@code {"value": ...}}, as the TypeScript SDK does. */
+    private static Object asObject(Object value) {
+        if (value == null || value instanceof Map<?, ?>) {
+            return value;
+        }
+        Map<String, Object> wrapped = new LinkedHashMap<>();
+        wrapped.put("value", value);
+        return wrapped;
     }
 
     private static void putIfNotNull(Map<String, Object> map, String key, Object value) {
@@ -477,7 +603,7 @@ public final class AgentOpsClient implements AutoCloseable {
         }
     }
 
-    /** Configuration of an {@link AgentOpsClient}; explicit values win over the environment. */
+/** Configuration of an {@link AgentOpsClient}; explicit values win over the environment. */
     public static final class Builder {
         private String apiKey;
         private String agentId;
@@ -491,6 +617,9 @@ public final class AgentOpsClient implements AutoCloseable {
         private Duration timeout = Duration.ofSeconds(10);
         private HttpClient httpClient;
         private Sleeper sleeper = Sleeper.REAL;
+        private PauseListener onPause;
+        private Clock clock = Clock.systemUTC();
+        private Supplier<String> ids = () -> UUID.randomUUID().toString();
 
         /** API key with the {@code ingest} scope; default {@code AGENTOPS_API_KEY}. */
         public Builder apiKey(String apiKey) {
@@ -510,7 +639,10 @@ public final class AgentOpsClient implements AutoCloseable {
             return this;
         }
 
-        /** Send when this many items (events, run starts, run ends) are buffered; default 100. */
+        /**
+         * Send when this many items (events, run starts, run ends) are buffered, and at most this many events per
+         * request; default 100, at most 1000.
+         */
         public Builder flushAt(int flushAt) {
             this.flushAt = flushAt;
             return this;
@@ -564,6 +696,24 @@ public final class AgentOpsClient implements AutoCloseable {
         /** How to wait between retries (tests); default {@link Sleeper#REAL}. */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = sleeper;
+            return this;
+        }
+
+        /** Told once per change when an agent is paused or resumed; default none (ask {@link #isPaused()}). */
+        public Builder onPause(PauseListener onPause) {
+            this.onPause = onPause;
+            return this;
+        }
+
+        /** Where timestamps come from (tests fix it); default the system's UTC clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Where run and event ids come from (tests make them predictable); default random UUIDs. */
+        public Builder ids(Supplier<String> ids) {
+            this.ids = Objects.requireNonNull(ids, "ids");
             return this;
         }
 

@@ -4,16 +4,20 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * One model call for {@link AgentOpsClient#recordLlmCall(String, LlmCall)}.
+ * One model call for {@link AgentOpsClient#recordLlmCall(String, LlmCall)}; sent as an {@code llm_call} event with
+ * {@code model}, {@code token_usage}, {@code usage_format}, {@code cost_usd} and {@code duration_ms} on the event and
+ * {@code payload: {provider, request, response}} when any of those is set.
  *
  * @param model      the model name as the provider reports it ({@code gpt-4o}, {@code claude-sonnet-4-5})
  * @param usage      normalised usage (see {@link Usage}); null when unknown
- * @param input      the prompt or messages (optional)
- * @param output     the completion (optional)
+ * @param provider   who served it ({@code openai}, {@code anthropic}; optional)
+ * @param request    the prompt or messages (optional)
+ * @param response   the completion (optional)
  * @param durationMs how long the call took (optional)
  * @param costUsd    a cost you computed yourself, which wins over the server's price (optional)
  */
-public record LlmCall(String model, Usage usage, Object input, Object output, Long durationMs, BigDecimal costUsd) {
+public record LlmCall(String model, Usage usage, String provider, Object request, Object response, Long durationMs,
+                      BigDecimal costUsd) {
 
     public static Builder builder(String model) {
         return new Builder(model);
@@ -23,8 +27,9 @@ public record LlmCall(String model, Usage usage, Object input, Object output, Lo
     public static final class Builder {
         private final String model;
         private Usage usage;
-        private Object input;
-        private Object output;
+        private String provider;
+        private Object request;
+        private Object response;
         private Long durationMs;
         private BigDecimal costUsd;
 
@@ -35,6 +40,12 @@ public record LlmCall(String model, Usage usage, Object input, Object output, Lo
         /** Usage in OpenAI (Chat or Responses), Anthropic-with-{@code cache_creation} or AgentOps shape, recognised. */
         public Builder usage(Map<String, ?> usage) {
             this.usage = Usage.from(usage);
+            return this;
+        }
+
+        /** Usage in the given shape, taken as that shape whatever its keys look like. */
+        public Builder usage(Map<String, ?> usage, UsageFormat format) {
+            this.usage = Usage.from(usage, format);
             return this;
         }
 
@@ -53,13 +64,18 @@ public record LlmCall(String model, Usage usage, Object input, Object output, Lo
             return this;
         }
 
-        public Builder input(Object input) {
-            this.input = input;
+        public Builder provider(String provider) {
+            this.provider = provider;
             return this;
         }
 
-        public Builder output(Object output) {
-            this.output = output;
+        public Builder request(Object request) {
+            this.request = request;
+            return this;
+        }
+
+        public Builder response(Object response) {
+            this.response = response;
             return this;
         }
 
@@ -74,7 +90,7 @@ public record LlmCall(String model, Usage usage, Object input, Object output, Lo
         }
 
         public LlmCall build() {
-            return new LlmCall(model, usage, input, output, durationMs, costUsd);
+            return new LlmCall(model, usage, provider, request, response, durationMs, costUsd);
         }
     }
 }

@@ -2,12 +2,22 @@ package dev.agentops.sdk;
 
 import java.util.Locale;
 
-/** Final states of a run ({@code running} is implied by {@link AgentOpsClient#startRun}). */
+/** The states of a run, the API's closed set; {@code RUNNING} is what {@link AgentOpsClient#startRun} sends. */
 public enum RunStatus {
-    COMPLETED, FAILED, CANCELLED;
+    RUNNING, COMPLETED, FAILED, CANCELLED;
 
     /** The API's spelling. */
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The constant for the API's spelling; {@link IllegalArgumentException} for anything else. */
+    public static RunStatus fromWire(String value) {
+        return Wire.parse(RunStatus.class, value);
+    }
+
+    /** True for the states that end a run. */
+    public boolean isFinal() {
+        return this != RUNNING;
     }
 }

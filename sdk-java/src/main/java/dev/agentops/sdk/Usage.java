@@ -24,7 +24,7 @@ public record Usage(long inputTokens, long outputTokens, long cacheReadInputToke
      * in the prompt and reasoning tokens in the completion.
      */
     public static Usage fromOpenAi(Map<String, ?> usage) {
-        boolean chat = usage.containsKey("prompt_tokens") || usage.containsKey("completion_tokens");
+        boolean chat = isOpenAiChat(usage);
         String in = chat ? "prompt_tokens" : "input_tokens";
         String out = chat ? "completion_tokens" : "output_tokens";
         return new Usage(count(usage, in), count(usage, out), count(nested(usage, in + "_details"), "cached_tokens"), 0, 0,
@@ -42,7 +42,7 @@ public record Usage(long inputTokens, long outputTokens, long cacheReadInputToke
         Map<String, ?> creation = nested(usage, "cache_creation");
         long write5m;
         long write1h;
-        if (!creation.isEmpty()) {
+        if (usage.get("cache_creation") instanceof Map<?, ?>) {
             write5m = count(creation, "ephemeral_5m_input_tokens");
             write1h = count(creation, "ephemeral_1h_input_tokens");
         } else {
@@ -61,22 +61,42 @@ public record Usage(long inputTokens, long outputTokens, long cacheReadInputToke
     }
 
     /**
-     * Recognises the shape: {@code prompt_tokens}/{@code completion_tokens} or {@code *_tokens_details} → OpenAI; a
-     * nested {@code cache_creation} object → Anthropic; otherwise the AgentOps shape. An Anthropic object without
-     * {@code cache_creation} cannot be told apart from ours: use {@link #fromAnthropic} for those.
+     * Recognises the shape, exactly as the TypeScript SDK does: {@code prompt_tokens}/{@code completion_tokens} or
+     * their {@code _details} → OpenAI Chat; {@code input_tokens_details}/{@code output_tokens_details} → OpenAI
+     * Responses; {@code reasoning_tokens} or {@code cache_creation_1h_input_tokens} → already canonical; anything else
+     * (the Anthropic SDK's {@code usage}) → Anthropic. Use {@link #from(Map, UsageFormat)} for canonical objects
+     * without those keys.
      */
     public static Usage from(Map<String, ?> usage) {
+        return usage == null ? null : from(usage, detect(usage));
+    }
+
+    /** Reads the usage object as the given shape. */
+    public static Usage from(Map<String, ?> usage, UsageFormat format) {
         if (usage == null) {
             return null;
         }
-        if (usage.containsKey("prompt_tokens") || usage.containsKey("completion_tokens")
-            || usage.containsKey("input_tokens_details") || usage.containsKey("output_tokens_details")) {
-            return fromOpenAi(usage);
+        return switch (format) {
+            case OPENAI -> fromOpenAi(usage);
+            case ANTHROPIC -> fromAnthropic(usage);
+            case AGENTOPS -> fromAgentOps(usage);
+        };
+    }
+
+    /** The shape {@link #from(Map)} takes a usage object for. */
+    public static UsageFormat detect(Map<String, ?> usage) {
+        if (isOpenAiChat(usage) || usage.containsKey("input_tokens_details") || usage.containsKey("output_tokens_details")) {
+            return UsageFormat.OPENAI;
         }
-        if (usage.get("cache_creation") instanceof Map<?, ?>) {
-            return fromAnthropic(usage);
+        if (usage.containsKey("reasoning_tokens") || usage.containsKey("cache_creation_1h_input_tokens")) {
+            return UsageFormat.AGENTOPS;
         }
-        return fromAgentOps(usage);
+        return UsageFormat.ANTHROPIC;
+    }
+
+    private static boolean isOpenAiChat(Map<String, ?> usage) {
+        return usage.containsKey("prompt_tokens") || usage.containsKey("completion_tokens")
+            || usage.containsKey("prompt_tokens_details") || usage.containsKey("completion_tokens_details");
     }
 
     /** The wire form ({@code token_usage}). */
@@ -99,11 +119,9 @@ public record Usage(long inputTokens, long outputTokens, long cacheReadInputToke
 
     private static long count(Map<String, ?> usage, String key) {
         Object value = usage.get(key);
-        if (value instanceof Number number) {
+        // like the TypeScript SDK: numbers only (fractions cut), anything else counts 0
+        if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
             return number.longValue();
-        }
-        if (value instanceof String text && !text.isBlank()) {
-            return Long.parseLong(text.trim());
         }
         return 0;
     }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentops.sdk.core.AgentOpsException;
 import dev.agentops.sdk.core.AuthenticationException;
 import dev.agentops.sdk.core.ConnectionException;
+import dev.agentops.sdk.core.IdempotencyException;
 import dev.agentops.sdk.core.NotFoundException;
 import dev.agentops.sdk.core.PermissionException;
 import dev.agentops.sdk.core.RateLimitException;
@@ -89,8 +90,11 @@ class AgentOpsClientTest {
         assertEquals("prod", body.path("tags").get(0).asText());
         assertEquals("v", body.path("metadata").path("k").asText());
         assertTrue(body.hasNonNull("end_time"));
-        assertEquals("send_email", body.path("events").get(0).path("payload").path("action").asText());
-        assertNull(server.ingests().get(0).header("Idempotency-Key"));
+        JsonNode payload = body.path("events").get(0).path("payload");
+        assertEquals("send_email", payload.path("action_type").asText());
+        assertEquals("a@example.com", payload.path("target").asText());
+        assertEquals("hi", payload.path("payload").path("subject").asText());
+        assertNotNull(server.ingests().get(0).header("Idempotency-Key"));
     }
 
     @Test
@@ -237,6 +241,41 @@ class AgentOpsClientTest {
         assertNotNull(posts.get(0).header("Idempotency-Key"));
         assertEquals(posts.get(0).header("Idempotency-Key"), posts.get(1).header("Idempotency-Key"));
         assertEquals(List.of(Duration.ofSeconds(1)), sleeps);
+    }
+
+    @Test
+    void everyIngestCarriesAnIdempotencyKeyReusedAcrossItsRetriesWithTheSameBytes() {
+        server.reply(503, "{\"error\":\"busy\",\"code\":\"unavailable\"}", Map.of());
+        try (AgentOpsClient client = client().build()) {
+            String runId = client.startRun();
+            client.recordToolCall(runId, "t", Map.of("b", 1, "a", 2), null);
+            client.flush();
+            client.recordToolCall(runId, "u", null, null);
+        }
+        List<StubServer.Recorded> ingests = server.ingests();
+        assertEquals(3, ingests.size());
+        String key = ingests.get(0).header("Idempotency-Key");
+        assertTrue(key.matches("[0-9a-f-]{36}"), key);
+        assertEquals(key, ingests.get(1).header("Idempotency-Key"));
+        assertEquals(ingests.get(0).raw(), ingests.get(1).raw());
+        assertNotNull(ingests.get(2).header("Idempotency-Key"));
+        assertFalse(key.equals(ingests.get(2).header("Idempotency-Key")), "a new logical request gets a new key");
+        assertTrue(ingests.get(0).raw().contains("\"input\":{\"a\":2,\"b\":1}"), ingests.get(0).raw());
+    }
+
+    @Test
+    void retriesIdempotencyInProgressButNeverAKeyReusedWithAnotherBody() {
+        server.reply(409, "{\"error\":\"still running\",\"code\":\"idempotency_in_progress\"}", Map.of());
+        server.reply(422, "{\"error\":\"key reused\",\"code\":\"idempotency_key_reused\",\"request_id\":\"r5\"}", Map.of());
+        try (AgentOpsClient client = client().build()) {
+            client.startRun();
+            client.flush();
+        }
+        assertEquals(2, server.ingests().size());
+        assertEquals(1, sleeps.size());
+        IdempotencyException failure = assertInstanceOf(IdempotencyException.class, errors.get(0));
+        assertEquals(422, failure.status());
+        assertEquals("idempotency_key_reused", failure.code());
     }
 
     @Test

@@ -37,7 +37,7 @@ class GeneratedCodeFreshnessTest {
     void theFacadesWireNamesExistInTheGeneratedModel() throws Exception {
         IngestRunRequest request = new IngestRunRequest().runId("r").agentId("a").status("running").startTime("t")
             .endTime("t").input(Map.of()).output(Map.of()).error("e").tags(List.of("x")).metadata(Map.of())
-            .events(List.of(new IngestEvent().eventId("e").eventType("llm_call").timestamp("t").model("m")
+            .events(List.of(new IngestEvent().eventId("e").eventType(dev.agentops.sdk.generated.model.EventType.LLM_CALL).timestamp("t").model("m")
                 .tokenUsage(Map.of()).usageFormat("agentops").durationMs(1L).payload(Map.of())));
         JsonNode json = ApiClient.createDefaultObjectMapper().valueToTree(request);
         for (String field : List.of("run_id", "agent_id", "status", "start_time", "end_time", "input", "output", "error",
@@ -48,5 +48,13 @@ class GeneratedCodeFreshnessTest {
             "duration_ms", "payload")) {
             assertTrue(json.path("events").get(0).has(field), field);
         }
+    }
+
+    @Test
+    void theSdksEventTypesAreExactlyTheApisEventTypes() {
+        assertEquals(
+            java.util.Arrays.stream(dev.agentops.sdk.generated.model.EventType.values())
+                .map(dev.agentops.sdk.generated.model.EventType::getValue).collect(java.util.stream.Collectors.toSet()),
+            java.util.Arrays.stream(EventType.values()).map(EventType::wire).collect(java.util.stream.Collectors.toSet()));
     }
 }

@@ -24,6 +24,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -44,6 +45,7 @@ class AgentController {
         this.agents = agents;
     }
 
+    @Operation(operationId = "createAgent")
     @Post
     @RequiresPermission(Permission.AGENTS_WRITE)
     HttpResponse<DataResponse<AgentResponse>> create(Authentication authentication, @Body @Valid AgentRequests.Create request) {
@@ -51,6 +53,7 @@ class AgentController {
         return HttpResponse.created(DataResponse.of(created), URI.create("/api/v1/agents/" + created.id()));
     }
 
+    @Operation(operationId = "listAgents")
     @Get
     @RequiresPermission(Permission.AGENTS_READ)
     ListResponse<AgentResponse> list(Authentication authentication, @Nullable @QueryValue String status,
@@ -65,18 +68,21 @@ class AgentController {
         return Paging.page(rows, pageSize, row -> new Paging.TimeAndId(row.createdAt(), row.id()).key());
     }
 
+    @Operation(operationId = "getAgent")
     @Get("/{id}")
     @RequiresPermission(Permission.AGENTS_READ)
     DataResponse<AgentResponse> get(Authentication authentication, @PathVariable UUID id) {
         return DataResponse.of(agents.get(Actor.from(authentication), id));
     }
 
+    @Operation(operationId = "updateAgent")
     @Patch("/{id}")
     @RequiresPermission(Permission.AGENTS_WRITE)
     DataResponse<AgentResponse> update(Authentication authentication, @PathVariable UUID id, @Body @Valid AgentRequests.Update request) {
         return DataResponse.of(agents.update(Actor.from(authentication), id, request));
     }
 
+    @Operation(operationId = "archiveAgent")
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
     @RequiresPermission(Permission.AGENTS_WRITE)

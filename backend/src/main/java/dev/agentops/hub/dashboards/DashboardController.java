@@ -15,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -34,6 +35,7 @@ class DashboardController {
         this.dashboards = dashboards;
     }
 
+    @Operation(operationId = "getHomeDashboard")
     @Get("/home")
     @RequiresPermission(Permission.RUNS_READ)
     DataResponse<DashboardResponses.Home> home(Authentication authentication, @Nullable @QueryValue Instant from,
@@ -45,6 +47,7 @@ class DashboardController {
         return DataResponse.of(dashboards.home(Actor.from(authentication), from, to, agentId, status));
     }
 
+    @Operation(operationId = "getAgentDashboard")
     @Get("/agent/{id}")
     @RequiresPermission(Permission.RUNS_READ)
     DataResponse<DashboardResponses.AgentTrends> agent(Authentication authentication, @PathVariable UUID id,

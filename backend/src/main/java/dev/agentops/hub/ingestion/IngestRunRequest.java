@@ -1,5 +1,6 @@
 package dev.agentops.hub.ingestion;
 
+import dev.agentops.hub.runs.EventType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -42,15 +43,22 @@ public record IngestRunRequest(
 
     public static final int MAX_EVENTS = 1000;
 
+    static final String PAYLOAD = "One shape per event_type (docs/api.md, \"Event payloads\"). llm_call: {provider, request, "
+        + "response} (summaries; model, token_usage, cost_usd and duration_ms are envelope fields). tool_call: {tool_name, "
+        + "input, output, error}. external_action: {action_type, target, payload, approval_id}. policy_check: "
+        + "{action_type, decision: allow|block|require_approval, reasons, policy_id, approval_id}. approval_requested: "
+        + "{approval_id, action_type, policy_id}. approval_decided: {approval_id, decision: approved|rejected|expired, "
+        + "decided_by}. Older shapes are accepted and read back canonical: tool_call {tool} and external_action "
+        + "{action, target, details}.";
+
     @Serdeable
     @Schema(name = "IngestEvent")
     public record Event(
         @NotBlank @Size(max = 200) String eventId,
-        @NotNull @Pattern(regexp = "llm_call|tool_call|external_action|policy_check|approval|log|error|custom",
-            message = "must be one of llm_call, tool_call, external_action, policy_check, approval, log, error, custom") String eventType,
+        @NotNull @Schema(implementation = EventType.class) String eventType,
         @NotBlank @Size(max = 64) String timestamp,
         @Nullable @PositiveOrZero Long durationMs,
-        @Nullable Object payload,
+        @Nullable @Schema(description = PAYLOAD) Object payload,
         @Nullable @Size(max = 200) String model,
         @Nullable Map<String, Object> tokenUsage,
         @Nullable @DecimalMin("0") @DecimalMax("1000000") BigDecimal costUsd,

@@ -1,6 +1,7 @@
 package dev.agentops.hub.ingestion;
 
 import dev.agentops.hub.pricing.TokenUsage;
+import dev.agentops.hub.runs.EventType;
 import dev.agentops.hub.pricing.UsageNormalizer;
 import dev.agentops.hub.shared.web.FieldProblem;
 import dev.agentops.hub.shared.web.Problems;
@@ -32,8 +33,6 @@ final class IngestValidation {
     private static final int MAX_PROBLEMS = 50;
     private static final BigDecimal MAX_COST = new BigDecimal("1000000");
     private static final Set<String> STATUSES = Set.of("running", "completed", "failed", "cancelled");
-    private static final Set<String> EVENT_TYPES = Set.of("llm_call", "tool_call", "external_action", "policy_check",
-        "approval", "log", "error", "custom");
     private static final Set<String> USAGE_FORMATS = Set.of("openai", "anthropic", "agentops");
 
     private IngestValidation() {
@@ -86,8 +85,9 @@ final class IngestValidation {
         if (event.eventType() == null) {
             problems.add(new FieldProblem(prefix + "event_type", "must not be null"));
         }
-        oneOf(problems, prefix + "event_type", event.eventType(), EVENT_TYPES,
-            "must be one of llm_call, tool_call, external_action, policy_check, approval, log, error, custom");
+        if (event.eventType() != null && EventType.fromWire(event.eventType()).isEmpty()) {
+            problems.add(new FieldProblem(prefix + "event_type", "must be one of " + EventType.wireNames()));
+        }
         timestamp(problems, prefix + "timestamp", event.timestamp(), true);
         if (event.durationMs() != null && event.durationMs() < 0) {
             problems.add(new FieldProblem(prefix + "duration_ms", "must be greater than or equal to 0"));

@@ -5,6 +5,7 @@ import dev.agentops.hub.agents.AgentRepository;
 import dev.agentops.hub.pricing.PricedCost;
 import dev.agentops.hub.pricing.PricingService;
 import dev.agentops.hub.pricing.TokenUsage;
+import dev.agentops.hub.runs.EventPayloads;
 import dev.agentops.hub.runs.Run;
 import dev.agentops.hub.runs.RunRepository;
 import dev.agentops.hub.runs.StoredEvent;
@@ -265,7 +266,8 @@ class RunMerger {
                 source = "unpriced";
             }
         }
-        return new StoredEvent(null, event.eventId(), event.eventType(), at, event.durationMs(), event.payload(), model,
+        return new StoredEvent(null, event.eventId(), event.eventType(), at, event.durationMs(),
+            EventPayloads.canonical(event.eventType(), event.payload()), model,
             usage.inputTokens(), usage.outputTokens(), usage.cacheReadTokens(),
             usage.cacheWrite5mTokens() + usage.cacheWrite1hTokens(), usage.reasoningTokens(), cost, source, breakdown, pricingModel);
     }

@@ -16,7 +16,7 @@ public record EventResponse(UUID id, String eventId, String eventType, Instant t
 
     static EventResponse of(StoredEvent event) {
         return new EventResponse(event.id(), event.eventId(), event.eventType(), event.timestamp(), event.durationMs(),
-            event.payload(), event.model(), event.inputTokens(), event.outputTokens(), event.cacheReadTokens(),
+            EventPayloads.canonical(event.eventType(), event.payload()), event.model(), event.inputTokens(), event.outputTokens(), event.cacheReadTokens(),
             event.cacheWriteTokens(), event.reasoningTokens(), event.costUsd(), event.costSource(), event.costBreakdown());
     }
 }

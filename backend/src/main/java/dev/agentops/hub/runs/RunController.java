@@ -18,6 +18,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.math.BigDecimal;
@@ -41,6 +42,7 @@ class RunController {
         this.tenants = tenants;
     }
 
+    @Operation(operationId = "listRuns")
     @Get("/runs")
     @RequiresPermission(Permission.RUNS_READ)
     ListResponse<RunResponse> list(Authentication authentication,
@@ -71,6 +73,7 @@ class RunController {
         return Paging.page(rows, pageSize, row -> new Paging.TimeAndId(row.startTime(), row.id()).key());
     }
 
+    @Operation(operationId = "getRun")
     @Get("/runs/{id}")
     @RequiresPermission(Permission.RUNS_READ)
     DataResponse<RunDetailResponse> get(Authentication authentication, @PathVariable UUID id) {
@@ -81,6 +84,7 @@ class RunController {
         }));
     }
 
+    @Operation(operationId = "listRunEvents")
     @Get("/events/{runId}")
     @RequiresPermission(Permission.RUNS_READ)
     ListResponse<EventResponse> events(Authentication authentication, @PathVariable UUID runId) {

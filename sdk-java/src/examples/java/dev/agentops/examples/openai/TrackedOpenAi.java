@@ -35,8 +35,9 @@ public final class TrackedOpenAi implements AutoCloseable {
         long started = System.nanoTime();
         ChatCompletion completion = openAi.chat().completions().create(params);
         LlmCall.Builder call = LlmCall.builder(completion.model())
-            .input(params.messages().toString())
-            .output(completion.choices().isEmpty() ? null : completion.choices().get(0).message().content().orElse(null))
+            .provider("openai")
+            .request(params.messages().toString())
+            .response(completion.choices().isEmpty() ? null : completion.choices().get(0).message().content().orElse(null))
             .durationMs((System.nanoTime() - started) / 1_000_000);
         completion.usage().ifPresent(usage -> call.openAiUsage(usageMap(usage)));
         agentOps.recordLlmCall(runId, call.build());

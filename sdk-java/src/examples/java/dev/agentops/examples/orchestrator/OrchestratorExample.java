@@ -34,8 +34,8 @@ public final class OrchestratorExample {
             .metadata("example", "orchestrator").build());
         try {
             List<String> plan = List.of("lookup_order", "check_shipping");
-            client.recordLlmCall(runId, LlmCall.builder("gpt-4o-mini").input(task).output(Map.of("plan", plan))
-                .usage(Map.of("prompt_tokens", 320, "completion_tokens", 45)).durationMs(420).build());
+            client.recordLlmCall(runId, LlmCall.builder("gpt-4o-mini").request(task).response(Map.of("plan", plan))
+                .usage(Map.of("prompt_tokens", 320, "completion_tokens", 45)).build());
             Map<String, Object> facts = new java.util.LinkedHashMap<>();
             for (String tool : plan) {
                 if (client.isPaused()) {
@@ -49,9 +49,9 @@ public final class OrchestratorExample {
                     (System.nanoTime() - started) / 1_000_000));
             }
             client.recordExternalAction(runId, "issue_refund", "order:4411", Map.of("amount_usd", 42.5));
-            client.recordLlmCall(runId, LlmCall.builder("gpt-4o-mini").input(facts)
-                .output("Your refund of $42.50 is on its way.")
-                .usage(Map.of("prompt_tokens", 510, "completion_tokens", 30)).durationMs(380).build());
+            client.recordLlmCall(runId, LlmCall.builder("gpt-4o-mini").request(facts)
+                .response("Your refund of $42.50 is on its way.")
+                .usage(Map.of("prompt_tokens", 510, "completion_tokens", 30)).build());
             client.endRun(runId, RunStatus.COMPLETED, Map.of("reply", "Your refund of $42.50 is on its way."), null);
         } catch (RuntimeException e) {
             client.endRun(runId, RunStatus.FAILED, null, e.toString());

@@ -19,10 +19,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * JSON over {@link HttpClient} with the SDK's rules: API key auth, retries with exponential backoff and full jitter
- * (honouring {@code Retry-After} on 429 and 503) for 5xx, 408, 429 and I/O errors, never for other 4xx; an
- * {@code Idempotency-Key} generated once per logical POST and reused on every retry; errors mapped to
- * {@link AgentOpsException} subclasses by the API's {@code code}, then by status.
+ * JSON over {@link HttpClient} with the SDK's rules (the same in the TypeScript SDK, README "Retries"): API key auth;
+ * retries with exponential backoff and full jitter (honouring {@code Retry-After} on 429 and 503) for I/O errors, 408,
+ * 429, 5xx and 409 {@code idempotency_in_progress}, never for other 4xx; request bodies in canonical JSON
+ * ({@link CanonicalJson}); an {@code Idempotency-Key} (a random UUID) on every POST, generated once per logical
+ * request and reused on every retry; errors mapped to {@link AgentOpsException} subclasses by the API's {@code code},
+ * then by status.
  */
 public final class HttpTransport {
 
@@ -66,28 +68,28 @@ public final class HttpTransport {
 
     /** GET {@code path}; returns the parsed body. */
     public JsonNode get(String path) {
-        return send("GET", path, null, null);
+        return send("GET", path, null, null, maxRetries, timeout);
     }
 
-    /** POST with an automatic {@code Idempotency-Key}, reused across retries. */
+    /** GET {@code path} once, without retries, with its own timeout (the status poll: the next poll is the retry). */
+    public JsonNode getOnce(String path, Duration requestTimeout) {
+        return send("GET", path, null, null, 0, requestTimeout);
+    }
+
+    /** POST {@code body} as canonical JSON with a new {@code Idempotency-Key}, reused across its retries. */
     public JsonNode post(String path, Object body) {
-        return send("POST", path, body, UUID.randomUUID().toString());
+        return postJson(path, CanonicalJson.encode(mapper, body));
     }
 
-    /** POST for requests that are idempotent by their content (ingestion: run and event ids); no key header. */
-    public JsonNode postIdempotentBody(String path, Object body) {
-        return send("POST", path, body, null);
+    /** POST a body already serialised (canonical JSON) with a new {@code Idempotency-Key}, reused across retries. */
+    public JsonNode postJson(String path, byte[] json) {
+        return send("POST", path, json, UUID.randomUUID().toString(), maxRetries, timeout);
     }
 
-    private JsonNode send(String method, String path, Object body, String idempotencyKey) {
-        byte[] json;
-        try {
-            json = body == null ? null : mapper.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new AgentOpsException("could not serialise the request body: " + e.getMessage(), 0, null, null, e);
-        }
+    private JsonNode send(String method, String path, byte[] json, String idempotencyKey, int retries,
+                          Duration requestTimeout) {
         for (int attempt = 0; ; attempt++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(requestTimeout)
                 .header("Accept", "application/json").header("User-Agent", userAgent);
             if (apiKey != null) {
                 request.header("Authorization", "Bearer " + apiKey);
@@ -112,7 +114,8 @@ public final class HttpTransport {
                 retryAfter = parseRetryAfter(response.headers().firstValue("Retry-After"));
                 failure = mapError(status, response.body(), response.headers().firstValue("X-Request-Id").orElse(null),
                     retryAfter);
-                boolean retryable = status == 408 || status == 429 || status >= 500;
+                boolean retryable = status == 408 || status == 429 || status >= 500
+                    || status == 409 && "idempotency_in_progress".equals(failure.code());
                 if (!retryable) {
                     throw failure;
                 }
@@ -125,7 +128,7 @@ public final class HttpTransport {
                 Thread.currentThread().interrupt();
                 throw new ConnectionException("interrupted while calling AgentOps", e);
             }
-            if (attempt >= maxRetries) {
+            if (attempt >= retries) {
                 throw failure;
             }
             try {
@@ -199,6 +202,12 @@ public final class HttpTransport {
                 return new ValidationException(message, status, code, requestId, fields);
             case "rate_limited":
                 return new RateLimitException(message, status, code, requestId, retryAfter);
+            case "conflict", "duplicate":
+                return new ConflictException(message, status, code, requestId);
+            case "idempotency_in_progress", "idempotency_key_reused":
+                return new IdempotencyException(message, status, code, requestId);
+            case "agent_paused", "org_paused":
+                return new AgentPausedException(message, status, code, requestId);
             default:
                 break;
         }
@@ -208,6 +217,8 @@ public final class HttpTransport {
             return new PermissionException(message, status, code, requestId);
         } else if (status == 404) {
             return new NotFoundException(message, status, code, requestId);
+        } else if (status == 409) {
+            return new ConflictException(message, status, code, requestId);
         } else if (status == 400 || status == 422) {
             return new ValidationException(message, status, code, requestId, fields);
         } else if (status == 429) {

@@ -16,7 +16,7 @@ REDIS=$!
 export DATABASE_URL="jdbc:postgresql://$PGHOST:5432/$DB" DATABASE_USER=$PGUSER DATABASE_PASSWORD=${PGPASSWORD:-}
 export DATABASE_APP_USER=agentops_bench_app DATABASE_APP_PASSWORD=bench-app-password
 export REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
-export AGENTOPS_SECRET=benchmark-secret-0123456789-0123456789-0123456789 LOG_LEVEL=WARN
+export AGENTOPS_SECRET=benchmark-secret-0123456789-0123456789-0123456789 LOG_LEVEL=INFO
 export AGENTOPS_RATE_LIMITS_SIGNUP_IP="1000/1s burst 1000" AGENTOPS_RATE_LIMITS_API_KEY="100000/1s burst 100000"
 export AGENTOPS_RATE_LIMITS_ORG_INGEST_EVENTS="1000000/1s burst 1000000"
 wait_healthy() { for _ in $(seq 1 120); do curl -fsS "localhost:$1/health" >/dev/null 2>&1 && return 0; sleep 0.5; done; return 1; }
@@ -28,3 +28,5 @@ MICRONAUT_SERVER_PORT=$PORT_B java -jar backend/target/agentops-hub.jar > "/tmp/
 SERVER_B=$!
 wait_healthy "$PORT_B"
 java backend/benchmarks/controls/ControlsPropagation.java "http://localhost:$PORT_A" "http://localhost:$PORT_B" "$TRIALS" "$AGENTS"
+echo "server time of each kill switch call on A:"
+grep -h "Kill switch" "/tmp/$DB-a.log" | sed -E 's/.* - //; s/ for organization [0-9a-f-]+//'

@@ -276,6 +276,8 @@ class ControlsApiTest extends AppTest {
         var archived = pause(admin.accessToken(), id, "why");
         assertThat(archived.status()).isEqualTo(409);
         assertThat(archived.code()).isEqualTo("agent_archived");
+        assertThat(api.get("/api/v1/controls/agent-status?agent_id=" + id, admin.accessToken()).data())
+            .containsEntry("agent_status", "archived").containsEntry("halted", false);
     }
 
     @Test

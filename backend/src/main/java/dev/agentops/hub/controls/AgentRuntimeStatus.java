@@ -9,11 +9,14 @@ import java.util.UUID;
 /**
  * What an agent must do now, as ingest acks and the SDK's status read say it: {@code agent_status} is
  * {@code paused} when the agent is paused or the organization is halted; then {@code paused_reason} and
- * {@code pause_source} say why ({@code kill_switch} and the halt's reason when only the halt applies).
+ * {@code pause_source} say why ({@code kill_switch} and the halt's reason when only the halt applies). An archived
+ * agent reads {@code archived} (ingest refuses its runs with 409 agent_archived).
  */
 @Serdeable
 @Schema(name = "AgentRuntimeStatus")
-public record AgentRuntimeStatus(UUID agentId, @Schema(allowableValues = {"active", "paused", "error"}, requiredMode = Schema.RequiredMode.REQUIRED) String agentStatus,
+public record AgentRuntimeStatus(UUID agentId,
+                                 @Schema(allowableValues = {"active", "paused", "error", "archived"},
+                                     requiredMode = Schema.RequiredMode.REQUIRED) String agentStatus,
                                  boolean halted, @Nullable String pausedReason,
                                  @Nullable @Schema(allowableValues = {"person", "kill_switch", "budget", "policy"}) String pauseSource) {
 

@@ -91,10 +91,16 @@ class ControlsRepository {
             row -> row.uuid("id"), org);
     }
 
-    List<Agent> pausedAgents(UUID org) {
+    /** Only the columns a control state needs: a halted organization lists every agent, and config is not one of them. */
+    List<AgentControlState> pausedAgents(UUID org) {
         return jdbc.query("""
-            select * from agents where organization_id = ? and status = 'paused'
-             order by paused_at desc nulls last, name limit 10000""", AgentRepository::map, org);
+            select id, name, slug, pause_source, paused_reason, paused_by_type, paused_by_id, paused_by_name, paused_at
+              from agents where organization_id = ? and status = 'paused'
+             order by paused_at desc nulls last, name limit 10000""", row -> new AgentControlState(row.uuid("id"),
+            row.string("name"), row.string("slug"), "paused", row.string("paused_reason"),
+            PauseSource.fromKey(row.string("pause_source")).key(),
+            ActorRef.ofNullable(row.string("paused_by_type"), row.uuid("paused_by_id"), row.string("paused_by_name")),
+            row.instant("paused_at")), org);
     }
 
     /**

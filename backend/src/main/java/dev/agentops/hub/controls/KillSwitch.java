@@ -9,10 +9,13 @@ import dev.agentops.hub.shared.web.ApiException;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +27,8 @@ import java.util.function.Supplier;
  */
 @Singleton
 class KillSwitch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KillSwitch.class);
 
     private final ControlsRepository repository;
     private final TenantTransactions tenants;
@@ -40,12 +45,13 @@ class KillSwitch {
         this.changes = changes;
     }
 
-    private record Outcome(HaltState halt, List<UUID> agentIds, boolean changed) {
+    private record Outcome(ControlStatus status, List<UUID> agentIds, boolean changed) {
     }
 
     ControlStatus engage(UUID org, AuditActor by, String reason, String confirm) {
         String why = Reasons.clean(reason);
-        control(org, () -> {
+        long started = System.nanoTime();
+        Outcome outcome = control(org, () -> {
             ControlsRepository.Org organization = repository.lockOrgExclusive(org).orElseThrow();
             String typed = confirm == null ? "" : confirm.trim();
             if (!typed.equals(organization.name()) && !typed.equals(organization.slug())) {
@@ -54,7 +60,7 @@ class KillSwitch {
                     Map.of("field", "confirm"));
             }
             if (organization.halt().engaged()) {
-                return new Outcome(organization.halt(), List.of(), false);
+                return new Outcome(statusInTransaction(org), List.of(), false);
             }
             ActorRef who = new ActorRef(by.type(), by.id(), repository.nameOf(by.type(), by.id()));
             repository.halt(org, why, who);
@@ -63,17 +69,22 @@ class KillSwitch {
                 .with("reason", why).with("paused_agent_count", paused.size())
                 .with("paused_agents", paused.stream().map(UUID::toString).toList())
                 .beforeAfter(Map.of("halted", false), Map.of("halted", true)));
-            return new Outcome(repository.org(org).orElseThrow().halt(), paused, true);
+            return new Outcome(statusInTransaction(org), paused, true);
         });
-        return status(org);
+        if (outcome.changed()) {
+            LOG.info("Kill switch engaged for organization {}: {} agents paused, in force here after {} ms", org,
+                outcome.agentIds().size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        }
+        return outcome.status();
     }
 
     ControlStatus release(UUID org, AuditActor by, String reason) {
         String why = Reasons.clean(reason);
-        control(org, () -> {
+        long started = System.nanoTime();
+        Outcome outcome = control(org, () -> {
             ControlsRepository.Org organization = repository.lockOrgExclusive(org).orElseThrow();
             if (!organization.halt().engaged()) {
-                return new Outcome(HaltState.RELEASED, List.of(), false);
+                return new Outcome(statusInTransaction(org), List.of(), false);
             }
             repository.unhalt(org);
             List<UUID> resumed = repository.resumeKillSwitchPauses(org);
@@ -84,14 +95,22 @@ class KillSwitch {
                 .beforeAfter(Map.of("halted", true, "engaged_at", String.valueOf(was.engagedAt()),
                         "halt_reason", String.valueOf(was.reason())),
                     Map.of("halted", false)));
-            return new Outcome(HaltState.RELEASED, resumed, true);
+            return new Outcome(statusInTransaction(org), resumed, true);
         });
-        return status(org);
+        if (outcome.changed()) {
+            LOG.info("Kill switch released for organization {}: {} agents resumed, in force here after {} ms", org,
+                outcome.agentIds().size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        }
+        return outcome.status();
     }
 
     ControlStatus status(UUID org) {
-        return tenants.read(org, () -> new ControlStatus(repository.org(org).orElseThrow().halt(),
-            repository.pausedAgents(org).stream().map(AgentControlState::of).toList()));
+        return tenants.read(org, () -> statusInTransaction(org));
+    }
+
+    /** Read in the control's own transaction: what it committed, without a second transaction for the answer. */
+    private ControlStatus statusInTransaction(UUID org) {
+        return new ControlStatus(repository.org(org).orElseThrow().halt(), repository.pausedAgents(org));
     }
 
     private Outcome control(UUID org, Supplier<Outcome> work) {
@@ -103,7 +122,7 @@ class KillSwitch {
             states.changed(org);
         }
         if (outcome.changed()) {
-            changes.publishEvent(new OrgHaltChanged(org, outcome.halt(), outcome.agentIds()));
+            changes.publishEvent(new OrgHaltChanged(org, outcome.status().halt(), outcome.agentIds()));
         }
         return outcome;
     }

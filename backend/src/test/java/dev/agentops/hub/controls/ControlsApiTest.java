@@ -4,13 +4,20 @@ import dev.agentops.hub.audit.AuditActor;
 import dev.agentops.hub.support.Api;
 import dev.agentops.hub.support.AppTest;
 import dev.agentops.hub.support.Ingest;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.sse.SseClient;
+import io.micronaut.http.sse.Event;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +36,10 @@ class ControlsApiTest extends AppTest {
     @Inject
     @Client("/")
     HttpClient client;
+
+    @Inject
+    @Client("/")
+    SseClient sse;
 
     @Inject
     AgentPauses pauses;
@@ -194,6 +206,42 @@ class ControlsApiTest extends AppTest {
     }
 
     @Test
+    void pausesAndTheKillSwitchAreAnnouncedLive() throws InterruptedException {
+        String id = agent(admin, "Watched");
+        String slug = api.get("/api/v1/orgs/profile", admin.accessToken()).data().get("slug").toString();
+        String ticket = api.post("/api/v1/stream/ticket", null, admin.accessToken()).data().get("ticket").toString();
+        List<Event<Map<String, Object>>> events = new CopyOnWriteArrayList<>();
+        Disposable stream = Flux.from(sse.eventStream(HttpRequest.GET("/api/v1/stream?ticket=" + ticket),
+            Argument.mapOf(String.class, Object.class))).subscribe(events::add, error -> { });
+        try {
+            awaitEvent(events, "ready");
+            pause(admin.accessToken(), id, "watch this");
+            assertThat(awaitEvent(events, "agent.updated").getData()).containsEntry("agent_id", id).containsEntry("status", "paused");
+            api.post("/api/v1/controls/kill-switch", Map.of("reason", "live halt", "confirm", slug), admin.accessToken());
+            Map<String, Object> halted = awaitEvent(events, "org.halted").getData();
+            assertThat(halted).containsEntry("engaged", true).containsEntry("reason", "live halt")
+                .containsEntry("agent_ids", List.of()).containsKey("engaged_at");
+            api.post("/api/v1/controls/kill-switch/release", Map.of("reason", "over"), admin.accessToken());
+            assertThat(awaitEvent(events, "org.released").getData()).containsEntry("engaged", false);
+        } finally {
+            stream.dispose();
+        }
+    }
+
+    private static Event<Map<String, Object>> awaitEvent(List<Event<Map<String, Object>>> events, String name) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Event<Map<String, Object>> event : events) {
+                if (name.equals(event.getName())) {
+                    return event;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no " + name + " event within 15 s; got " + events.stream().map(Event::getName).toList());
+    }
+
+    @Test
     void badInputIsRefusedWithAnActionableMessage() {
         String id = agent(admin, "Alpha");
         for (Object reason : new Object[]{"", "   ", "x".repeat(501)}) {
@@ -228,6 +276,8 @@ class ControlsApiTest extends AppTest {
         var archived = pause(admin.accessToken(), id, "why");
         assertThat(archived.status()).isEqualTo(409);
         assertThat(archived.code()).isEqualTo("agent_archived");
+        assertThat(api.get("/api/v1/controls/agent-status?agent_id=" + id, admin.accessToken()).data())
+            .containsEntry("agent_status", "archived").containsEntry("halted", false);
     }
 
     @Test

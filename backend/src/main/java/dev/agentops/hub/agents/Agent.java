@@ -10,6 +10,6 @@ public record Agent(UUID id, UUID organizationId, String name, String slug, Stri
                     Instant createdAt, Instant updatedAt) {
 
     public boolean archived() {
-        return "archived".equals(status);
+        return AgentStatus.ARCHIVED.wireName().equals(status);
     }
 }

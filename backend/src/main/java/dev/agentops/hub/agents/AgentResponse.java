@@ -1,5 +1,6 @@
 package dev.agentops.hub.agents;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -11,7 +12,8 @@ import java.util.UUID;
 
 /** An agent with its last-24-hours figures from the rollups (names with digits are spelled out: snake_case drops the "_" before them). */
 @Serdeable
-public record AgentResponse(UUID id, String name, String slug, String type, String provider, String status, String team,
+public record AgentResponse(UUID id, String name, String slug, String type, String provider,
+                            @Schema(implementation = AgentStatus.class) String status, String team,
                             List<String> tags, String environment, Map<String, Object> config,
                             @JsonProperty("runs_24h") long runs24h,
                             @JsonProperty("error_rate_24h") double errorRate24h,

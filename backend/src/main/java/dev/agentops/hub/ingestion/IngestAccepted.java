@@ -4,7 +4,7 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.UUID;
 
-/** The 202 of API.md: the payload is durably queued; SDKs stop sending when agent_status says paused. */
+/** The 202 of docs/api.md: the payload is durably queued; SDKs stop sending when agent_status says paused. */
 @Serdeable
 public record IngestAccepted(UUID id, String status, String runId, String agentStatus, String message) {
 }

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One piece of a run (API.md, "Run ingestion payload"). Only {@code run_id} and {@code agent_id} are required so
+ * One piece of a run (docs/api.md, "Run ingestion"). Only {@code run_id} and {@code agent_id} are required so
  * that a run can arrive as start, events and end. Timestamps stay strings here and are parsed by
  * {@link IngestValidation}, which names the field of a bad one.
  */

@@ -12,7 +12,8 @@ import java.util.UUID;
 
 @Serdeable
 public record EventResponse(UUID id, String eventId, @Schema(implementation = EventType.class) String eventType, Instant timestamp, @Nullable Long durationMs,
-                            @Nullable @Schema(description = "Canonical shape of the event_type (docs/api.md, \"Event payloads\")") Object payload, @Nullable String model, long inputTokens, long outputTokens,
+                            @Nullable @Schema(description = "Canonical shape of the event_type (docs/api.md, \"Event payloads\")") Object payload,
+                            @Nullable String model, long inputTokens, long outputTokens,
                             long cacheReadTokens, long cacheWriteTokens, long reasoningTokens, @Nullable BigDecimal costUsd,
                             @Schema(implementation = CostSource.class) String costSource, @Nullable Map<String, Object> costBreakdown) {
 

@@ -1,12 +1,14 @@
 package dev.agentops.hub.agents;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
+import dev.agentops.hub.shared.web.WireNames;
 import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.security.Permission;
 import dev.agentops.hub.shared.security.RequiresPermission;
 import dev.agentops.hub.shared.web.DataResponse;
 import dev.agentops.hub.shared.web.ListResponse;
 import dev.agentops.hub.shared.web.Paging;
-import dev.agentops.hub.shared.web.Problems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -29,7 +31,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import java.net.URI;
-import java.util.Set;
 import java.util.UUID;
 
 @Controller("/api/v1/agents")
@@ -38,7 +39,6 @@ import java.util.UUID;
 @Tag(name = "Agents")
 class AgentController {
 
-    private static final Set<String> STATUSES = Set.of("active", "paused", "error", "archived");
     private final AgentService agents;
 
     AgentController(AgentService agents) {
@@ -56,10 +56,11 @@ class AgentController {
     @Operation(operationId = "listAgents")
     @Get
     @RequiresPermission(Permission.AGENTS_READ)
-    ListResponse<AgentResponse> list(Authentication authentication, @Nullable @QueryValue String status,
+    ListResponse<AgentResponse> list(Authentication authentication,
+                                     @Nullable @QueryValue @Parameter(schema = @Schema(implementation = AgentStatus.class)) String status,
                                      @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw Problems.validation("status", "must be one of " + STATUSES);
+        if (status != null) {
+            WireNames.require(AgentStatus.class, "status", status);
         }
         int pageSize = Paging.limit(limit);
         Paging.TimeAndId before = Paging.decodeTimeAndId(cursor);

@@ -1,10 +1,13 @@
 package dev.agentops.hub.dashboards;
 
+import dev.agentops.hub.runs.RunStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
+import dev.agentops.hub.shared.web.WireNames;
 import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.security.Permission;
 import dev.agentops.hub.shared.security.RequiresPermission;
 import dev.agentops.hub.shared.web.DataResponse;
-import dev.agentops.hub.shared.web.Problems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -19,7 +22,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 
 @Controller("/api/v1/dashboard")
@@ -28,7 +30,6 @@ import java.util.UUID;
 @Tag(name = "Dashboards")
 class DashboardController {
 
-    private static final Set<String> STATUSES = Set.of("running", "completed", "failed", "cancelled");
     private final DashboardService dashboards;
 
     DashboardController(DashboardService dashboards) {
@@ -40,9 +41,9 @@ class DashboardController {
     @RequiresPermission(Permission.RUNS_READ)
     DataResponse<DashboardResponses.Home> home(Authentication authentication, @Nullable @QueryValue Instant from,
                                                @Nullable @QueryValue Instant to, @Nullable @QueryValue("agent_id") UUID agentId,
-                                               @Nullable @QueryValue String status) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw Problems.validation("status", "must be one of " + STATUSES);
+                                               @Nullable @QueryValue @Parameter(schema = @Schema(implementation = RunStatus.class)) String status) {
+        if (status != null) {
+            WireNames.require(RunStatus.class, "status", status);
         }
         return DataResponse.of(dashboards.home(Actor.from(authentication), from, to, agentId, status));
     }

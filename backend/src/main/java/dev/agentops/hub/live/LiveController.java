@@ -25,7 +25,7 @@ import reactor.core.publisher.Flux;
 import java.time.Duration;
 import java.util.Map;
 
-/** Live updates (API.md "Live updates"): a ticket from a signed-in user, then a server-sent event stream. */
+/** Live updates (docs/api.md "Live updates"): a ticket from a signed-in user, then a server-sent event stream. */
 @Controller("/api/v1/stream")
 @Tag(name = "Live updates")
 class LiveController {

@@ -53,6 +53,8 @@ public final class TenantSeed {
                 org);
             update(c, "insert into model_prices (organization_id, model, input_price, output_price) values (?, 'seed-model', 0.000001, 0.000002)",
                 org);
+            update(c, "insert into idempotency_keys (organization_id, credential_id, idempotency_key, request_hash, expires_at) "
+                + "values (?, ?, 'seed-key', 'h', now() + interval '1 day')", org, user);
         });
         return org;
     }

@@ -19,6 +19,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -46,6 +47,7 @@ class ControlsController {
 
     /** Pauses one agent: ingest acks say paused and policy checks block it within a second on every instance. */
     @Post("/pause-agent/{id}")
+    @Operation(operationId = "pauseAgent")
     @RequiresPermission(Permission.CONTROLS_PAUSE)
     DataResponse<AgentControlState> pauseAgent(Authentication authentication, @PathVariable UUID id, @Body @Valid ControlRequests.Reason request) {
         Actor actor = Actor.from(authentication);
@@ -54,6 +56,7 @@ class ControlsController {
 
     /** Resumes one agent; 409 org_halted when the kill switch paused it and is still engaged. */
     @Post("/resume-agent/{id}")
+    @Operation(operationId = "resumeAgent")
     @RequiresPermission(Permission.CONTROLS_PAUSE)
     DataResponse<AgentControlState> resumeAgent(Authentication authentication, @PathVariable UUID id, @Body @Valid ControlRequests.Reason request) {
         Actor actor = Actor.from(authentication);
@@ -62,6 +65,7 @@ class ControlsController {
 
     /** Halts the whole organization: every agent paused in one transaction. {@code confirm}: the organization's name or slug. */
     @Post("/kill-switch")
+    @Operation(operationId = "engageKillSwitch")
     @RequiresPermission(Permission.CONTROLS_KILL_SWITCH)
     DataResponse<ControlStatus> engageKillSwitch(Authentication authentication, @Body @Valid ControlRequests.Engage request) {
         Actor actor = Actor.from(authentication);
@@ -70,6 +74,7 @@ class ControlsController {
 
     /** Lifts the halt and resumes exactly the agents it paused. */
     @Post("/kill-switch/release")
+    @Operation(operationId = "releaseKillSwitch")
     @RequiresPermission(Permission.CONTROLS_KILL_SWITCH)
     DataResponse<ControlStatus> releaseKillSwitch(Authentication authentication, @Body @Valid ControlRequests.Reason request) {
         Actor actor = Actor.from(authentication);
@@ -78,6 +83,7 @@ class ControlsController {
 
     /** The halt state and every paused agent, with who paused it, when and why. */
     @Get("/status")
+    @Operation(operationId = "getControlStatus")
     @RequiresPermission(Permission.AGENTS_READ)
     DataResponse<ControlStatus> controlStatus(Authentication authentication) {
         return DataResponse.of(killSwitch.status(Actor.from(authentication).organizationId()));
@@ -88,6 +94,7 @@ class ControlsController {
      * {@code agent_id} is what the SDK sends to ingest: the agent's UUID or its slug.
      */
     @Get("/agent-status")
+    @Operation(operationId = "getAgentStatus")
     DataResponse<AgentRuntimeStatus> agentStatus(Authentication authentication, @QueryValue("agent_id")
         @Parameter(required = true, description = "The agent's UUID or slug, exactly as sent to ingest") String agentId) {
         Actor actor = Actor.from(authentication);

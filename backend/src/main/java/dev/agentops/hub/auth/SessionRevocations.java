@@ -3,9 +3,9 @@ package dev.agentops.hub.auth;
 import dev.agentops.hub.shared.cache.TtlCache;
 import dev.agentops.hub.shared.redis.RedisChannels;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PostConstruct;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +21,7 @@ import java.util.UUID;
  * every other instance (without Redis there is only this one). Revocation is final, so a cached "revoked" is never
  * stale.
  */
-@Singleton
+@Context // subscribes at start-up on the main thread, never lazily on a request's event loop
 class SessionRevocations {
 
     static final String CHANNEL = "agentops:sessions";

@@ -68,7 +68,7 @@ class LogCanaryTest extends AppTest {
             secrets.add(String.valueOf(refreshed.data().get("refresh_token")));
             api.post("/api/v1/auth/refresh-token", Map.of("refresh_token", admin.refreshToken()), null);
             // the reuse above ended the session and its access token: carry on with a new login
-            Api.Session session = api.login(admin.email(), PASSWORD);
+            Api.Session session = api.login(admin.email(), Api.PASSWORD);
             secrets.addAll(List.of(session.accessToken(), session.refreshToken()));
 
             String key = api.apiKey(session, "read");

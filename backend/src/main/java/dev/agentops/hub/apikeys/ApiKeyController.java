@@ -7,6 +7,7 @@ import dev.agentops.hub.shared.web.DataResponse;
 import dev.agentops.hub.shared.web.ListResponse;
 import dev.agentops.hub.shared.web.Paging;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -25,6 +26,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+import java.net.URI;
 import java.util.UUID;
 
 @Controller("/api/v1/api-keys")
@@ -43,8 +45,9 @@ class ApiKeyController {
     @Post
     @Status(HttpStatus.CREATED)
     @RequiresPermission(Permission.API_KEYS_MANAGE)
-    DataResponse<ApiKeyResponses.Created> create(Authentication authentication, @Body @Valid ApiKeyCreateRequest request) {
-        return DataResponse.of(keys.create(Actor.from(authentication), request));
+    HttpResponse<DataResponse<ApiKeyResponses.Created>> create(Authentication authentication, @Body @Valid ApiKeyCreateRequest request) {
+        ApiKeyResponses.Created created = keys.create(Actor.from(authentication), request);
+        return HttpResponse.created(DataResponse.of(created), URI.create("/api/v1/api-keys/" + created.id()));
     }
 
     @Operation(operationId = "listApiKeys")

@@ -23,6 +23,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+import java.net.URI;
 import java.util.Map;
 
 @Controller("/api/v1/auth")
@@ -46,9 +47,9 @@ class AuthController {
     @Post("/signup")
     @Status(HttpStatus.CREATED)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    DataResponse<AuthResponses.Session> signup(HttpRequest<?> http, @Body @Valid AuthRequests.Signup request) {
+    HttpResponse<DataResponse<AuthResponses.Session>> signup(HttpRequest<?> http, @Body @Valid AuthRequests.Signup request) {
         limiter.check(limits.signupIp(), ClientInfo.of(http).ip());
-        return DataResponse.of(auth.signup(request));
+        return HttpResponse.created(DataResponse.of(auth.signup(request)), URI.create("/api/v1/orgs/profile"));
     }
 
     @Operation(operationId = "login")
@@ -56,7 +57,7 @@ class AuthController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     DataResponse<AuthResponses.Session> login(HttpRequest<?> http, @Body @Valid AuthRequests.Login request) {
         limiter.check(limits.loginIp(), ClientInfo.of(http).ip());
-        limiter.check(limits.loginAccount(), AuthService.normalizeEmail(request.email()));
+        limiter.check(limits.loginAccount(), AuthService.accountKey(request.email(), ClientInfo.of(http).ip()));
         return DataResponse.of(auth.login(request));
     }
 
@@ -79,7 +80,8 @@ class AuthController {
     @Status(HttpStatus.NO_CONTENT)
     @Secured(SecurityRule.IS_AUTHENTICATED)
     void logout(Authentication authentication, @Body @Valid AuthRequests.Logout request) {
-        auth.logout(Actor.from(authentication), request.refreshToken());
+        Object sid = authentication.getAttributes().get("sid");
+        auth.logout(Actor.from(authentication), sid == null ? null : java.util.UUID.fromString(sid.toString()), request.refreshToken());
     }
 
     @Operation(operationId = "getCurrentUser")
@@ -116,7 +118,9 @@ class AuthController {
     @Operation(operationId = "acceptInvite")
     @Post("/accept-invite")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    DataResponse<AuthResponses.Session> acceptInvite(@Body @Valid AuthRequests.AcceptInvite request) {
-        return DataResponse.of(auth.acceptInvitation(request));
+    DataResponse<AuthResponses.Session> acceptInvite(HttpRequest<?> http, @Body @Valid AuthRequests.AcceptInvite request) {
+        String ip = ClientInfo.of(http).ip();
+        limiter.check(limits.loginIp(), ip);
+        return DataResponse.of(auth.acceptInvitation(request, ip));
     }
 }

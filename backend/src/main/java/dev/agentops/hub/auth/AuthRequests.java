@@ -54,7 +54,10 @@ final class AuthRequests {
     @Serdeable
     @Schema(name = "AcceptInviteRequest")
     record AcceptInvite(@NotBlank @Size(max = 200) String token, @NotBlank @Size(max = 128) String password,
-                        @NotBlank @Size(max = 200) String fullName) {
+                        @NotBlank @Size(max = 200) String fullName,
+                        @Nullable @Size(max = 32)
+                        @Schema(description = "The second factor (TOTP or recovery code) when the address already has an account with two-factor authentication on")
+                        String code) {
     }
 
     @Serdeable

@@ -132,7 +132,8 @@ class AuthService {
         if (user.mfaEnabled()) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "mfa_required",
                 "Enter the code from your authenticator app (or a recovery code) to finish signing in.",
-                Map.of("challenge", challenges.issue(user.id(), membership.organizationId())));
+                Map.of("challenge", challenges.issue(user.id(), membership.organizationId(),
+                    transactions.executeRead(status -> users.loginVersion(user.id())))));
         }
         return completeLogin(user, membership, "password");
     }
@@ -144,19 +145,24 @@ class AuthService {
         User user = transactions.executeRead(status -> users.findById(challenge.userId())).orElseThrow(AuthService::invalidCredentials);
         Member membership = tenants.read(challenge.organizationId(),
             () -> members.findByUser(challenge.organizationId(), user.id())).orElseThrow(AuthService::invalidCredentials);
-        boolean accepted = tenants.write(membership.organizationId(), () -> {
-            boolean ok = mfa.checkSecondFactor(user, request.code());
-            if (!ok) {
+        SecondFactor outcome = tenants.write(membership.organizationId(), () -> {
+            if (!mfa.checkSecondFactor(user, request.code())) {
                 audit.record(membership.organizationId(), AuditActor.user(user.id()),
                     AuditEvent.of("auth.login_failed", "user", user.id()).with("reason", "wrong_mfa_code"));
+                return SecondFactor.WRONG;
             }
-            return ok;
+            return users.touchLoginIfUnchanged(user.id(), challenge.loginVersion()) ? SecondFactor.OK : SecondFactor.SPENT;
         });
-        if (!accepted) {
+        if (outcome == SecondFactor.WRONG) {
             throw Problems.unauthenticated("invalid_mfa_code", "The code is wrong or was already used. Try the next code.");
+        }
+        if (outcome == SecondFactor.SPENT) {
+            throw Problems.unauthenticated("invalid_token", "This sign-in step was already completed. Log in again.");
         }
         return completeLogin(user, membership, "password+totp");
     }
+
+    private enum SecondFactor { OK, WRONG, SPENT }
 
     AuthResponses.Me me(Actor actor) {
         if (!actor.isUser()) {
@@ -173,8 +179,8 @@ class AuthService {
         });
     }
 
-    void logout(Actor actor, String refreshToken) {
-        sessions.end(actor.organizationId(), actor.id(), refreshToken);
+    void logout(Actor actor, UUID currentSession, String refreshToken) {
+        sessions.end(actor.organizationId(), actor.id(), currentSession, refreshToken);
     }
 
     /** Always answers the same way: whether the address has an account is nobody's business. */
@@ -222,22 +228,32 @@ class AuthService {
         });
     }
 
-    AuthResponses.Session acceptInvitation(AuthRequests.AcceptInvite request) {
-        passwords.requireAcceptable("password", request.password());
+    /**
+     * Joins the invited organization. For an address that already has an account this is a sign-in, so it passes the
+     * same gates as login: the per-account limit, the password, the second factor, and an audit row for each failure.
+     */
+    AuthResponses.Session acceptInvitation(AuthRequests.AcceptInvite request, String ip) {
         String hash = Secrets.sha256(request.token());
         Member invitation = lookups.read(Door.TOKEN_HASH, hash, () -> openInvitation(hash));
-        Optional<User> existing = transactions.executeRead(status -> users.findByEmail(invitation.email()));
-        if (existing.isPresent() && !passwords.matches(request.password(), existing.get().passwordHash())) {
-            throw Problems.unauthenticated("invalid_credentials",
-                "This e-mail already has an account: enter its current password to join the organization.");
-        }
-        String passwordHash = existing.isPresent() ? null : passwords.hash(request.password());
         UUID organizationId = invitation.organizationId();
+        Optional<User> existing = transactions.executeRead(status -> users.findByEmail(invitation.email()));
+        String passwordHash = null;
+        if (existing.isPresent()) {
+            signInExisting(existing.get(), organizationId, request, ip);
+        } else {
+            passwords.requireAcceptable("password", request.password());
+            passwordHash = passwords.hash(request.password());
+        }
+        String newPasswordHash = passwordHash;
         return tenants.write(organizationId, () -> {
             openInvitation(hash);
             UUID userId = existing.map(User::id).orElseGet(UUID::randomUUID);
             if (existing.isEmpty()) {
-                users.insert(userId, invitation.email(), passwordHash, request.fullName().trim());
+                users.insert(userId, invitation.email(), newPasswordHash, request.fullName().trim());
+            } else {
+                users.touchLogin(userId);
+                audit.record(organizationId, AuditActor.user(userId), AuditEvent.of("auth.login_succeeded", "user", userId)
+                    .with("method", existing.get().mfaEnabled() ? "accept_invite+totp" : "accept_invite"));
             }
             members.accept(organizationId, invitation.id(), userId);
             audit.record(organizationId, AuditActor.user(userId), AuditEvent.of("member.joined", "member", invitation.id())
@@ -246,6 +262,49 @@ class AuthService {
             TokenPair tokens = sessions.start(membership);
             return AuthResponses.Session.of(tokens, users.findById(userId).orElseThrow(), organizations.find(organizationId).orElseThrow());
         });
+    }
+
+    private void signInExisting(User user, UUID invitingOrganization, AuthRequests.AcceptInvite request, String ip) {
+        limiter.check(limits.loginAccount(), accountKey(user.email(), ip));
+        if (!passwords.matches(request.password(), user.passwordHash())) {
+            auditFailedSignIn(user, invitingOrganization, "wrong_password");
+            throw Problems.unauthenticated("invalid_credentials",
+                "This e-mail already has an account: enter its current password to join the organization.");
+        }
+        if (!user.mfaEnabled()) {
+            return;
+        }
+        if (request.code() == null || request.code().isBlank()) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "mfa_required",
+                "This account uses two-factor authentication: send the code from the authenticator app (or a recovery code) as code.",
+                Map.of("field", "code"));
+        }
+        limiter.check(limits.mfaUser(), user.id().toString());
+        boolean ok = tenants.write(invitingOrganization, () -> mfa.checkSecondFactor(user, request.code()));
+        if (!ok) {
+            auditFailedSignIn(user, invitingOrganization, "wrong_mfa_code");
+            throw Problems.unauthenticated("invalid_mfa_code", "The code is wrong or was already used. Try the next code.");
+        }
+    }
+
+    /** In the inviting organization (whose invitation was used) and in the user's own, where login failures go. */
+    private void auditFailedSignIn(User user, UUID invitingOrganization, String reason) {
+        java.util.Set<UUID> organizations = new java.util.LinkedHashSet<>();
+        organizations.add(invitingOrganization);
+        lookups.read(Door.USER, user.id().toString(), () -> members.activeMembershipsOf(user.id())).stream()
+            .findFirst().ifPresent(membership -> organizations.add(membership.organizationId()));
+        for (UUID organization : organizations) {
+            tenants.run(organization, () -> audit.record(organization, AuditActor.user(user.id()),
+                AuditEvent.of("auth.login_failed", "user", user.id()).with("reason", reason).with("via", "accept_invite")));
+        }
+    }
+
+    /**
+     * The subject of the per-account login limit: the account together with the caller's address, so that failures
+     * from one place cannot lock the owner out from another (the per-IP limit bounds each place's guesses).
+     */
+    static String accountKey(String email, String ip) {
+        return normalizeEmail(email) + " " + (ip == null ? "" : ip);
     }
 
     private AuthResponses.Session completeLogin(User user, Member membership, String method) {

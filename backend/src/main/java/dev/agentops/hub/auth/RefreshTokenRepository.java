@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,16 +39,25 @@ class RefreshTokenRepository {
             reason, familyId);
     }
 
-    int revokeUserInOrganization(UUID organizationId, UUID userId, String reason) {
-        return jdbc.update("""
+    /** The sessions (families) it ended. */
+    List<UUID> revokeUserInOrganization(UUID organizationId, UUID userId, String reason) {
+        return jdbc.query("""
             update refresh_tokens set revoked_at = now(), revoked_reason = ?
-             where organization_id = ? and user_id = ? and revoked_at is null""", reason, organizationId, userId);
+             where organization_id = ? and user_id = ? and revoked_at is null
+            returning family_id""", row -> row.uuid("family_id"), reason, organizationId, userId).stream().distinct().toList();
     }
 
-    /** Needs the USER lookup door: every organization's sessions of this user. */
-    int revokeUserEverywhere(UUID userId, String reason) {
-        return jdbc.update("update refresh_tokens set revoked_at = now(), revoked_reason = ? where user_id = ? and revoked_at is null",
-            reason, userId);
+    /** Needs the USER lookup door: every organization's sessions of this user. Returns the sessions it ended. */
+    List<UUID> revokeUserEverywhere(UUID userId, String reason) {
+        return jdbc.query("""
+            update refresh_tokens set revoked_at = now(), revoked_reason = ? where user_id = ? and revoked_at is null
+            returning family_id""", row -> row.uuid("family_id"), reason, userId).stream().distinct().toList();
+    }
+
+    /** True once any token of the session was revoked (logout, reuse, removal, password reset): revocation is final. */
+    boolean familyRevoked(UUID familyId) {
+        return jdbc.queryOne("select exists (select 1 from refresh_tokens where family_id = ? and revoked_at is not null) as r",
+            row -> row.bool("r"), familyId).orElse(false);
     }
 
     private static RefreshToken map(Jdbc.Row row) throws SQLException {

@@ -18,6 +18,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -35,16 +36,18 @@ class Sessions {
     private final TenantTransactions tenants;
     private final LookupTransactions lookups;
     private final AuditTrail audit;
+    private final SessionRevocations revocations;
     private final Duration refreshLifetime;
 
     Sessions(RefreshTokenRepository tokens, MemberRepository members, AccessTokens accessTokens, TenantTransactions tenants,
-             LookupTransactions lookups, AuditTrail audit, @Value("${agentops.auth.refresh-token-days:30}") int refreshDays) {
+             LookupTransactions lookups, AuditTrail audit, SessionRevocations revocations, @Value("${agentops.auth.refresh-token-days:30}") int refreshDays) {
         this.tokens = tokens;
         this.members = members;
         this.accessTokens = accessTokens;
         this.tenants = tenants;
         this.lookups = lookups;
         this.audit = audit;
+        this.revocations = revocations;
         this.refreshLifetime = Duration.ofDays(refreshDays);
     }
 
@@ -73,33 +76,49 @@ class Sessions {
                 .orElse(null);
         });
         if (pair == null) {
+            if (revocations != null && tenants.read(token.organizationId(), () -> tokens.familyRevoked(token.familyId()))) {
+                revocations.revoked(List.of(token.familyId()));
+            }
             throw invalid();
         }
         return pair;
     }
 
-    /** Ends the session the refresh token belongs to, if it is the caller's. */
-    void end(UUID organizationId, UUID userId, String refreshToken) {
-        tenants.run(organizationId, () -> {
+    /**
+     * Ends the session of the access token used ({@code currentSession}) and the one the refresh token belongs to, if
+     * it is the caller's; without a refresh token, all of the caller's sessions in this organization.
+     */
+    void end(UUID organizationId, UUID userId, UUID currentSession, String refreshToken) {
+        List<UUID> ended = tenants.write(organizationId, () -> {
+            List<UUID> families = new java.util.ArrayList<>();
+            if (currentSession != null) {
+                tokens.revokeFamily(currentSession, "logout");
+                families.add(currentSession);
+            }
             if (refreshToken == null || refreshToken.isBlank()) {
-                tokens.revokeUserInOrganization(organizationId, userId, "logout");
+                families.addAll(tokens.revokeUserInOrganization(organizationId, userId, "logout"));
             } else {
                 tokens.findByHash(Secrets.sha256(refreshToken))
                     .filter(token -> token.userId().equals(userId))
-                    .ifPresent(token -> tokens.revokeFamily(token.familyId(), "logout"));
+                    .ifPresent(token -> {
+                        tokens.revokeFamily(token.familyId(), "logout");
+                        families.add(token.familyId());
+                    });
             }
             audit.record(organizationId, AuditActor.user(userId), AuditEvent.of("auth.logout", "user", userId));
+            return families;
         });
+        revocations.revoked(ended);
     }
 
     /** Runs inside the removal's tenant transaction (events are delivered synchronously). */
     @EventListener
     void onMemberRemoved(MemberRemoved removed) {
-        tokens.revokeUserInOrganization(removed.organizationId(), removed.userId(), "removed");
+        revocations.revoked(tokens.revokeUserInOrganization(removed.organizationId(), removed.userId(), "removed"));
     }
 
     void endAllOf(UUID userId, String reason) {
-        lookups.writeAsUser(userId, () -> tokens.revokeUserEverywhere(userId, reason));
+        revocations.revoked(lookups.writeAsUser(userId, () -> tokens.revokeUserEverywhere(userId, reason)));
     }
 
     private TokenPair issue(Member membership, UUID family) {

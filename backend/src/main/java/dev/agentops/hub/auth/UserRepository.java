@@ -33,6 +33,20 @@ public class UserRepository {
         jdbc.update("update users set password_hash = ?, updated_at = now() where id = ?", passwordHash, id);
     }
 
+    /** The user's last sign-in in microseconds since the epoch (0 for never): the version a 2FA challenge is bound to. */
+    long loginVersion(UUID id) {
+        return jdbc.queryOne("""
+            select coalesce((extract(epoch from last_login_at) * 1000000)::bigint, 0) as v from users where id = ?""",
+            row -> row.longValue("v"), id).orElse(0L);
+    }
+
+    /** Records a sign-in only if none happened since {@code version}: of two uses of one challenge, one wins. */
+    boolean touchLoginIfUnchanged(UUID id, long version) {
+        return jdbc.update("""
+            update users set last_login_at = clock_timestamp()
+             where id = ? and coalesce((extract(epoch from last_login_at) * 1000000)::bigint, 0) = ?""", id, version) == 1;
+    }
+
     void touchLogin(UUID id) {
         jdbc.update("update users set last_login_at = now() where id = ?", id);
     }

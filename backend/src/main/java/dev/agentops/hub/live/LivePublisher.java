@@ -14,13 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Turns committed changes (runs from the workers, agents from the API, the kill switch) into live events. With Redis they go
@@ -32,13 +29,12 @@ class LivePublisher {
 
     static final String CHANNEL = "agentops:live";
     private static final Logger LOG = LoggerFactory.getLogger(LivePublisher.class);
-    /** Ordered per instance and unique across instances: time, a per-instance counter, a random instance tag. */
-    private static final String INSTANCE = Long.toString(Math.abs(new SecureRandom().nextLong()) % 1_000_000, 36);
+    // Event ids are opaque (random): a counter shared by all organizations would let each tenant measure the others'
+    // activity. Replay (Last-Event-ID) finds the id in the instance's ordered buffer, so ids need no order of their own.
 
     private final LiveHub hub;
     private final JsonMapper json;
     private final Optional<RedisChannels> channels;
-    private final AtomicLong sequence = new AtomicLong();
 
     LivePublisher(LiveHub hub, JsonMapper json, Optional<RedisChannels> channels) {
         this.hub = hub;
@@ -108,7 +104,7 @@ class LivePublisher {
         }
     }
 
-    private String nextId() {
-        return Instant.now().toEpochMilli() + "-" + sequence.incrementAndGet() + "-" + INSTANCE;
+    private static String nextId() {
+        return UUID.randomUUID().toString();
     }
 }

@@ -7,6 +7,7 @@ import dev.agentops.hub.shared.web.DataResponse;
 import dev.agentops.hub.shared.web.ListResponse;
 import dev.agentops.hub.shared.web.Paging;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -26,6 +27,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+import java.net.URI;
 import java.util.UUID;
 
 @Controller("/api/v1/org-members")
@@ -56,8 +58,9 @@ class MemberController {
     @Post
     @Status(HttpStatus.CREATED)
     @RequiresPermission(Permission.MEMBERS_MANAGE)
-    DataResponse<InvitationCreated> invite(Authentication authentication, @Body @Valid OrgRequests.Invite request) {
-        return DataResponse.of(members.invite(Actor.from(authentication), request));
+    HttpResponse<DataResponse<InvitationCreated>> invite(Authentication authentication, @Body @Valid OrgRequests.Invite request) {
+        InvitationCreated created = members.invite(Actor.from(authentication), request);
+        return HttpResponse.created(DataResponse.of(created), URI.create("/api/v1/org-members/" + created.id()));
     }
 
     @Operation(operationId = "updateMember")

@@ -77,7 +77,8 @@ class MemberService {
         } catch (RuntimeException e) {
             LOG.warn("Invitation e-mail could not be sent ({}); share the invite link instead", e.getMessage());
         }
-        return created;
+        return email.reachesRecipients() ? new InvitationCreated(created.id(), created.email(), created.role(), created.teams(),
+            created.status(), null, created.inviteExpiresAt()) : created;
     }
 
     Member update(Actor actor, UUID id, OrgRequests.MemberUpdate request) {

@@ -20,9 +20,9 @@ final class OrgRequests {
 
     @Serdeable
     @Schema(name = "OrganizationUpdateRequest")
+    // No plan: it is what the organization pays for, set by billing, never by its own admins.
     record ProfileUpdate(@Nullable @Size(min = 1, max = 200) String name,
-                         @Nullable @Size(max = 2048) @Pattern(regexp = "^(https?://\\S+)?$", message = "must be an http(s) URL") String logoUrl,
-                         @Nullable @Pattern(regexp = "free|team|business|enterprise", message = "must be one of free, team, business, enterprise") String plan) {
+                         @Nullable @Size(max = 2048) @Pattern(regexp = "^(https?://\\S+)?$", message = "must be an http(s) URL") String logoUrl) {
     }
 
     @Serdeable

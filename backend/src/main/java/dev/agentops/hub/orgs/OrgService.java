@@ -33,7 +33,7 @@ class OrgService {
             Organization before = organizations.find(actor.organizationId()).orElseThrow();
             String name = request.name() != null ? request.name().trim() : before.name();
             String logoUrl = request.logoUrl() != null ? (request.logoUrl().isBlank() ? null : request.logoUrl()) : before.logoUrl();
-            String plan = request.plan() != null ? request.plan() : before.plan();
+            String plan = before.plan();
             organizations.update(before.id(), name, logoUrl, plan);
             Organization after = organizations.find(before.id()).orElseThrow();
             audit.record(before.id(), AuditActor.of(actor), AuditEvent.of("organization.updated", "organization", before.id())

@@ -83,7 +83,9 @@ class AuthFlowTest extends AppTest {
         assertThat(reuse.code()).isEqualTo("invalid_token");
         var afterReuse = api.post("/api/v1/auth/refresh-token", Map.of("refresh_token", rotated), null);
         assertThat(afterReuse.status()).as("the whole family is revoked after a reuse").isEqualTo(401);
-        var audit = api.get("/api/v1/audit-logs?action=auth.refresh_token_reused", admin.accessToken());
+        assertThat(api.get("/api/v1/auth/me", admin.accessToken()).status()).as("its access tokens die with it").isEqualTo(401);
+        String fresh = api.login(admin.email(), Api.PASSWORD).accessToken();
+        var audit = api.get("/api/v1/audit-logs?action=auth.refresh_token_reused", fresh);
         assertThat(audit.list()).as("both presentations of a dead token are audited").hasSize(2);
     }
 

@@ -60,10 +60,14 @@ class MfaFlowTest extends AppTest {
         var stale = api.post("/api/v1/auth/mfa/verify", Map.of("challenge", challenge, "code", totp.codeAt(secret, Instant.now())), null);
         assertThat(stale.status()).as("a code of an earlier step than the last accepted one").isEqualTo(401);
 
-        var recovery = api.post("/api/v1/auth/mfa/verify", Map.of("challenge", challenge, "code", recoveryCodes.get(0)), null);
+        // a challenge gives one session: a recovery code needs a new login
+        String secondChallenge = challengeOf(api, admin.email());
+        var recovery = api.post("/api/v1/auth/mfa/verify", Map.of("challenge", secondChallenge, "code", recoveryCodes.get(0)), null);
         assertThat(recovery.status()).isEqualTo(200);
-        var recoveryAgain = api.post("/api/v1/auth/mfa/verify", Map.of("challenge", challenge, "code", recoveryCodes.get(0)), null);
+        var recoveryAgain = api.post("/api/v1/auth/mfa/verify", Map.of("challenge", challengeOf(api, admin.email()),
+            "code", recoveryCodes.get(0)), null);
         assertThat(recoveryAgain.status()).isEqualTo(401);
+        assertThat(recoveryAgain.code()).isEqualTo("invalid_mfa_code");
 
         var forged = api.post("/api/v1/auth/mfa/verify", Map.of("challenge", challenge.substring(0, challenge.length() - 2) + "xx",
             "code", recoveryCodes.get(1)), null);
@@ -72,5 +76,10 @@ class MfaFlowTest extends AppTest {
 
         var audit = api.get("/api/v1/audit-logs?action=auth.mfa_enabled", admin.accessToken());
         assertThat(audit.list()).hasSize(1);
+    }
+
+    private static String challengeOf(Api api, String email) {
+        var login = api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null);
+        return String.valueOf(((Map<?, ?>) login.body().get("details")).get("challenge"));
     }
 }

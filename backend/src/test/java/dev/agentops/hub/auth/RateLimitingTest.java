@@ -1,5 +1,7 @@
 package dev.agentops.hub.auth;
 
+import dev.agentops.hub.shared.ratelimit.RateLimiter;
+import dev.agentops.hub.shared.ratelimit.RateLimits;
 import dev.agentops.hub.support.Api;
 import dev.agentops.hub.support.AppTest;
 import io.micronaut.http.client.HttpClient;
@@ -66,5 +68,27 @@ class RateLimitingTest extends AppTest {
         assertThat(responses.get(5).code()).isEqualTo("rate_limited");
         assertThat(responses.get(5).header("Retry-After")).isNotBlank();
         assertThat(api.get("/api/v1/orgs/profile", admin.accessToken()).status()).as("users are not limited by the key's bucket").isEqualTo(200);
+    }
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    RateLimits limits;
+
+    @Test
+    void failedLoginsFromOneAddressDoNotLockTheAccountForAnother() {
+        Api api = new Api(client);
+        Api.Session owner = api.signup();
+        for (int i = 0; i < 3; i++) {
+            api.post("/api/v1/auth/login", Map.of("email", owner.email(), "password", "attacker guess " + i), null);
+        }
+
+        var sameAddress = api.post("/api/v1/auth/login", Map.of("email", owner.email(), "password", Api.PASSWORD), null);
+
+        assertThat(sameAddress.status()).isEqualTo(429);
+        assertThat(sameAddress.header("RateLimit-Reset")).as("agrees with Retry-After").isEqualTo(sameAddress.header("Retry-After"));
+        assertThat(limiter.consume(limits.loginAccount(), AuthService.accountKey(owner.email(), "198.51.100.7"), 1).allowed())
+            .as("the owner's own address has its own allowance").isTrue();
     }
 }

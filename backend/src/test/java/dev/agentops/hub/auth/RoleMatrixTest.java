@@ -5,6 +5,7 @@ import dev.agentops.hub.support.AppTest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +42,7 @@ class RoleMatrixTest extends AppTest {
     void organizationWithEveryRole() {
         api = new Api(client);
         admin = api.signup();
+        api.post("/api/v1/agents", Map.of("name", "Matrix bot", "slug", "matrix-bot"), admin.accessToken());
         tokens = Map.of(
             "admin", admin.accessToken(),
             "team_lead", api.member(admin, "team_lead").accessToken(),
@@ -54,7 +58,7 @@ class RoleMatrixTest extends AppTest {
         List<Endpoint> endpoints = List.of(
             new Endpoint("GET", "/api/v1/auth/me", () -> null, all),
             new Endpoint("GET", "/api/v1/orgs/profile", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
-            new Endpoint("PATCH", "/api/v1/orgs/profile", () -> Map.of("plan", "team"), Set.of("admin")),
+            new Endpoint("PATCH", "/api/v1/orgs/profile", () -> Map.of("name", "Renamed org"), Set.of("admin")),
             new Endpoint("GET", "/api/v1/org-members", () -> null, all),
             new Endpoint("POST", "/api/v1/org-members", () -> Map.of("email", "x-" + System.nanoTime() + "@example.com", "role", "viewer"), Set.of("admin")),
             new Endpoint("PATCH", "/api/v1/org-members/{member}", () -> Map.of("teams", List.of("ops")), Set.of("admin")),
@@ -64,7 +68,14 @@ class RoleMatrixTest extends AppTest {
             new Endpoint("DELETE", "/api/v1/api-keys/{key}", () -> null, Set.of("admin", "team_lead")),
             new Endpoint("GET", "/api/v1/audit-logs", () -> null, Set.of("admin")),
             new Endpoint("GET", "/api/v1/audit-logs/verify", () -> null, Set.of("admin")),
-            new Endpoint("POST", "/api/v1/auth/mfa/enroll", () -> null, all));
+            new Endpoint("POST", "/api/v1/auth/mfa/enroll", () -> null, all),
+            new Endpoint("GET", "/api/v1/agents", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
+            new Endpoint("POST", "/api/v1/agents", () -> Map.of("name", "Matrix agent " + System.nanoTime()), Set.of("admin", "team_lead", "member")),
+            new Endpoint("GET", "/api/v1/runs", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
+            new Endpoint("GET", "/api/v1/dashboard/home", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
+            new Endpoint("GET", "/api/v1/pricing/models", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
+            new Endpoint("POST", "/api/v1/ingest/run", () -> Map.of("agent_id", "matrix-bot", "run_id", "m-" + System.nanoTime()),
+                Set.of("ingest_key")));
 
         List<String> mismatches = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
@@ -84,13 +95,86 @@ class RoleMatrixTest extends AppTest {
         assertThat(mismatches).isEmpty();
     }
 
+    /**
+     * Who may call each endpoint at all, for every route the application serves under /api/v1: a route without a row
+     * fails {@link #everyEndpointHasARow()}, so a new endpoint cannot arrive without saying who may call it.
+     * "anonymous": anyone (the endpoint authenticates by what is in the body or query); otherwise a credential is needed
+     * and the name is the permission (or "signed_in" for any user or key).
+     */
+    static final Map<String, String> ACCESS = Map.ofEntries(
+        Map.entry("POST /api/v1/auth/signup", "anonymous"),
+        Map.entry("POST /api/v1/auth/login", "anonymous"),
+        Map.entry("POST /api/v1/auth/mfa/verify", "anonymous"),
+        Map.entry("POST /api/v1/auth/refresh-token", "anonymous"),
+        Map.entry("POST /api/v1/auth/password-reset", "anonymous"),
+        Map.entry("POST /api/v1/auth/password-reset/confirm", "anonymous"),
+        Map.entry("GET /api/v1/auth/invitations/{token}", "anonymous"),
+        Map.entry("POST /api/v1/auth/accept-invite", "anonymous"),
+        Map.entry("GET /api/v1/stream", "anonymous"),
+        Map.entry("POST /api/v1/auth/logout", "signed_in"),
+        Map.entry("GET /api/v1/auth/me", "signed_in"),
+        Map.entry("POST /api/v1/auth/mfa/enroll", "signed_in"),
+        Map.entry("POST /api/v1/auth/mfa/confirm", "signed_in"),
+        Map.entry("POST /api/v1/auth/mfa/disable", "signed_in"),
+        Map.entry("POST /api/v1/stream/ticket", "signed_in"),
+        Map.entry("GET /api/v1/orgs/profile", "org:read"),
+        Map.entry("PATCH /api/v1/orgs/profile", "org:update"),
+        Map.entry("GET /api/v1/org-members", "members:read"),
+        Map.entry("POST /api/v1/org-members", "members:manage"),
+        Map.entry("PATCH /api/v1/org-members/{id}", "members:manage"),
+        Map.entry("DELETE /api/v1/org-members/{id}", "members:manage"),
+        Map.entry("GET /api/v1/api-keys", "api_keys:read"),
+        Map.entry("POST /api/v1/api-keys", "api_keys:manage"),
+        Map.entry("DELETE /api/v1/api-keys/{id}", "api_keys:manage"),
+        Map.entry("GET /api/v1/audit-logs", "audit:read"),
+        Map.entry("GET /api/v1/audit-logs/verify", "audit:read"),
+        Map.entry("GET /api/v1/agents", "agents:read"),
+        Map.entry("GET /api/v1/agents/{id}", "agents:read"),
+        Map.entry("POST /api/v1/agents", "agents:write"),
+        Map.entry("PATCH /api/v1/agents/{id}", "agents:write"),
+        Map.entry("DELETE /api/v1/agents/{id}", "agents:write"),
+        Map.entry("GET /api/v1/runs", "runs:read"),
+        Map.entry("GET /api/v1/runs/{id}", "runs:read"),
+        Map.entry("GET /api/v1/events/{runId}", "runs:read"),
+        Map.entry("GET /api/v1/dashboard/home", "runs:read"),
+        Map.entry("GET /api/v1/dashboard/agent/{id}", "runs:read"),
+        Map.entry("POST /api/v1/ingest/run", "ingest"),
+        Map.entry("GET /api/v1/ingest/jobs/{id}", "ingest or runs:read"),
+        Map.entry("GET /api/v1/pricing/models", "org:read"),
+        Map.entry("GET /api/v1/pricing/models/{id}", "org:read"),
+        Map.entry("POST /api/v1/pricing/models", "org:update"),
+        Map.entry("DELETE /api/v1/pricing/models/{id}", "org:update"));
+
+    @Inject
+    Router router;
+
     @Test
-    void anonymousCallersGet401WithTheEnvelope() {
-        for (String path : List.of("/api/v1/auth/me", "/api/v1/orgs/profile", "/api/v1/org-members", "/api/v1/api-keys", "/api/v1/audit-logs")) {
-            var response = api.get(path, null);
-            assertThat(response.status()).as(path).isEqualTo(401);
-            assertThat(response.code()).as(path).isEqualTo("unauthenticated");
+    void everyEndpointHasARow() {
+        Set<String> served = new TreeSet<>();
+        router.uriRoutes()
+            .filter(route -> route.getUriMatchTemplate().toString().startsWith("/api/v1/"))
+            .filter(route -> !route.getHttpMethodName().equals("HEAD") && !route.getHttpMethodName().equals("OPTIONS"))
+            .forEach(route -> served.add(route.getHttpMethodName() + " " + route.getUriMatchTemplate().toString()));
+
+        assertThat(served).as("routes without a row in RoleMatrixTest.ACCESS").isSubsetOf(ACCESS.keySet());
+        assertThat(ACCESS.keySet()).as("rows of routes that no longer exist").isSubsetOf(served);
+    }
+
+    @Test
+    void anonymousCallersGet401WithTheEnvelopeOnEveryEndpointThatNeedsACredential() {
+        List<String> mismatches = new ArrayList<>();
+        for (var row : ACCESS.entrySet()) {
+            if (row.getValue().equals("anonymous")) {
+                continue;
+            }
+            String method = row.getKey().substring(0, row.getKey().indexOf(' '));
+            String path = row.getKey().substring(method.length() + 1).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            var response = api.call(method, path, method.equals("GET") || method.equals("DELETE") ? null : Map.of(), null);
+            if (response.status() != 401 || !"unauthenticated".equals(response.code())) {
+                mismatches.add(row.getKey() + " -> " + response.status() + " " + response.body());
+            }
         }
+        assertThat(mismatches).isEmpty();
     }
 
     private String throwawayMember() {

@@ -10,4 +10,9 @@ public final class TotpCodes {
     public String current(String base32Secret) {
         return totp.codeAt(base32Secret, Instant.now());
     }
+
+    /** The next step's code: still inside the ±1 window, and unused after a code of the current step was accepted. */
+    public String next(String base32Secret) {
+        return totp.codeAt(base32Secret, Instant.now().plusSeconds(30));
+    }
 }

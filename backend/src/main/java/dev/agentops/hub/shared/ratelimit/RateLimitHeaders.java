@@ -22,7 +22,8 @@ public final class RateLimitHeaders {
     public static <T> MutableHttpResponse<T> apply(MutableHttpResponse<T> response, RateLimitDecision decision) {
         response.header(LIMIT, Integer.toString(decision.limit()));
         response.header(REMAINING, Integer.toString(decision.remaining()));
-        response.header(RESET, Long.toString(decision.resetSeconds()));
+        // Refused: Reset is when the next request can pass, the same instant as Retry-After (not when the bucket is full).
+        response.header(RESET, Long.toString(decision.allowed() ? decision.resetSeconds() : decision.retryAfterSeconds()));
         if (!decision.allowed()) {
             response.header(RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
         }

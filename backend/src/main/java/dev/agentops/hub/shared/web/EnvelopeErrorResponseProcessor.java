@@ -1,6 +1,11 @@
 package dev.agentops.hub.shared.web;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -9,12 +14,14 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,10 +42,16 @@ public class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Ap
     @Override
     public MutableHttpResponse<ApiError> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
         int status = base.code();
+        Throwable cause = context.getRootCause().orElse(null);
+        String tooLong = status == 413 ? tooLongPart(decoderFailure(context.getRequest())) : null;
+        if (status == 413 && tooLong != null) {
+            // Netty refuses an oversized request line or header block before any filter runs, and reports both as 413
+            status = tooLong.equals("line") ? 414 : 431;
+            base.status(status);
+        }
         String code = ErrorEnvelopes.codeFor(status);
         Map<String, Object> details = new LinkedHashMap<>();
         String message;
-        Throwable cause = context.getRootCause().orElse(null);
         if (status >= 500) {
             message = status == 503 ? "The service is temporarily unavailable. Try again shortly." : INTERNAL_MESSAGE;
         } else if (status == 400 && isMalformedJson(cause)) {
@@ -60,40 +73,73 @@ public class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Ap
                 case 404 -> "No resource at " + context.getRequest().getPath() + ".";
                 case 405 -> "Method " + context.getRequest().getMethodName() + " is not allowed here.";
                 case 413 -> "The request body is too large.";
+                case 414 -> "The request URI is too long.";
+                case 431 -> "The request headers are too large.";
                 case 415 -> "Unsupported content type: send application/json.";
                 default -> context.getErrors().stream().findFirst().map(Error::getMessage).orElse("The request failed.");
             };
         }
+        String requestId = RequestIds.of(context.getRequest());
+        if (requestId == null) {
+            // rejected before RequestIdFilter ran (e.g. by the HTTP decoder): still give the client an id to quote
+            requestId = RequestIds.acceptOrCreate(null);
+            base.header(RequestIds.HEADER, requestId);
+        }
         MutableHttpResponse<ApiError> response = base.contentType(MediaType.APPLICATION_JSON_TYPE)
-            .body(new ApiError(message, code, details, RequestIds.of(context.getRequest())));
+            .body(new ApiError(message, code, details, requestId));
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
             response.body(null);
         }
         return response;
     }
 
-    private static final Pattern EXP = Pattern.compile("\"exp\"\\s*:\\s*(\\d{1,12})");
+    private final byte[] tokenSecret;
+
+    EnvelopeErrorResponseProcessor(@Value("${agentops.security.secret}") String tokenSecret) {
+        this.tokenSecret = tokenSecret.getBytes(StandardCharsets.UTF_8);
+    }
 
     /**
-     * Tells an expired session apart from a bad credential so clients know to refresh. Reading the claim without
-     * verifying the signature is fine here: it only picks the error code of a request that is refused anyway.
+     * Tells an expired session apart from a bad credential so clients know to refresh. Only a token this server
+     * signed counts: a forged or foreign token is {@code unauthenticated}, whatever its claims say.
      */
-    static boolean presentsExpiredJwt(HttpRequest<?> request) {
+    boolean presentsExpiredJwt(HttpRequest<?> request) {
         String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.startsWith("Bearer ey")) {
             return false;
         }
-        String[] parts = authorization.substring(7).split("\\.");
-        if (parts.length != 3) {
-            return false;
-        }
         try {
-            String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-            var matcher = EXP.matcher(payload);
-            return matcher.find() && Long.parseLong(matcher.group(1)) < Instant.now().getEpochSecond();
-        } catch (IllegalArgumentException e) {
+            SignedJWT jwt = SignedJWT.parse(authorization.substring(7).trim());
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(new MACVerifier(tokenSecret))) {
+                return false;
+            }
+            Date expiry = jwt.getJWTClaimsSet().getExpirationTime();
+            return expiry != null && expiry.toInstant().isBefore(Instant.now());
+        } catch (ParseException | JOSEException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** Why Netty's HTTP decoder refused the request, if it did (Micronaut answers those without an exception). */
+    private static Throwable decoderFailure(HttpRequest<?> request) {
+        if (request instanceof NettyHttpRequest<?> netty && netty.getNativeRequest().decoderResult().isFailure()) {
+            return netty.getNativeRequest().decoderResult().cause();
+        }
+        return null;
+    }
+
+    /** "line" or "headers" when Netty's decoder refused the request for its size, else null. */
+    private static String tooLongPart(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            if (name.equals("TooLongHttpLineException")) {
+                return "line";
+            }
+            if (name.equals("TooLongHttpHeaderException")) {
+                return "headers";
+            }
+        }
+        return null;
     }
 
     private static boolean isMalformedJson(Throwable cause) {

@@ -33,6 +33,8 @@ public final class ErrorEnvelopes {
             case 406 -> "not_acceptable";
             case 409 -> "conflict";
             case 413 -> "payload_too_large";
+            case 414 -> "uri_too_long";
+            case 431 -> "headers_too_large";
             case 415 -> "unsupported_media_type";
             case 422 -> "unprocessable";
             case 429 -> "rate_limited";

@@ -67,23 +67,25 @@ class LogCanaryTest extends AppTest {
             var refreshed = api.post("/api/v1/auth/refresh-token", Map.of("refresh_token", admin.refreshToken()), null);
             secrets.add(String.valueOf(refreshed.data().get("refresh_token")));
             api.post("/api/v1/auth/refresh-token", Map.of("refresh_token", admin.refreshToken()), null);
-            api.post("/api/v1/auth/login", Map.of("email", admin.email(), "password", PASSWORD), null);
+            // the reuse above ended the session and its access token: carry on with a new login
+            Api.Session session = api.login(admin.email(), Api.PASSWORD);
+            secrets.addAll(List.of(session.accessToken(), session.refreshToken()));
 
-            String key = api.apiKey(admin, "read");
+            String key = api.apiKey(session, "read");
             secrets.add(key);
             api.get("/api/v1/orgs/profile", key);
             api.get("/api/v1/org-members", "aoh_" + "x".repeat(40));
 
-            var enrolment = api.post("/api/v1/auth/mfa/enroll", null, admin.accessToken()).data();
+            var enrolment = api.post("/api/v1/auth/mfa/enroll", null, session.accessToken()).data();
             String totpSecret = String.valueOf(enrolment.get("secret"));
             secrets.add(totpSecret);
             var recovery = api.post("/api/v1/auth/mfa/confirm",
-                Map.of("code", new dev.agentops.hub.auth.TotpCodes().current(totpSecret)), admin.accessToken()).data();
+                Map.of("code", new dev.agentops.hub.auth.TotpCodes().current(totpSecret)), session.accessToken()).data();
             @SuppressWarnings("unchecked")
             List<String> codes = (List<String>) recovery.get("recovery_codes");
             secrets.addAll(codes);
 
-            var invite = api.post("/api/v1/org-members", Map.of("email", "inv-" + admin.email(), "role", "viewer"), admin.accessToken()).data();
+            var invite = api.post("/api/v1/org-members", Map.of("email", "inv-" + admin.email(), "role", "viewer"), session.accessToken()).data();
             String inviteUrl = String.valueOf(invite.get("invite_url"));
             String inviteToken = inviteUrl.substring(inviteUrl.indexOf("token=") + 6);
             secrets.add(inviteToken);

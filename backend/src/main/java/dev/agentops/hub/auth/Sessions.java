@@ -76,7 +76,8 @@ class Sessions {
                 .orElse(null);
         });
         if (pair == null) {
-            if (revocations != null && tenants.read(token.organizationId(), () -> tokens.familyRevoked(token.familyId()))) {
+            // a reuse revoked the family: its access tokens must stop working now, here and on other instances
+            if (tenants.read(token.organizationId(), () -> tokens.familyRevoked(token.familyId()))) {
                 revocations.revoked(List.of(token.familyId()));
             }
             throw invalid();

@@ -22,7 +22,8 @@ final class OrgRequests {
     @Schema(name = "OrganizationUpdateRequest")
     record ProfileUpdate(@Nullable @Size(min = 1, max = 200) String name,
                          @Nullable @Size(max = 2048) @Pattern(regexp = "^(https?://\\S+)?$", message = "must be an http(s) URL") String logoUrl,
-                         @Nullable @Pattern(regexp = "free|team|business|enterprise", message = "must be one of free, team, business, enterprise") String plan) {
+                         @Nullable @Pattern(regexp = "free|team|business|enterprise", message = "must be one of free, team, business, enterprise") String plan,
+                         @Nullable @Size(min = 1, max = 64) @Schema(description = "IANA time zone, e.g. Europe/Paris; budget periods follow it") String timezone) {
     }
 
     @Serdeable

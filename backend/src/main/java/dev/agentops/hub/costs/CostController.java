@@ -1,0 +1,58 @@
+package dev.agentops.hub.costs;
+
+import dev.agentops.hub.shared.security.Actor;
+import dev.agentops.hub.shared.security.Permission;
+import dev.agentops.hub.shared.security.RequiresPermission;
+import dev.agentops.hub.shared.web.DataResponse;
+import dev.agentops.hub.shared.web.Problems;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Controller("/api/v1/costs")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Costs")
+class CostController {
+
+    private final CostService costs;
+
+    CostController(CostService costs) {
+        this.costs = costs;
+    }
+
+    @Get("/summary")
+    @RequiresPermission(Permission.RUNS_READ)
+    DataResponse<CostResponses.Summary> summary(Authentication authentication, @Nullable @QueryValue Instant from,
+                                                @Nullable @QueryValue Instant to) {
+        return DataResponse.of(costs.summary(Actor.from(authentication), from, to));
+    }
+
+    @Get("/by-agent/{id}")
+    @RequiresPermission(Permission.RUNS_READ)
+    DataResponse<CostResponses.ForAgent> agent(Authentication authentication, @PathVariable UUID id,
+                                               @Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to) {
+        return DataResponse.of(costs.agent(Actor.from(authentication), id, from, to));
+    }
+
+    @Get("/by-team/{name}")
+    @RequiresPermission(Permission.RUNS_READ)
+    DataResponse<CostResponses.ForTeam> team(Authentication authentication, @PathVariable String name,
+                                             @Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to) {
+        if (name.isBlank() || name.length() > 100) {
+            throw Problems.validation("name", "must be 1 to 100 characters");
+        }
+        return DataResponse.of(costs.team(Actor.from(authentication), name, from, to));
+    }
+}

@@ -6,6 +6,13 @@ import dev.agentops.hub.shared.security.RequiresPermission;
 import dev.agentops.hub.shared.web.DataResponse;
 import dev.agentops.hub.shared.web.Problems;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -27,9 +34,26 @@ import java.util.UUID;
 class CostController {
 
     private final CostService costs;
+    private final CostExport exports;
 
-    CostController(CostService costs) {
+    CostController(CostService costs, CostExport exports) {
         this.costs = costs;
+        this.exports = exports;
+    }
+
+    @Get(value = "/export.csv", produces = "text/csv")
+    @RequiresPermission(Permission.RUNS_READ)
+    @ApiResponse(responseCode = "200", description = "RFC 4180 CSV, UTF-8, streamed",
+        content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    HttpResponse<StreamedFile> export(Authentication authentication, @Nullable @QueryValue Instant from,
+                                      @Nullable @QueryValue Instant to,
+                                      @Nullable @QueryValue("group_by") @Schema(allowableValues = {"run", "day", "agent", "team", "model"}) String groupBy) {
+        CostExport.GroupBy grouping = CostExport.groupBy(groupBy);
+        CostExport.Export export = exports.start(Actor.from(authentication).organizationId(), from, to, grouping);
+        MediaType csv = new MediaType("text/csv; charset=utf-8");
+        return HttpResponse.ok(new StreamedFile(export.body(), csv))
+            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.fileName() + "\"")
+            .contentType(csv);
     }
 
     @Get("/summary")

@@ -42,26 +42,26 @@ class BudgetController {
 
     @Post
     @RequiresPermission(Permission.BUDGETS_MANAGE)
-    HttpResponse<DataResponse<BudgetResponse>> create(Authentication authentication, @Body @Valid BudgetRequests.Create request) {
+    HttpResponse<DataResponse<BudgetResponse>> createBudget(Authentication authentication, @Body @Valid BudgetRequests.Create request) {
         BudgetResponse created = budgets.create(Actor.from(authentication), request);
         return HttpResponse.created(DataResponse.of(created), URI.create("/api/v1/budgets/" + created.id()));
     }
 
     @Get
     @RequiresPermission(Permission.RUNS_READ)
-    ListResponse<BudgetResponse> list(Authentication authentication) {
+    ListResponse<BudgetResponse> listBudgets(Authentication authentication) {
         return budgets.list(Actor.from(authentication));
     }
 
     @Get("/{id}")
     @RequiresPermission(Permission.RUNS_READ)
-    DataResponse<BudgetResponse> get(Authentication authentication, @PathVariable UUID id) {
+    DataResponse<BudgetResponse> getBudget(Authentication authentication, @PathVariable UUID id) {
         return DataResponse.of(budgets.get(Actor.from(authentication), id));
     }
 
     @Patch("/{id}")
     @RequiresPermission(Permission.BUDGETS_MANAGE)
-    DataResponse<BudgetResponse> update(Authentication authentication, @PathVariable UUID id,
+    DataResponse<BudgetResponse> updateBudget(Authentication authentication, @PathVariable UUID id,
                                         @Body @Valid BudgetRequests.Update request) {
         return DataResponse.of(budgets.update(Actor.from(authentication), id, request));
     }
@@ -69,13 +69,13 @@ class BudgetController {
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
     @RequiresPermission(Permission.BUDGETS_MANAGE)
-    void delete(Authentication authentication, @PathVariable UUID id) {
+    void deleteBudget(Authentication authentication, @PathVariable UUID id) {
         budgets.delete(Actor.from(authentication), id);
     }
 
     @Get("/{id}/alerts")
     @RequiresPermission(Permission.RUNS_READ)
-    ListResponse<BudgetAlertResponse> alerts(Authentication authentication, @PathVariable UUID id,
+    ListResponse<BudgetAlertResponse> listBudgetAlerts(Authentication authentication, @PathVariable UUID id,
                                              @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
         return budgets.alerts(Actor.from(authentication), id, cursor, limit);
     }

@@ -45,7 +45,7 @@ class CostController {
     @RequiresPermission(Permission.RUNS_READ)
     @ApiResponse(responseCode = "200", description = "RFC 4180 CSV, UTF-8, streamed",
         content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-    HttpResponse<StreamedFile> export(Authentication authentication, @Nullable @QueryValue Instant from,
+    HttpResponse<StreamedFile> exportCosts(Authentication authentication, @Nullable @QueryValue Instant from,
                                       @Nullable @QueryValue Instant to,
                                       @Nullable @QueryValue("group_by") @Schema(allowableValues = {"run", "day", "agent", "team", "model"}) String groupBy) {
         CostExport.GroupBy grouping = CostExport.groupBy(groupBy);
@@ -58,21 +58,21 @@ class CostController {
 
     @Get("/summary")
     @RequiresPermission(Permission.RUNS_READ)
-    DataResponse<CostResponses.Summary> summary(Authentication authentication, @Nullable @QueryValue Instant from,
+    DataResponse<CostResponses.Summary> costSummary(Authentication authentication, @Nullable @QueryValue Instant from,
                                                 @Nullable @QueryValue Instant to) {
         return DataResponse.of(costs.summary(Actor.from(authentication), from, to));
     }
 
     @Get("/by-agent/{id}")
     @RequiresPermission(Permission.RUNS_READ)
-    DataResponse<CostResponses.ForAgent> agent(Authentication authentication, @PathVariable UUID id,
+    DataResponse<CostResponses.ForAgent> agentCosts(Authentication authentication, @PathVariable UUID id,
                                                @Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to) {
         return DataResponse.of(costs.agent(Actor.from(authentication), id, from, to));
     }
 
     @Get("/by-team/{name}")
     @RequiresPermission(Permission.RUNS_READ)
-    DataResponse<CostResponses.ForTeam> team(Authentication authentication, @PathVariable String name,
+    DataResponse<CostResponses.ForTeam> teamCosts(Authentication authentication, @PathVariable String name,
                                              @Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to) {
         if (name.isBlank() || name.length() > 100) {
             throw Problems.validation("name", "must be 1 to 100 characters");

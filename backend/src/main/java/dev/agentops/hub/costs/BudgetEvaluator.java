@@ -49,6 +49,7 @@ public class BudgetEvaluator {
     }
 
     private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
     private final BudgetRepository budgets;
     private final BudgetSpend spend;
     private final OrganizationRepository organizations;
@@ -73,17 +74,30 @@ public class BudgetEvaluator {
         pending.addAll(batch.organizationIds());
     }
 
+    /** A budget was created or changed: a lowered limit may already be crossed without any new run. */
+    void schedule(UUID org) {
+        pending.add(org);
+    }
+
     @Scheduled(fixedDelay = "${agentops.budgets.evaluation-interval:1s}", initialDelay = "1s")
     void evaluatePending() {
         for (UUID org : List.copyOf(pending)) {
+            running.add(org);
             pending.remove(org);
             try {
                 evaluate(org, clock.instant());
             } catch (RuntimeException e) {
                 // level-triggered: the organization's next batch evaluates again and catches what this one missed
                 LOG.warn("Budget evaluation of organization {} failed ({}: {})", org, e.getClass().getSimpleName(), e.getMessage());
+            } finally {
+                running.remove(org);
             }
         }
+    }
+
+    /** Whether no scheduled evaluation of the organization is waiting or running (tests wait for this). */
+    boolean idle(UUID org) {
+        return !pending.contains(org) && !running.contains(org);
     }
 
     /** Evaluates the organization's budgets as of {@code now}; returns what this call fired. */

@@ -39,16 +39,18 @@ class BudgetService {
     private final OrganizationRepository organizations;
     private final TenantTransactions tenants;
     private final AuditTrail audit;
+    private final BudgetEvaluator evaluator;
     private final Clock clock;
 
     BudgetService(BudgetRepository budgets, BudgetSpend spend, AgentRepository agents, OrganizationRepository organizations,
-                  TenantTransactions tenants, AuditTrail audit, Clock clock) {
+                  TenantTransactions tenants, AuditTrail audit, BudgetEvaluator evaluator, Clock clock) {
         this.budgets = budgets;
         this.spend = spend;
         this.agents = agents;
         this.organizations = organizations;
         this.tenants = tenants;
         this.audit = audit;
+        this.evaluator = evaluator;
         this.clock = clock;
     }
 
@@ -72,7 +74,7 @@ class BudgetService {
             BudgetPeriod.fromKey(request.period()).orElseThrow(), request.maxAmountUsd(),
             thresholds(request.alertThresholds(), DEFAULT_THRESHOLDS), request.autoPauseAtPercent(),
             channels(request.channels(), DEFAULT_CHANNELS), null, null);
-        return tenants.write(org, () -> {
+        BudgetResponse created = tenants.write(org, () -> {
             if (request.agentId() != null && agents.find(org, request.agentId()).isEmpty()) {
                 throw Problems.validation("agent_id", "names no agent of this organization");
             }
@@ -84,6 +86,8 @@ class BudgetService {
             audit.record(org, AuditActor.of(actor), AuditEvent.of("budget.created", "budget", id).with("after", auditView(fields)));
             return withStatus(org, budgets.find(org, id).orElseThrow());
         });
+        evaluator.schedule(org);
+        return created;
     }
 
     ListResponse<BudgetResponse> list(Actor actor) {
@@ -99,7 +103,7 @@ class BudgetService {
 
     BudgetResponse update(Actor actor, UUID id, BudgetRequests.Update request) {
         UUID org = actor.organizationId();
-        return tenants.write(org, () -> {
+        BudgetResponse updated = tenants.write(org, () -> {
             Budget before = find(org, id);
             Integer autoPause = request.autoPauseAtPercent() == null ? before.autoPauseAtPercent()
                 : request.autoPauseAtPercent() == 0 ? null : request.autoPauseAtPercent();
@@ -114,6 +118,8 @@ class BudgetService {
                 .beforeAfter(auditView(before), auditView(after)));
             return withStatus(org, budgets.find(org, id).orElseThrow());
         });
+        evaluator.schedule(org);
+        return updated;
     }
 
     void delete(Actor actor, UUID id) {

@@ -57,6 +57,7 @@ class BudgetEvaluationTest extends AppTest {
         UUID agent = UUID.fromString(CostApiTest.agent(api, admin, "alpha", "ml"));
         String budget = api.post("/api/v1/budgets", Map.of("name", "Monthly", "scope", "organization", "max_amount_usd", 10,
             "period", "monthly"), admin.accessToken()).data().get("id").toString();
+        awaitScheduledEvaluation(admin.organizationId());
         // the middle of a month, whatever today is: no period boundary between now and a few hours later
         Instant now = Instant.now().truncatedTo(ChronoUnit.DAYS).atZone(java.time.ZoneOffset.UTC).withDayOfMonth(15).toInstant();
         UUID org = admin.organizationId();
@@ -95,6 +96,7 @@ class BudgetEvaluationTest extends AppTest {
         String budget = api.post("/api/v1/budgets", Map.of("name", "ML team", "scope", "team", "team_name", "ml",
             "max_amount_usd", 10, "period", "daily", "alert_thresholds", List.of(100), "auto_pause_at_percent", 120),
             admin.accessToken()).data().get("id").toString();
+        awaitScheduledEvaluation(admin.organizationId());
         Instant now = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(12));
         UUID org = admin.organizationId();
         spend(org, beta, now.minus(Duration.ofHours(1)), "50");
@@ -153,6 +155,34 @@ class BudgetEvaluationTest extends AppTest {
         assertThat(new BigDecimal(status.get("percent").toString())).isEqualByComparingTo("140");
         var summary = api.get("/api/v1/costs/summary", admin.accessToken()).data();
         assertThat((List<Map<String, Object>>) summary.get("budgets")).extracting(b -> b.get("name")).containsExactly("Tiny");
+    }
+
+    @Test
+    void loweringALimitBelowTheSpendRaisesTheAlertsWithoutWaitingForNewRuns() {
+        Api api = new Api(client);
+        Api.Session admin = api.signup();
+        UUID agent = UUID.fromString(CostApiTest.agent(api, admin, "alpha", null));
+        spend(admin.organizationId(), agent, Instant.now().minus(Duration.ofDays(3)), "2");
+        String budget = api.post("/api/v1/budgets", Map.of("name", "All time", "scope", "organization", "max_amount_usd", 100,
+            "period", "total"), admin.accessToken()).data().get("id").toString();
+        awaitScheduledEvaluation(admin.organizationId());
+        assertThat(api.get("/api/v1/budgets/" + budget + "/alerts", admin.accessToken()).list()).isEmpty();
+
+        var lowered = api.call("PATCH", "/api/v1/budgets/" + budget, Map.of("max_amount_usd", 3), admin.accessToken());
+        assertThat(lowered.status()).isEqualTo(200);
+        awaitScheduledEvaluation(admin.organizationId());
+        var alerts = api.get("/api/v1/budgets/" + budget + "/alerts", admin.accessToken()).list();
+        assertThat(alerts).extracting(a -> a.get("threshold")).containsExactly(50);
+        assertThat(new BigDecimal(alerts.get(0).get("percent").toString())).isEqualByComparingTo("66.67");
+    }
+
+    /** Creating a budget schedules an evaluation at the real time: let it pass before the test moves time. */
+    private void awaitScheduledEvaluation(UUID org) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!evaluator.idle(org) && Instant.now().isBefore(deadline)) {
+            sleep(50);
+        }
+        assertThat(evaluator.idle(org)).as("the scheduled evaluation ran").isTrue();
     }
 
     private void spend(UUID org, UUID agent, Instant at, String costUsd) {

@@ -5,7 +5,12 @@ import dev.agentops.hub.audit.AuditEvent;
 import dev.agentops.hub.audit.AuditTrail;
 import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
+import dev.agentops.hub.shared.web.Problems;
 import jakarta.inject.Singleton;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,12 +39,26 @@ class OrgService {
             String name = request.name() != null ? request.name().trim() : before.name();
             String logoUrl = request.logoUrl() != null ? (request.logoUrl().isBlank() ? null : request.logoUrl()) : before.logoUrl();
             String plan = before.plan();
-            organizations.update(before.id(), name, logoUrl, plan);
+            String timezone = request.timezone() != null ? checkedZone(request.timezone()) : before.timezone();
+            organizations.update(before.id(), name, logoUrl, plan, timezone);
             Organization after = organizations.find(before.id()).orElseThrow();
             audit.record(before.id(), AuditActor.of(actor), AuditEvent.of("organization.updated", "organization", before.id())
                 .beforeAfter(diff(before, after, true), diff(before, after, false)));
             return after;
         });
+    }
+
+    /** Region-based IANA names only ("Europe/Paris", "UTC"): fixed offsets would not follow daylight saving time. */
+    private static String checkedZone(String name) {
+        try {
+            ZoneId zone = ZoneId.of(name.trim());
+            if (zone instanceof ZoneOffset || !zone.getId().equals(name.trim())) {
+                throw new DateTimeException("not a region name");
+            }
+            return zone.getId();
+        } catch (DateTimeException e) {
+            throw Problems.validation("timezone", "must be an IANA time zone name such as Europe/Paris or UTC");
+        }
     }
 
     private static Map<String, Object> diff(Organization before, Organization after, boolean old) {
@@ -49,6 +68,9 @@ class OrgService {
         }
         if (!Objects.equals(before.logoUrl(), after.logoUrl())) {
             changed.put("logo_url", old ? before.logoUrl() : after.logoUrl());
+        }
+        if (!Objects.equals(before.timezone(), after.timezone())) {
+            changed.put("timezone", old ? before.timezone() : after.timezone());
         }
         if (!Objects.equals(before.plan(), after.plan())) {
             changed.put("plan", old ? before.plan() : after.plan());

@@ -7,5 +7,5 @@ import java.util.UUID;
 
 @Serdeable
 public record Organization(UUID id, String name, String slug, String logoUrl, String plan, String status,
-                           Instant createdAt) {
+                           String timezone, Instant createdAt) {
 }

@@ -25,13 +25,19 @@ public class OrganizationRepository {
         return jdbc.queryOne("select * from organizations where id = ?", OrganizationRepository::map, id);
     }
 
-    void update(UUID id, String name, String logoUrl, String plan) {
-        jdbc.update("update organizations set name = ?, logo_url = ?, plan = ?, updated_at = now() where id = ?",
-            name, logoUrl, plan, id);
+    void update(UUID id, String name, String logoUrl, String plan, String timezone) {
+        jdbc.update("update organizations set name = ?, logo_url = ?, plan = ?, timezone = ?, updated_at = now() where id = ?",
+            name, logoUrl, plan, timezone, id);
+    }
+
+    /** The organization's IANA time zone (budget periods are calendar periods in it). */
+    public java.time.ZoneId zone(UUID id) {
+        return jdbc.queryOne("select timezone from organizations where id = ?", row -> row.string("timezone"), id)
+            .map(java.time.ZoneId::of).orElse(java.time.ZoneOffset.UTC);
     }
 
     static Organization map(Jdbc.Row row) throws SQLException {
         return new Organization(row.uuid("id"), row.string("name"), row.string("slug"), row.string("logo_url"),
-            row.string("plan"), row.string("status"), row.instant("created_at"));
+            row.string("plan"), row.string("status"), row.string("timezone"), row.instant("created_at"));
     }
 }

@@ -49,8 +49,11 @@ public final class TenantSeed {
             update(c, "insert into ingest_jobs_done (id, organization_id, run_id) values (gen_random_uuid(), ?, ?)", org, run);
             update(c, "insert into run_rollups_hourly (organization_id, agent_id, bucket, runs) values (?, ?, date_trunc('hour', now()), 1)",
                 org, agent);
-            update(c, "insert into budgets (organization_id, name, scope_type, period, amount_usd) values (?, 'b', 'organization', 'monthly', 10)",
-                org);
+            UUID budget = UUID.randomUUID();
+            update(c, "insert into budgets (id, organization_id, name, scope_type, period, max_amount_usd) values (?, ?, 'b', 'organization', 'monthly', 10)",
+                budget, org);
+            update(c, "insert into budget_alerts (organization_id, budget_id, kind, threshold, period_start, spent_usd, max_amount_usd, "
+                + "percent, channels) values (?, ?, 'threshold', 50, now(), 5, 10, 50, '{in_app}')", org, budget);
             update(c, "insert into model_prices (organization_id, model, input_price, output_price) values (?, 'seed-model', 0.000001, 0.000002)",
                 org);
             update(c, "insert into idempotency_keys (organization_id, credential_id, idempotency_key, request_hash, expires_at) "

@@ -1,0 +1,75 @@
+package dev.agentops.hub.costs;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A budget's period: a calendar day, week (starting on Monday) or month in the organization's time zone, or the
+ * whole history ({@code total}). The current period is computed from the clock on every read, so there is no reset
+ * to miss and nothing to wipe.
+ */
+public enum BudgetPeriod {
+    DAILY, WEEKLY, MONTHLY, TOTAL;
+
+    /** Where the {@code total} period starts (its alerts are keyed on it; it never ends). */
+    static final Instant BEGINNING = Instant.EPOCH;
+
+    /**
+     * The period {@code now} lies in. {@code end} is null for {@code total}. Starts are local midnights; on a day
+     * whose midnight does not exist (a DST gap at 00:00) the day starts at the first valid local time.
+     */
+    public record Window(Instant start, Instant end) {
+
+        /**
+         * First hour bucket of the period: rollups are hourly in UTC, so in a zone with a non-whole-hour offset the
+         * bucket a boundary falls in counts wholly to the period that starts inside it (the hour's end decides).
+         */
+        public Instant firstBucket() {
+            return start.truncatedTo(ChronoUnit.HOURS);
+        }
+
+        /** First hour bucket after the period (null: no end). */
+        public Instant endBucket() {
+            return end == null ? null : end.truncatedTo(ChronoUnit.HOURS);
+        }
+    }
+
+    public Window window(Instant now, ZoneId zone) {
+        LocalDate today = now.atZone(zone).toLocalDate();
+        return switch (this) {
+            case DAILY -> between(today, today.plusDays(1), zone);
+            case WEEKLY -> {
+                LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                yield between(monday, monday.plusWeeks(1), zone);
+            }
+            case MONTHLY -> {
+                LocalDate first = today.withDayOfMonth(1);
+                yield between(first, first.plusMonths(1), zone);
+            }
+            case TOTAL -> new Window(BEGINNING, null);
+        };
+    }
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<BudgetPeriod> fromKey(String key) {
+        for (BudgetPeriod period : values()) {
+            if (period.key().equals(key)) {
+                return Optional.of(period);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Window between(LocalDate first, LocalDate next, ZoneId zone) {
+        return new Window(first.atStartOfDay(zone).toInstant(), next.atStartOfDay(zone).toInstant());
+    }
+}

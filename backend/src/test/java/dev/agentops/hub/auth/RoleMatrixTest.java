@@ -74,6 +74,9 @@ class RoleMatrixTest extends AppTest {
             new Endpoint("GET", "/api/v1/runs", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
             new Endpoint("GET", "/api/v1/dashboard/home", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
             new Endpoint("GET", "/api/v1/pricing/models", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
+            new Endpoint("GET", "/api/v1/controls/status", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
+            new Endpoint("GET", "/api/v1/costs/summary", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
+            new Endpoint("GET", "/api/v1/budgets", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
             new Endpoint("POST", "/api/v1/ingest/run", () -> Map.of("agent_id", "matrix-bot", "run_id", "m-" + System.nanoTime()),
                 Set.of("ingest_key")));
 
@@ -143,7 +146,26 @@ class RoleMatrixTest extends AppTest {
         Map.entry("GET /api/v1/pricing/models", "org:read"),
         Map.entry("GET /api/v1/pricing/models/{id}", "org:read"),
         Map.entry("POST /api/v1/pricing/models", "org:update"),
-        Map.entry("DELETE /api/v1/pricing/models/{id}", "org:update"));
+        Map.entry("DELETE /api/v1/pricing/models/{id}", "org:update"),
+        Map.entry("POST /api/v1/controls/pause-agent/{id}", "controls:pause"),
+        Map.entry("POST /api/v1/controls/resume-agent/{id}", "controls:pause"),
+        Map.entry("POST /api/v1/controls/kill-switch", "controls:kill_switch"),
+        Map.entry("POST /api/v1/controls/kill-switch/release", "controls:kill_switch"),
+        Map.entry("GET /api/v1/controls/status", "agents:read"),
+        Map.entry("GET /api/v1/controls/agent-status", "ingest or agents:read"),
+        Map.entry("GET /api/v1/costs/summary", "runs:read"),
+        Map.entry("GET /api/v1/costs/by-agent/{id}", "runs:read"),
+        Map.entry("GET /api/v1/costs/by-team/{name}", "runs:read"),
+        Map.entry("GET /api/v1/costs/export.csv", "runs:read"),
+        Map.entry("GET /api/v1/budgets", "runs:read"),
+        Map.entry("GET /api/v1/budgets/{id}", "runs:read"),
+        Map.entry("GET /api/v1/budgets/{id}/alerts", "runs:read"),
+        Map.entry("POST /api/v1/budgets", "budgets:manage"),
+        Map.entry("PATCH /api/v1/budgets/{id}", "budgets:manage"),
+        Map.entry("DELETE /api/v1/budgets/{id}", "budgets:manage"));
+
+    /** Controllers that exist only in the test environment (shared/idempotency probes); they are no product routes. */
+    private static final String TEST_ONLY_ROUTES = "/api/v1/test-probe/";
 
     @Inject
     Router router;
@@ -153,6 +175,7 @@ class RoleMatrixTest extends AppTest {
         Set<String> served = new TreeSet<>();
         router.uriRoutes()
             .filter(route -> route.getUriMatchTemplate().toString().startsWith("/api/v1/"))
+            .filter(route -> !route.getUriMatchTemplate().toString().startsWith(TEST_ONLY_ROUTES))
             .filter(route -> !route.getHttpMethodName().equals("HEAD") && !route.getHttpMethodName().equals("OPTIONS"))
             .forEach(route -> served.add(route.getHttpMethodName() + " " + route.getUriMatchTemplate().toString()));
 

@@ -1,13 +1,11 @@
-import { Archive, Pause, Pencil, Play } from 'lucide-react'
+import { Archive, Pencil } from 'lucide-react'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
-import { errorText } from '@/components/ui/form'
 import { useToast } from '@/components/ui/toast'
 import { useArchiveAgent } from '@/features/agents/api/archive-agent'
 import type { Agent } from '@/features/agents/api/get-agents'
-import { useUpdateAgent } from '@/features/agents/api/update-agent'
 import { EditAgentDialog } from '@/features/agents/components/edit-agent-dialog'
 import { useCan } from '@/lib/authorization'
 
@@ -18,10 +16,6 @@ export function AgentActions({ agent }: { agent: Agent }) {
   const navigate = useNavigate()
   const [editing, setEditing] = useState(false)
   const [archiving, setArchiving] = useState(false)
-  const toggle = useUpdateAgent({
-    onSuccess: (saved) => toast.success(saved.status === 'paused' ? `"${saved.name}" paused: new runs are refused.` : `"${saved.name}" resumed.`),
-    onError: (error) => toast.error(errorText(error)),
-  })
   const archive = useArchiveAgent({
     onSuccess: () => {
       toast.success(`"${agent.name}" archived.`)
@@ -29,19 +23,10 @@ export function AgentActions({ agent }: { agent: Agent }) {
     },
   })
   if (!canWrite || agent.status === 'archived') return null
-  const paused = agent.status === 'paused'
   return (
     <>
       <Button variant="secondary" onClick={() => setEditing(true)}>
         <Pencil aria-hidden className="size-4" /> Edit
-      </Button>
-      <Button
-        variant="secondary"
-        disabled={toggle.isPending}
-        onClick={() => toggle.mutate({ id: agent.id, changes: { status: paused ? 'active' : 'paused' } })}
-      >
-        {paused ? <Play aria-hidden className="size-4" /> : <Pause aria-hidden className="size-4" />}
-        {paused ? 'Resume' : 'Pause'}
       </Button>
       <Button variant="ghost" onClick={() => setArchiving(true)}>
         <Archive aria-hidden className="size-4" /> Archive

@@ -1,5 +1,5 @@
 import { Badge } from '@/components/ui/badge'
-import type { AgentStatus } from '@/features/agents/api/get-agents'
+import type { AgentStatus } from '@/lib/closed-sets'
 import type { AgentRun } from '@/features/agents/api/get-agent-runs'
 import { AGENT_STATUS_TONES, RUN_STATUS_TONES } from '@/features/agents/lib/status'
 

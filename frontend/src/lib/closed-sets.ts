@@ -1,0 +1,55 @@
+/**
+ * The closed sets of the API, one place each: a constant list (for pickers and checks) and its union type.
+ * backend/openapi.yml does not declare them as enums yet; once it does, each type here becomes the generated
+ * one (`Schemas['RunResponse']['status']`) and the list is checked against it.
+ */
+
+export const RUN_STATUSES = ['running', 'completed', 'failed', 'cancelled'] as const
+export type RunStatus = (typeof RUN_STATUSES)[number]
+
+export const AGENT_STATUSES = ['active', 'paused', 'error', 'archived'] as const
+export type AgentStatus = (typeof AGENT_STATUSES)[number]
+
+/** Where a cost came from: computed from the price catalog, provided by the client, or no price known. */
+export const COST_SOURCES = ['computed', 'provided', 'unpriced'] as const
+export type CostSource = (typeof COST_SOURCES)[number]
+
+/** Event types of a run; `approval` is the type older SDKs sent before requested/decided. */
+export const EVENT_TYPES = [
+  'llm_call',
+  'tool_call',
+  'external_action',
+  'policy_check',
+  'approval_requested',
+  'approval_decided',
+  'approval',
+  'log',
+  'error',
+  'custom',
+] as const
+export type EventType = (typeof EVENT_TYPES)[number]
+
+/** Highest first. */
+export const ROLES = ['admin', 'team_lead', 'member', 'viewer'] as const
+export type Role = (typeof ROLES)[number]
+
+export const PLANS = ['free', 'team', 'business', 'enterprise'] as const
+export type Plan = (typeof PLANS)[number]
+
+export const MEMBER_STATUSES = ['active', 'invited'] as const
+export type MemberStatus = (typeof MEMBER_STATUSES)[number]
+
+export const API_KEY_SCOPES = ['ingest', 'read', 'policies:check', 'admin'] as const
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number]
+
+/** Why the home dashboard lists an agent under "needs attention". */
+export const ATTENTION_REASONS = ['error_rate', 'paused', 'budget'] as const
+export type AttentionReason = (typeof ATTENTION_REASONS)[number]
+
+/** Who paused an agent: a person, the organization's kill switch, a budget, or a policy. */
+export const PAUSE_SOURCES = ['person', 'kill_switch', 'budget', 'policy'] as const
+export type PauseSource = (typeof PAUSE_SOURCES)[number]
+
+/** Who did something: a signed-in user, an API key, or the system itself. */
+export const ACTOR_TYPES = ['user', 'api_key', 'system'] as const
+export type ActorType = (typeof ACTOR_TYPES)[number]

@@ -1,5 +1,7 @@
 package dev.agentops.hub.agents;
 
+import dev.agentops.hub.shared.security.ActorRef;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +9,12 @@ import java.util.UUID;
 
 public record Agent(UUID id, UUID organizationId, String name, String slug, String type, String provider, String status,
                     String team, List<String> tags, String environment, Map<String, Object> config, Instant lastRunAt,
-                    Instant createdAt, Instant updatedAt) {
+                    Instant createdAt, Instant updatedAt, String pausedReason, String pauseSource,
+                    ActorRef pausedBy, Instant pausedAt) {
+
+    public boolean paused() {
+        return "paused".equals(status);
+    }
 
     public boolean archived() {
         return "archived".equals(status);

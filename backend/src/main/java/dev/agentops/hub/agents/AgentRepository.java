@@ -1,6 +1,7 @@
 package dev.agentops.hub.agents;
 
 import dev.agentops.hub.shared.db.Jdbc;
+import dev.agentops.hub.shared.security.ActorRef;
 import jakarta.inject.Singleton;
 
 import java.sql.SQLException;
@@ -31,12 +32,12 @@ public class AgentRepository {
             fields.environment(), new Jdbc.Json(fields.config()), createdBy).orElseThrow();
     }
 
-    void update(UUID organizationId, UUID id, AgentFields fields, String status) {
+    void update(UUID organizationId, UUID id, AgentFields fields) {
         jdbc.update("""
-            update agents set name = ?, type = ?, provider = ?, team = ?, tags = ?, environment = ?, config = ?, status = ?,
+            update agents set name = ?, type = ?, provider = ?, team = ?, tags = ?, environment = ?, config = ?,
                    updated_at = now() where organization_id = ? and id = ?""",
             fields.name(), fields.type(), fields.provider(), fields.team(), fields.tags(), fields.environment(),
-            new Jdbc.Json(fields.config()), status, organizationId, id);
+            new Jdbc.Json(fields.config()), organizationId, id);
     }
 
     void archive(UUID organizationId, UUID id) {
@@ -84,10 +85,12 @@ public class AgentRepository {
                 .map(e -> new Object[]{e.getValue(), e.getValue(), organizationId, e.getKey()}).toList());
     }
 
-    static Agent map(Jdbc.Row row) throws SQLException {
+    public static Agent map(Jdbc.Row row) throws SQLException {
         return new Agent(row.uuid("id"), row.uuid("organization_id"), row.string("name"), row.string("slug"),
             row.string("type"), row.string("provider"), row.string("status"), row.string("team"), row.strings("tags"),
             row.string("environment"), row.jsonObject("config"), row.instant("last_run_at"), row.instant("created_at"),
-            row.instant("updated_at"));
+            row.instant("updated_at"), row.string("paused_reason"), row.string("pause_source"),
+            ActorRef.ofNullable(row.string("paused_by_type"), row.uuid("paused_by_id"), row.string("paused_by_name")),
+            row.instant("paused_at"));
     }
 }

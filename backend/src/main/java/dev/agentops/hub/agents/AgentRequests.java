@@ -38,6 +38,7 @@ final class AgentRequests {
                   @Nullable @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
                   @Nullable @Size(min = 1, max = 50) String environment,
                   @Nullable Map<String, Object> config,
-                  @Nullable @Pattern(regexp = "active|paused", message = "must be active or paused (archive with DELETE)") String status) {
+                  @Nullable @Schema(description = "No longer accepted (400): pause and resume with POST /api/v1/controls/pause-agent/{id} "
+                      + "and /resume-agent/{id}, which record who did it and why.", deprecated = true) String status) {
     }
 }

@@ -1,7 +1,10 @@
 package dev.agentops.hub.agents;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.agentops.hub.shared.security.ActorRef;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,18 +12,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** An agent with its last-24-hours figures from the rollups (names with digits are spelled out: snake_case drops the "_" before them). */
+/**
+ * An agent with its last-24-hours figures from the rollups (names with digits are spelled out: snake_case drops the "_"
+ * before them) and, while it is paused, who paused it, when, why and through which path (controls).
+ */
 @Serdeable
 public record AgentResponse(UUID id, String name, String slug, String type, String provider, String status, String team,
                             List<String> tags, String environment, Map<String, Object> config,
                             @JsonProperty("runs_24h") long runs24h,
                             @JsonProperty("error_rate_24h") double errorRate24h,
                             @JsonProperty("cost_24h_usd") BigDecimal cost24hUsd, Instant lastRunAt, Instant createdAt,
-                            Instant updatedAt) {
+                            Instant updatedAt,
+                            @Nullable String pausedReason,
+                            @Nullable @Schema(allowableValues = {"person", "kill_switch", "budget", "policy"}) String pauseSource,
+                            @Nullable ActorRef pausedBy, @Nullable Instant pausedAt) {
 
     static AgentResponse of(Agent agent, AgentStats stats) {
         return new AgentResponse(agent.id(), agent.name(), agent.slug(), agent.type(), agent.provider(), agent.status(),
             agent.team(), agent.tags(), agent.environment(), agent.config(), stats.runs(), stats.errorRate(),
-            stats.costUsd(), agent.lastRunAt(), agent.createdAt(), agent.updatedAt());
+            stats.costUsd(), agent.lastRunAt(), agent.createdAt(), agent.updatedAt(),
+            agent.paused() ? agent.pausedReason() : null, agent.paused() ? agent.pauseSource() : null,
+            agent.paused() ? agent.pausedBy() : null, agent.paused() ? agent.pausedAt() : null);
     }
 }

@@ -84,6 +84,11 @@ public class AgentService {
     }
 
     AgentResponse update(Actor actor, UUID id, AgentRequests.Update request) {
+        if (request.status() != null) {
+            // one path to pause: the controls endpoints audit who paused and why, and propagate it to every instance
+            throw Problems.validation("status", "is no longer changed here: pause with POST /api/v1/controls/pause-agent/"
+                + id + " and resume with POST /api/v1/controls/resume-agent/" + id + " (each takes a reason)");
+        }
         UUID org = actor.organizationId();
         Agent updated = tenants.write(org, () -> {
             Agent before = agents.find(org, id).orElseThrow(() -> Problems.notFound("agent", id));
@@ -98,8 +103,7 @@ public class AgentService {
                 request.tags() != null ? cleanTags(request.tags()) : before.tags(),
                 request.environment() != null ? request.environment().trim() : before.environment(),
                 request.config() != null ? checkedConfig(request.config()) : before.config());
-            String status = request.status() != null ? request.status() : before.status();
-            agents.update(org, id, fields, status);
+            agents.update(org, id, fields);
             Agent after = agents.find(org, id).orElseThrow();
             audit.record(org, AuditActor.of(actor), AuditEvent.of("agent.updated", "agent", id)
                 .beforeAfter(changed(before, after, true), changed(before, after, false)));

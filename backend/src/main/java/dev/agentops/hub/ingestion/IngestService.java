@@ -1,27 +1,22 @@
 package dev.agentops.hub.ingestion;
 
 import dev.agentops.hub.agents.Agent;
-import dev.agentops.hub.agents.AgentChanged;
-import dev.agentops.hub.agents.AgentRepository;
-import dev.agentops.hub.shared.cache.TtlCache;
+import dev.agentops.hub.controls.AgentRuntimeStatus;
+import dev.agentops.hub.controls.ControlStates;
 import dev.agentops.hub.shared.db.TimeOrderedIds;
 import dev.agentops.hub.shared.ratelimit.RateLimiter;
 import dev.agentops.hub.shared.ratelimit.RateLimits;
 import dev.agentops.hub.shared.security.Actor;
-import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import dev.agentops.hub.shared.web.ApiException;
 import dev.agentops.hub.shared.web.Problems;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,20 +25,16 @@ import java.util.concurrent.TimeUnit;
 @Singleton
 class IngestService {
 
-    private final AgentRepository agents;
-    private final TenantTransactions tenants;
+    private final ControlStates states;
     private final GroupCommitter committer;
     private final RateLimiter limiter;
     private final RateLimits limits;
     private final JsonMapper json;
     private final IngestJobs jobs;
-    /** Agents by id or slug: one lookup per second at most, dropped at once when the agent changes here. */
-    private final TtlCache<String, Agent> agentCache = new TtlCache<>(Duration.ofSeconds(1), 20_000);
 
-    IngestService(AgentRepository agents, TenantTransactions tenants, GroupCommitter committer,
+    IngestService(ControlStates states, GroupCommitter committer,
                   RateLimiter limiter, RateLimits limits, JsonMapper json, IngestJobs jobs) {
-        this.agents = agents;
-        this.tenants = tenants;
+        this.states = states;
         this.committer = committer;
         this.limiter = limiter;
         this.limits = limits;
@@ -53,14 +44,16 @@ class IngestService {
 
     /**
      * Checks the piece and queues it; completes once it is committed (or with 503 when it could not be). Rarely
-     * blocks: the agent is looked up in the database at most once a second per agent.
+     * blocks: the agent and its organization's controls are looked up in the database at most once a second.
      */
     CompletableFuture<IngestAccepted> accept(Actor actor, IngestRunRequest run) {
         IngestValidation.check(run);
         UUID org = actor.organizationId();
-        Agent agent = agentCache.get(org + "/" + run.agentId(), key -> tenants.read(org, () -> resolve(org, run.agentId())))
+        ControlStates.AgentState state = states.agent(org, run.agentId())
             .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not_found",
                 "No agent with id or slug '" + run.agentId() + "'. Create it first (POST /api/v1/agents).", Map.of()));
+        Agent agent = state.agent();
+        AgentRuntimeStatus control = state.status();
         if (agent.archived()) {
             throw Problems.conflict("agent_archived", "Agent '" + agent.slug() + "' is archived and accepts no runs.");
         }
@@ -75,27 +68,15 @@ class IngestService {
                 if (failure != null) {
                     answer.completeExceptionally(unavailable());
                 } else {
-                    answer.complete(new IngestAccepted(jobId, "queued", run.runId(), agent.status(), "Processing..."));
+                    answer.complete(new IngestAccepted(jobId, "queued", run.runId(), control.agentStatus(), control.halted(),
+                        control.pausedReason(), "Processing..."));
                 }
             });
         return answer;
     }
 
-    @EventListener
-    void onAgentChanged(AgentChanged change) {
-        agentCache.invalidateIf(agent -> agent.id().equals(change.agentId()));
-    }
-
     JobStatus job(Actor actor, UUID id) {
         return jobs.find(actor.organizationId(), id).orElseThrow(() -> Problems.notFound("ingest job", id));
-    }
-
-    private Optional<Agent> resolve(UUID org, String idOrSlug) {
-        try {
-            return agents.find(org, UUID.fromString(idOrSlug));
-        } catch (IllegalArgumentException notAUuid) {
-            return agents.findBySlug(org, idOrSlug);
-        }
     }
 
     private String serialize(QueuedRun queued) {

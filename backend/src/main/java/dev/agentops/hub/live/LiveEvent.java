@@ -5,7 +5,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.Map;
 import java.util.UUID;
 
-/** One server-sent event for one organization: {@code run.created}, {@code run.updated} or {@code agent.updated}. */
+/** One server-sent event for one organization: {@code run.created}, {@code run.updated}, {@code agent.updated},
+ * {@code org.halted} or {@code org.released}. */
 @Serdeable
 public record LiveEvent(String id, UUID organizationId, String name, Map<String, Object> data) {
 }

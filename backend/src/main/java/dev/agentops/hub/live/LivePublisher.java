@@ -1,8 +1,11 @@
 package dev.agentops.hub.live;
 
 import dev.agentops.hub.agents.AgentChanged;
+import dev.agentops.hub.controls.HaltState;
+import dev.agentops.hub.controls.OrgHaltChanged;
 import dev.agentops.hub.ingestion.RunChanged;
 import dev.agentops.hub.shared.redis.RedisChannels;
+import dev.agentops.hub.shared.security.ActorRef;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -13,12 +16,14 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Turns committed changes (runs from the workers, agents from the API) into live events. With Redis they go
+ * Turns committed changes (runs from the workers, agents from the API, the kill switch) into live events. With Redis they go
  * through the pub/sub channel {@code agentops:live}, so every instance's streams see changes made anywhere; without
  * Redis they go straight to this instance's hub.
  */
@@ -58,6 +63,27 @@ class LivePublisher {
         publish(new LiveEvent(nextId(), change.organizationId(), "agent.updated",
             Map.of("id", change.agentId().toString(), "agent_id", change.agentId().toString(), "status", change.status(),
                 "organization_id", change.organizationId().toString())));
+    }
+
+    @EventListener
+    void onOrgHaltChanged(OrgHaltChanged change) {
+        HaltState halt = change.halt();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("organization_id", change.organizationId().toString());
+        data.put("engaged", halt.engaged());
+        data.put("engaged_by", halt.engagedBy() == null ? null : actor(halt.engagedBy()));
+        data.put("engaged_at", halt.engagedAt() == null ? null : halt.engagedAt().toString());
+        data.put("reason", halt.reason());
+        data.put("agent_ids", change.agentIds().stream().map(UUID::toString).toList());
+        publish(new LiveEvent(nextId(), change.organizationId(), halt.engaged() ? "org.halted" : "org.released", data));
+    }
+
+    private static Map<String, Object> actor(ActorRef actor) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("type", actor.type());
+        data.put("id", actor.id() == null ? null : actor.id().toString());
+        data.put("name", actor.name());
+        return data;
     }
 
     /** Through Redis when it takes the message (every instance, this one included, receives it); locally otherwise. */

@@ -49,9 +49,10 @@ class AgentApiTest extends AppTest {
     @Test
     void updatesAndArchivesButKeepsTheAgent() {
         String id = api.post("/api/v1/agents", Map.of("name", "Planner"), admin.accessToken()).data().get("id").toString();
-        var updated = api.call("PATCH", "/api/v1/agents/" + id, Map.of("status", "paused", "tags", List.of("beta")), admin.accessToken());
+        var updated = api.call("PATCH", "/api/v1/agents/" + id, Map.of("tags", List.of("beta")), admin.accessToken());
         assertThat(updated.status()).isEqualTo(200);
-        assertThat(updated.data()).containsEntry("status", "paused").containsEntry("tags", List.of("beta"));
+        assertThat(updated.data()).containsEntry("status", "active").containsEntry("tags", List.of("beta"))
+            .containsEntry("paused_reason", null).containsEntry("pause_source", null).containsEntry("paused_by", null);
         assertThat(api.call("DELETE", "/api/v1/agents/" + id, null, admin.accessToken()).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/agents/" + id, admin.accessToken()).data()).containsEntry("status", "archived");
         assertThat(api.get("/api/v1/agents", admin.accessToken()).list()).isEmpty();
@@ -59,6 +60,20 @@ class AgentApiTest extends AppTest {
         var change = api.call("PATCH", "/api/v1/agents/" + id, Map.of("name", "Again"), admin.accessToken());
         assertThat(change.status()).isEqualTo(409);
         assertThat(change.code()).isEqualTo("agent_archived");
+    }
+
+    @Test
+    void patchNoLongerPausesAndPointsAtTheControlsEndpoints() {
+        String id = api.post("/api/v1/agents", Map.of("name", "Pauser"), admin.accessToken()).data().get("id").toString();
+        for (String status : List.of("paused", "active")) {
+            var refused = api.call("PATCH", "/api/v1/agents/" + id, Map.of("status", status, "name", "Renamed"), admin.accessToken());
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.code()).isEqualTo("validation_failed");
+            assertThat(String.valueOf(refused.body().get("error")))
+                .contains("/api/v1/controls/pause-agent/" + id).contains("/api/v1/controls/resume-agent/" + id);
+        }
+        assertThat(api.get("/api/v1/agents/" + id, admin.accessToken()).data())
+            .as("a refused PATCH changes nothing").containsEntry("status", "active").containsEntry("name", "Pauser");
     }
 
     @Test

@@ -154,11 +154,13 @@ class IngestionLifecycleTest extends AppTest {
     @Test
     void pausedAgentsStillRecordAndTheAnswerSaysPaused() {
         String agentId = api.get("/api/v1/agents", admin.accessToken()).list().get(0).get("id").toString();
-        api.call("PATCH", "/api/v1/agents/" + agentId, Map.of("status", "paused"), admin.accessToken());
+        assertThat(api.post("/api/v1/controls/pause-agent/" + agentId, Map.of("reason", "runaway loop"), admin.accessToken()).status())
+            .isEqualTo(200);
         String runId = UUID.randomUUID().toString();
         var accepted = ingest.send(Map.of("run_id", runId, "agent_id", agentId));
         assertThat(accepted.status()).isEqualTo(202);
-        assertThat(accepted.body()).containsEntry("agent_status", "paused");
+        assertThat(accepted.body()).containsEntry("agent_status", "paused").containsEntry("halted", false)
+            .containsEntry("paused_reason", "runaway loop");
         ingest.waitFor(accepted.body().get("id").toString());
         assertThat(api.get("/api/v1/runs?external_reference=" + runId, admin.accessToken()).list()).hasSize(1);
     }

@@ -59,7 +59,7 @@ class LiveStreamTest extends AppTest {
             assertThat(created.getData()).containsEntry("id", job.get("run_id")).containsEntry("agent_id", agentId);
             assertThat(created.getId()).isNotBlank();
 
-            api.call("PATCH", "/api/v1/agents/" + agentId, Map.of("status", "paused"), admin.accessToken());
+            api.post("/api/v1/controls/pause-agent/" + agentId, Map.of("reason", "checking live updates"), admin.accessToken());
             assertThat(awaitEvent(mine, "agent.updated").getData()).containsEntry("status", "paused");
             Thread.sleep(300);
             assertThat(theirs).extracting(Event::getName).containsOnly("ready");

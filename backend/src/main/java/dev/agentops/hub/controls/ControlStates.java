@@ -1,0 +1,151 @@
+package dev.agentops.hub.controls;
+
+import dev.agentops.hub.agents.Agent;
+import dev.agentops.hub.agents.AgentChanged;
+import dev.agentops.hub.agents.AgentRepository;
+import dev.agentops.hub.shared.cache.TtlCache;
+import dev.agentops.hub.shared.redis.RedisChannels;
+import dev.agentops.hub.shared.tenancy.TenantTransactions;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one read of "may this agent work now?", for ingest acks, the SDK's status read and policy checks: hot (every
+ * SDK process asks once a second), so served from memory, and never staler than {@code agentops.controls.cache-ttl}
+ * (at most 1 s).
+ *
+ * <p>Per organization one snapshot of its controls ({@link OrgControls}), read by one statement, so an engage of the
+ * kill switch is seen for all agents or for none. A control taken here drops the snapshot before its 200 leaves
+ * ({@link #changing}/{@link #changed}: while the change commits, reads skip the cache and go to PostgreSQL), and
+ * through the Redis channel {@value #CHANNEL} every other instance drops its copy within milliseconds; without Redis
+ * there is one instance. A load that raced with an invalidation is not kept: it may predate the commit.
+ */
+@Singleton
+public class ControlStates {
+
+    static final String CHANNEL = "agentops:controls";
+    private static final Logger LOG = LoggerFactory.getLogger(ControlStates.class);
+    private static final Duration MAX_TTL = Duration.ofSeconds(1);
+
+    /** An agent and what it must do now. */
+    public record AgentState(Agent agent, AgentRuntimeStatus status) {
+    }
+
+    private final ControlsRepository repository;
+    private final AgentRepository agents;
+    private final TenantTransactions tenants;
+    private final Optional<RedisChannels> channels;
+    private final TtlCache<UUID, OrgControls> snapshots;
+    /** Agents by organization and id or slug: who they are (and whether archived), not whether paused. */
+    private final TtlCache<String, Agent> identities;
+    private final ConcurrentHashMap<UUID, Integer> inFlight = new ConcurrentHashMap<>();
+    private final Object lock = new Object();
+    private long generation;
+
+    ControlStates(ControlsRepository repository, AgentRepository agents, TenantTransactions tenants,
+                  Optional<RedisChannels> channels, @Value("${agentops.controls.cache-ttl:1s}") Duration ttl) {
+        this.repository = repository;
+        this.agents = agents;
+        this.tenants = tenants;
+        this.channels = channels;
+        Duration bounded = ttl.compareTo(MAX_TTL) > 0 ? MAX_TTL : ttl;
+        this.snapshots = new TtlCache<>(bounded, 20_000);
+        this.identities = new TtlCache<>(bounded, 20_000);
+    }
+
+    @PostConstruct
+    void subscribe() {
+        channels.ifPresent(redis -> redis.subscribe(CHANNEL, this::received));
+    }
+
+    /** The agent named by id or slug (as the SDK sends it) with its state now; empty when the organization has none. */
+    public Optional<AgentState> agent(UUID org, String idOrSlug) {
+        Optional<Agent> agent = identities.get(org + "/" + idOrSlug, key -> tenants.read(org, () -> resolve(org, idOrSlug)));
+        return agent.map(a -> new AgentState(a, controls(org).statusOf(a.id(), a.status())));
+    }
+
+    /** The state of an agent known by id (policy checks, budgets); the row status is taken as active when unknown. */
+    public AgentRuntimeStatus status(UUID org, UUID agentId) {
+        return controls(org).statusOf(agentId, "active");
+    }
+
+    public boolean halted(UUID org) {
+        return controls(org).halted();
+    }
+
+    OrgControls controls(UUID org) {
+        if (!inFlight.containsKey(org)) {
+            Optional<OrgControls> cached = snapshots.getIfPresent(org);
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+        }
+        long seen;
+        synchronized (lock) {
+            seen = generation;
+        }
+        OrgControls loaded = tenants.read(org, () -> repository.snapshot(org)).orElse(new OrgControls(false, null, java.util.Map.of()));
+        synchronized (lock) {
+            if (generation == seen && !inFlight.containsKey(org)) {
+                snapshots.put(org, loaded);
+            }
+        }
+        return loaded;
+    }
+
+    /** Before a control's transaction: until {@link #changed}, reads of this organization go to PostgreSQL. */
+    void changing(UUID org) {
+        synchronized (lock) {
+            inFlight.merge(org, 1, Integer::sum);
+            generation++;
+            snapshots.invalidate(org);
+        }
+    }
+
+    /** After the control's transaction (committed or not): drops the snapshot here, then on every other instance. */
+    void changed(UUID org) {
+        invalidate(org);
+        synchronized (lock) {
+            inFlight.computeIfPresent(org, (key, count) -> count == 1 ? null : count - 1);
+        }
+        channels.ifPresent(redis -> redis.publish(CHANNEL, org.toString()));
+    }
+
+    @EventListener
+    void onAgentChanged(AgentChanged change) {
+        identities.invalidateIf(agent -> agent.id().equals(change.agentId()));
+        invalidate(change.organizationId());
+    }
+
+    private void invalidate(UUID org) {
+        synchronized (lock) {
+            generation++;
+            snapshots.invalidate(org);
+        }
+    }
+
+    private void received(String message) {
+        try {
+            invalidate(UUID.fromString(message.trim()));
+        } catch (IllegalArgumentException e) {
+            LOG.debug("Ignoring a malformed controls message");
+        }
+    }
+
+    private Optional<Agent> resolve(UUID org, String idOrSlug) {
+        try {
+            return agents.find(org, UUID.fromString(idOrSlug));
+        } catch (IllegalArgumentException notAUuid) {
+            return agents.findBySlug(org, idOrSlug);
+        }
+    }
+}

@@ -178,6 +178,27 @@ const exitCode = await runFlow(
       await screenshot('flow-dashboard')
     })
 
+    await step("the sidebar's background runs the full height of a page taller than the window", async () => {
+      // a short window makes the dashboard taller than it, whatever the screen
+      await page.setViewportSize({ width: 1280, height: 500 })
+      try {
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+        const { documentHeight, windowHeight, sidebarBottom } = await page.evaluate(() => ({
+          documentHeight: document.documentElement.scrollHeight,
+          windowHeight: window.innerHeight,
+          sidebarBottom: document.querySelector('[data-testid="sidebar"]').getBoundingClientRect().bottom + window.scrollY,
+        }))
+        expectTrue(documentHeight > windowHeight, `the dashboard (${documentHeight}px) is not taller than the window (${windowHeight}px)`)
+        expectTrue(
+          Math.abs(sidebarBottom - documentHeight) <= 1,
+          `the sidebar ends at ${Math.round(sidebarBottom)}px of a ${documentHeight}px page`,
+        )
+        await screenshot('flow-sidebar-tall-page')
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 800 })
+      }
+    })
+
     await step('the agent pages show the agent, its analytics and its runs', async () => {
       await page.goto(url(agentPath))
       await expectVisible(heading(agentName), 'the agent page does not show the agent name')

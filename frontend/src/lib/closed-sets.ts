@@ -1,8 +1,14 @@
+import type { Schemas } from '@/lib/api-client'
+
 /**
  * The closed sets of the API, one place each: a constant list (for pickers and checks) and its union type.
- * backend/openapi.yml does not declare them as enums yet; once it does, each type here becomes the generated
- * one (`Schemas['RunResponse']['status']`) and the list is checked against it.
+ * Where backend/openapi.yml declares the set as an enum, the type is the generated one and `sameSet` fails
+ * `tsc` when the list and the document disagree; the others are written here until the document has them.
  */
+
+/** Compiles only when A and B are the same union. */
+type SameSet<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
+const sameSet = <A, B>(check: SameSet<A, B>) => check
 
 export const RUN_STATUSES = ['running', 'completed', 'failed', 'cancelled'] as const
 export type RunStatus = (typeof RUN_STATUSES)[number]
@@ -47,9 +53,11 @@ export const ATTENTION_REASONS = ['error_rate', 'paused', 'budget'] as const
 export type AttentionReason = (typeof ATTENTION_REASONS)[number]
 
 /** Who paused an agent: a person, the organization's kill switch, a budget, or a policy. */
-export const PAUSE_SOURCES = ['person', 'kill_switch', 'budget', 'policy'] as const
-export type PauseSource = (typeof PAUSE_SOURCES)[number]
+export type PauseSource = NonNullable<Schemas['AgentControlState']['pause_source']>
+export const PAUSE_SOURCES = ['person', 'kill_switch', 'budget', 'policy'] as const satisfies readonly PauseSource[]
+sameSet<(typeof PAUSE_SOURCES)[number], PauseSource>(true)
 
 /** Who did something: a signed-in user, an API key, or the system itself. */
-export const ACTOR_TYPES = ['user', 'api_key', 'system'] as const
-export type ActorType = (typeof ACTOR_TYPES)[number]
+export type ActorType = Schemas['ActorRef']['type']
+export const ACTOR_TYPES = ['user', 'api_key', 'system'] as const satisfies readonly ActorType[]
+sameSet<(typeof ACTOR_TYPES)[number], ActorType>(true)

@@ -7,9 +7,10 @@ import { useToast } from '@/components/ui/toast'
 import { useArchiveAgent } from '@/features/agents/api/archive-agent'
 import type { Agent } from '@/features/agents/api/get-agents'
 import { EditAgentDialog } from '@/features/agents/components/edit-agent-dialog'
+import { PauseResumeButton } from '@/features/agents/components/pause-resume-button'
 import { useCan } from '@/lib/authorization'
 
-/** Edit, pause/resume and archive: only for `agents:write`, and nothing for an archived agent. */
+/** Pause/resume (controls:pause, disabled with a hint otherwise), edit and archive (agents:write); nothing for an archived agent. */
 export function AgentActions({ agent }: { agent: Agent }) {
   const canWrite = useCan('agents:write')
   const toast = useToast()
@@ -22,9 +23,12 @@ export function AgentActions({ agent }: { agent: Agent }) {
       navigate('/agents')
     },
   })
-  if (!canWrite || agent.status === 'archived') return null
+  if (agent.status === 'archived') return null
+  const pause = <PauseResumeButton agent={{ id: agent.id, name: agent.name, paused: agent.status === 'paused' }} />
+  if (!canWrite) return pause
   return (
     <>
+      {pause}
       <Button variant="secondary" onClick={() => setEditing(true)}>
         <Pencil aria-hidden className="size-4" /> Edit
       </Button>

@@ -166,10 +166,11 @@ const exitCode = await runFlow(
         await poll(
           page,
           async () => {
-            shown = (await runsKpi.innerText({ timeout: 1_500 })).trim()
+            // a loaded machine can take seconds to render the page after a reload
+            shown = (await runsKpi.innerText({ timeout: 5_000 })).trim()
             return shown === '3'
           },
-          { timeout: 20_000, what: 'the dashboard does not count 3 runs' },
+          { timeout: 40_000, what: 'the dashboard does not count 3 runs' },
         )
       } catch (error) {
         const alert = await main.getByRole('alert').allInnerTexts().catch(() => [])

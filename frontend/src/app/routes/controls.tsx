@@ -25,7 +25,15 @@ export default function ControlsRoute() {
           <Section title="Paused agents" description="Who paused each one, when and why.">
             <PausedAgents
               agents={status.data.paused_agents}
-              action={(agent) => <PauseResumeButton compact agent={{ id: agent.agent_id, name: agent.name, paused: true }} />}
+              action={(agent) => (
+                <PauseResumeButton
+                  compact
+                  agent={{ id: agent.agent_id, name: agent.name, paused: true }}
+                  blockedBy={
+                    status.data.halt.engaged && agent.pause_source === 'kill_switch' ? 'The kill switch paused it: Release resumes every agent it paused.' : undefined
+                  }
+                />
+              )}
             />
           </Section>
           <Section title="Recent control history" description="Pauses, resumes and the kill switch, from the audit log.">

@@ -12,9 +12,9 @@ export type PauseTarget = { id: string; name: string; paused: boolean }
 /**
  * Pause or resume one agent, with the reason asked in a dialog (controls:pause: team leads and admins; others
  * see the button disabled, with who may use it). Resuming an agent that the engaged kill switch paused fails
- * with 409 `org_halted`, shown in the dialog.
+ * with 409 `org_halted`: `blockedBy` disables the button with that sentence when the caller knows it.
  */
-export function PauseResumeButton({ agent, compact = false }: { agent: PauseTarget; compact?: boolean }) {
+export function PauseResumeButton({ agent, compact = false, blockedBy }: { agent: PauseTarget; compact?: boolean; blockedBy?: string }) {
   const allowed = useCan('controls:pause')
   const toast = useToast()
   const [open, setOpen] = useState(false)
@@ -40,7 +40,7 @@ export function PauseResumeButton({ agent, compact = false }: { agent: PauseTarg
   return (
     <>
       <ButtonWithHint
-        hint={allowed ? null : whoCan('controls:pause')}
+        hint={allowed ? (blockedBy ?? null) : whoCan('controls:pause')}
         variant="secondary"
         className={compact ? 'px-2 py-1 text-xs' : undefined}
         aria-label={`${verb} ${agent.name}`}

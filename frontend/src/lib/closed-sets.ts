@@ -10,17 +10,21 @@ import type { Schemas } from '@/lib/api-client'
 type SameSet<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
 const sameSet = <A, B>(check: SameSet<A, B>) => check
 
-export const RUN_STATUSES = ['running', 'completed', 'failed', 'cancelled'] as const
-export type RunStatus = (typeof RUN_STATUSES)[number]
+export type RunStatus = Schemas['RunStatus']
+export const RUN_STATUSES = ['running', 'completed', 'failed', 'cancelled'] as const satisfies readonly RunStatus[]
+sameSet<(typeof RUN_STATUSES)[number], RunStatus>(true)
 
-export const AGENT_STATUSES = ['active', 'paused', 'error', 'archived'] as const
-export type AgentStatus = (typeof AGENT_STATUSES)[number]
+export type AgentStatus = Schemas['AgentStatus']
+export const AGENT_STATUSES = ['active', 'paused', 'error', 'archived'] as const satisfies readonly AgentStatus[]
+sameSet<(typeof AGENT_STATUSES)[number], AgentStatus>(true)
 
 /** Where a cost came from: computed from the price catalog, provided by the client, or no price known. */
-export const COST_SOURCES = ['computed', 'provided', 'unpriced'] as const
-export type CostSource = (typeof COST_SOURCES)[number]
+export type CostSource = Schemas['CostSource']
+export const COST_SOURCES = ['computed', 'provided', 'unpriced'] as const satisfies readonly CostSource[]
+sameSet<(typeof COST_SOURCES)[number], CostSource>(true)
 
 /** Event types of a run; `approval` is the type older SDKs sent before requested/decided. */
+export type EventType = Schemas['EventType']
 export const EVENT_TYPES = [
   'llm_call',
   'tool_call',
@@ -32,8 +36,8 @@ export const EVENT_TYPES = [
   'log',
   'error',
   'custom',
-] as const
-export type EventType = (typeof EVENT_TYPES)[number]
+] as const satisfies readonly EventType[]
+sameSet<(typeof EVENT_TYPES)[number], EventType>(true)
 
 /** Highest first. */
 export const ROLES = ['admin', 'team_lead', 'member', 'viewer'] as const

@@ -22,9 +22,9 @@ export type AgentPage = { data: Agent[]; page: Schemas['PageInfo'] }
 
 export const AGENTS_PAGE_SIZE = 50
 
-/** GET /agents: archived agents only when `status=archived`. */
+/** GET /agents: archived agents only when `status=archived`; `status` is '' or one of AGENT_STATUSES (statusFilterOf). */
 export const getAgents = (status: string, cursor: string | null, signal?: AbortSignal): Promise<AgentPage> =>
-  unwrap(api.GET('/api/v1/agents', { params: { query: compact({ status, limit: AGENTS_PAGE_SIZE, cursor }) }, signal })) as Promise<AgentPage>
+  unwrap(api.GET('/api/v1/agents', { params: { query: compact({ status: status as AgentStatus | '', limit: AGENTS_PAGE_SIZE, cursor }) }, signal })) as Promise<AgentPage>
 
 export const agentsQueryOptions = (status: string) =>
   infiniteQueryOptions({

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { DashboardParams } from '@/features/dashboard/lib/params'
 import { api, compact, dataOf, type Refine, type Schemas } from '@/lib/api-client'
-import type { AttentionReason } from '@/lib/closed-sets'
+import type { AttentionReason, RunStatus } from '@/lib/closed-sets'
 import { dashboardKeys } from '@/lib/query-keys'
 import { timeWindow } from '@/lib/time-range'
 
@@ -19,7 +19,7 @@ export type HomeDashboard = Refine<
 >
 
 export const getHomeDashboard = ({ range, agent_id, status }: Pick<DashboardParams, 'range' | 'agent_id' | 'status'>, signal?: AbortSignal) =>
-  dataOf(api.GET('/api/v1/dashboard/home', { params: { query: compact({ ...timeWindow(range), agent_id, status }) }, signal })) as Promise<HomeDashboard>
+  dataOf(api.GET('/api/v1/dashboard/home', { params: { query: compact({ ...timeWindow(range), agent_id, status: status as RunStatus | '' }) }, signal })) as Promise<HomeDashboard>
 
 export const homeDashboardQueryOptions = (params: Pick<DashboardParams, 'range' | 'agent_id' | 'status'>) =>
   queryOptions({

@@ -33,7 +33,7 @@ export const RUNS_PAGE_SIZE = 50
 export const getRuns = (filters: RunFilters, cursor: string | null, signal?: AbortSignal) =>
   unwrap(
     api.GET('/api/v1/runs', {
-      params: { query: compact({ ...filters, min_cost: filters.min_cost ? Number(filters.min_cost) : undefined, limit: RUNS_PAGE_SIZE, cursor }) },
+      params: { query: compact({ ...filters, status: filters.status as RunStatus | '', min_cost: filters.min_cost ? Number(filters.min_cost) : undefined, limit: RUNS_PAGE_SIZE, cursor }) },
       signal,
     }),
   ) as Promise<RunPage>

@@ -13,7 +13,7 @@ import java.util.Map;
 @OpenAPIDefinition(info = @Info(
     title = "AgentOps Hub API",
     version = "0.1",
-    description = "Observe, budget and control AI agents. Human contract: API.md; errors use the envelope "
+    description = "Observe, budget and control AI agents. Human contract: docs/api.md; errors use the envelope "
         + "{error, code, details, request_id}."))
 public class Application {
 

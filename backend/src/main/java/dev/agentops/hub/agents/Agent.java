@@ -17,6 +17,6 @@ public record Agent(UUID id, UUID organizationId, String name, String slug, Stri
     }
 
     public boolean archived() {
-        return "archived".equals(status);
+        return AgentStatus.ARCHIVED.wireName().equals(status);
     }
 }

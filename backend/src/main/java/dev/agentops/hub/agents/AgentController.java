@@ -1,12 +1,14 @@
 package dev.agentops.hub.agents;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
+import dev.agentops.hub.shared.web.WireNames;
 import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.security.Permission;
 import dev.agentops.hub.shared.security.RequiresPermission;
 import dev.agentops.hub.shared.web.DataResponse;
 import dev.agentops.hub.shared.web.ListResponse;
 import dev.agentops.hub.shared.web.Paging;
-import dev.agentops.hub.shared.web.Problems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -24,11 +26,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import java.net.URI;
-import java.util.Set;
 import java.util.UUID;
 
 @Controller("/api/v1/agents")
@@ -37,13 +39,13 @@ import java.util.UUID;
 @Tag(name = "Agents")
 class AgentController {
 
-    private static final Set<String> STATUSES = Set.of("active", "paused", "error", "archived");
     private final AgentService agents;
 
     AgentController(AgentService agents) {
         this.agents = agents;
     }
 
+    @Operation(operationId = "createAgent")
     @Post
     @RequiresPermission(Permission.AGENTS_WRITE)
     HttpResponse<DataResponse<AgentResponse>> create(Authentication authentication, @Body @Valid AgentRequests.Create request) {
@@ -51,12 +53,14 @@ class AgentController {
         return HttpResponse.created(DataResponse.of(created), URI.create("/api/v1/agents/" + created.id()));
     }
 
+    @Operation(operationId = "listAgents")
     @Get
     @RequiresPermission(Permission.AGENTS_READ)
-    ListResponse<AgentResponse> list(Authentication authentication, @Nullable @QueryValue String status,
+    ListResponse<AgentResponse> list(Authentication authentication,
+                                     @Nullable @QueryValue @Parameter(schema = @Schema(implementation = AgentStatus.class)) String status,
                                      @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw Problems.validation("status", "must be one of " + STATUSES);
+        if (status != null) {
+            WireNames.require(AgentStatus.class, "status", status);
         }
         int pageSize = Paging.limit(limit);
         Paging.TimeAndId before = Paging.decodeTimeAndId(cursor);
@@ -65,18 +69,21 @@ class AgentController {
         return Paging.page(rows, pageSize, row -> new Paging.TimeAndId(row.createdAt(), row.id()).key());
     }
 
+    @Operation(operationId = "getAgent")
     @Get("/{id}")
     @RequiresPermission(Permission.AGENTS_READ)
     DataResponse<AgentResponse> get(Authentication authentication, @PathVariable UUID id) {
         return DataResponse.of(agents.get(Actor.from(authentication), id));
     }
 
+    @Operation(operationId = "updateAgent")
     @Patch("/{id}")
     @RequiresPermission(Permission.AGENTS_WRITE)
     DataResponse<AgentResponse> update(Authentication authentication, @PathVariable UUID id, @Body @Valid AgentRequests.Update request) {
         return DataResponse.of(agents.update(Actor.from(authentication), id, request));
     }
 
+    @Operation(operationId = "archiveAgent")
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
     @RequiresPermission(Permission.AGENTS_WRITE)

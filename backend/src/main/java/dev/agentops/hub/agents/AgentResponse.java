@@ -1,5 +1,6 @@
 package dev.agentops.hub.agents;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agentops.hub.shared.security.ActorRef;
 import io.micronaut.core.annotation.Nullable;
@@ -17,7 +18,8 @@ import java.util.UUID;
  * before them) and, while it is paused, who paused it, when, why and through which path (controls).
  */
 @Serdeable
-public record AgentResponse(UUID id, String name, String slug, String type, String provider, String status, String team,
+public record AgentResponse(UUID id, String name, String slug, String type, String provider,
+                            @Schema(implementation = AgentStatus.class) String status, String team,
                             List<String> tags, String environment, Map<String, Object> config,
                             @JsonProperty("runs_24h") long runs24h,
                             @JsonProperty("error_rate_24h") double errorRate24h,

@@ -124,7 +124,7 @@ public class AgentService {
                 audit.record(org, AuditActor.of(actor), AuditEvent.of("agent.archived", "agent", id).with("slug", agent.slug()));
             }
         });
-        changes.publishEvent(new AgentChanged(org, id, "archived"));
+        changes.publishEvent(new AgentChanged(org, id, AgentStatus.ARCHIVED.wireName()));
     }
 
     private AgentResponse withStats(Agent agent) {

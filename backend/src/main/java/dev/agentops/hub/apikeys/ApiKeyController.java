@@ -21,6 +21,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -38,6 +39,7 @@ class ApiKeyController {
         this.keys = keys;
     }
 
+    @Operation(operationId = "createApiKey")
     @Post
     @Status(HttpStatus.CREATED)
     @RequiresPermission(Permission.API_KEYS_MANAGE)
@@ -45,6 +47,7 @@ class ApiKeyController {
         return DataResponse.of(keys.create(Actor.from(authentication), request));
     }
 
+    @Operation(operationId = "listApiKeys")
     @Get
     @RequiresPermission(Permission.API_KEYS_READ)
     ListResponse<ApiKeyResponses.View> list(Authentication authentication, @Nullable @QueryValue Integer limit,
@@ -56,6 +59,7 @@ class ApiKeyController {
         return Paging.page(rows, pageSize, row -> new Paging.TimeAndId(row.createdAt(), row.id()).key());
     }
 
+    @Operation(operationId = "revokeApiKey")
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
     @RequiresPermission(Permission.API_KEYS_MANAGE)

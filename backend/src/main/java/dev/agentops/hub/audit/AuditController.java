@@ -15,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -32,6 +33,7 @@ class AuditController {
         this.audit = audit;
     }
 
+    @Operation(operationId = "listAuditLogs")
     @Get
     @RequiresPermission(Permission.AUDIT_READ)
     ListResponse<AuditLogResponse> list(Authentication authentication,
@@ -50,6 +52,7 @@ class AuditController {
             row -> Long.toString(row.seq()));
     }
 
+    @Operation(operationId = "verifyAuditChain")
     @Get("/verify")
     @RequiresPermission(Permission.AUDIT_READ)
     DataResponse<ChainVerification> verify(Authentication authentication) {

@@ -19,6 +19,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -41,6 +42,7 @@ class AuthController {
         this.limits = limits;
     }
 
+    @Operation(operationId = "signup")
     @Post("/signup")
     @Status(HttpStatus.CREATED)
     @Secured(SecurityRule.IS_ANONYMOUS)
@@ -49,6 +51,7 @@ class AuthController {
         return DataResponse.of(auth.signup(request));
     }
 
+    @Operation(operationId = "login")
     @Post("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
     DataResponse<AuthResponses.Session> login(HttpRequest<?> http, @Body @Valid AuthRequests.Login request) {
@@ -57,18 +60,21 @@ class AuthController {
         return DataResponse.of(auth.login(request));
     }
 
+    @Operation(operationId = "verifyMfa")
     @Post("/mfa/verify")
     @Secured(SecurityRule.IS_ANONYMOUS)
     DataResponse<AuthResponses.Session> verifyMfa(@Body @Valid AuthRequests.MfaVerify request) {
         return DataResponse.of(auth.verifyMfa(request));
     }
 
+    @Operation(operationId = "refreshToken")
     @Post("/refresh-token")
     @Secured(SecurityRule.IS_ANONYMOUS)
     DataResponse<TokenPair> refresh(@Body @Valid AuthRequests.Refresh request) {
         return DataResponse.of(sessions.refresh(request.refreshToken()));
     }
 
+    @Operation(operationId = "logout")
     @Post("/logout")
     @Status(HttpStatus.NO_CONTENT)
     @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -76,12 +82,14 @@ class AuthController {
         auth.logout(Actor.from(authentication), request.refreshToken());
     }
 
+    @Operation(operationId = "getCurrentUser")
     @Get("/me")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     DataResponse<AuthResponses.Me> me(Authentication authentication) {
         return DataResponse.of(auth.me(Actor.from(authentication)));
     }
 
+    @Operation(operationId = "requestPasswordReset")
     @Post("/password-reset")
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<Map<String, String>> requestPasswordReset(HttpRequest<?> http, @Body @Valid AuthRequests.PasswordReset request) {
@@ -90,6 +98,7 @@ class AuthController {
         return HttpResponse.accepted().body(Map.of("message", "If an account exists for this e-mail, a reset link is on its way."));
     }
 
+    @Operation(operationId = "confirmPasswordReset")
     @Post("/password-reset/confirm")
     @Status(HttpStatus.NO_CONTENT)
     @Secured(SecurityRule.IS_ANONYMOUS)
@@ -97,12 +106,14 @@ class AuthController {
         auth.confirmPasswordReset(request);
     }
 
+    @Operation(operationId = "getInvitation")
     @Get("/invitations/{token}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     DataResponse<AuthResponses.Invitation> invitation(@PathVariable String token) {
         return DataResponse.of(auth.invitation(token));
     }
 
+    @Operation(operationId = "acceptInvite")
     @Post("/accept-invite")
     @Secured(SecurityRule.IS_ANONYMOUS)
     DataResponse<AuthResponses.Session> acceptInvite(@Body @Valid AuthRequests.AcceptInvite request) {

@@ -13,6 +13,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -29,16 +30,19 @@ class MfaController {
         this.mfa = mfa;
     }
 
+    @Operation(operationId = "enrollMfa")
     @Post("/enroll")
     DataResponse<AuthResponses.MfaEnrollment> enroll(Authentication authentication) {
         return DataResponse.of(mfa.enroll(user(authentication)));
     }
 
+    @Operation(operationId = "confirmMfa")
     @Post("/confirm")
     DataResponse<AuthResponses.RecoveryCodes> confirm(Authentication authentication, @Body @Valid AuthRequests.MfaCode request) {
         return DataResponse.of(mfa.confirm(user(authentication), request.code()));
     }
 
+    @Operation(operationId = "disableMfa")
     @Post("/disable")
     @Status(HttpStatus.NO_CONTENT)
     void disable(Authentication authentication, @Body @Valid AuthRequests.MfaDisable request) {

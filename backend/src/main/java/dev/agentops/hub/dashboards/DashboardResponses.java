@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The payloads of API.md, "Dashboard payloads". */
+/** The payloads of docs/api.md, "Dashboards". */
 final class DashboardResponses {
 
     private DashboardResponses() {

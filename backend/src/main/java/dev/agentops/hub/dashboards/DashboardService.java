@@ -1,5 +1,7 @@
 package dev.agentops.hub.dashboards;
 
+import dev.agentops.hub.agents.AgentStatus;
+import dev.agentops.hub.runs.RunStatus;
 import dev.agentops.hub.agents.Agent;
 import dev.agentops.hub.agents.AgentRepository;
 import dev.agentops.hub.agents.AgentResponse;
@@ -118,7 +120,7 @@ class DashboardService {
         long[] latency = new long[LatencyHistogram.BUCKETS];
         for (RollupRow row : rows) {
             runs += row.runsWithStatus(status);
-            errors += status == null || "failed".equals(status) ? row.errors() : 0;
+            errors += status == null || RunStatus.FAILED.wireName().equals(status) ? row.errors() : 0;
             cost = cost.add(row.costUsd());
             if (row.runs() > 0) {
                 active.add(row.agentId());
@@ -176,7 +178,7 @@ class DashboardService {
             }
         });
         for (Agent agent : agents.values()) {
-            if (("paused".equals(agent.status()) || "error".equals(agent.status())) && !items.containsKey(agent.id())) {
+            if ((AgentStatus.PAUSED.wireName().equals(agent.status()) || AgentStatus.ERROR.wireName().equals(agent.status())) && !items.containsKey(agent.id())) {
                 items.put(agent.id(), new Attention(agent.id(), agent.name(), agent.status(), "Agent is " + agent.status()));
             }
         }

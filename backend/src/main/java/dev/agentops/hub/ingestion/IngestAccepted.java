@@ -6,7 +6,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.UUID;
 
 /**
- * The 202 of API.md: the payload is durably queued. {@code agent_status} is {@code paused} while the agent is paused or
+ * The 202 of docs/api.md: the payload is durably queued. {@code agent_status} is {@code paused} while the agent is paused or
  * the organization is halted ({@code halted}); SDKs then stop the agent's work. The telemetry is recorded either way.
  */
 @Serdeable

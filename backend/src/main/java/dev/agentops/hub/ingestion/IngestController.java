@@ -14,11 +14,16 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -30,22 +35,29 @@ import java.util.concurrent.CompletableFuture;
 class IngestController {
 
     private final IngestService ingest;
+    private final JsonMapper json;
 
-    IngestController(IngestService ingest) {
+    IngestController(IngestService ingest, JsonMapper json) {
         this.ingest = ingest;
+        this.json = json;
     }
 
     /** 202 only after the payload is committed: a crash after the answer loses nothing. */
     // Non-blocking: checked on the event loop and answered when the group commit completes, so that no thread waits
-    // for the disk per request. IngestValidation checks the body (not @Valid, see there why).
+    // for the disk per request. IngestValidation checks the body (not @Valid, see there why); IngestBody decodes it
+    // itself so that a value of the wrong JSON type is named by its field.
+    @Operation(operationId = "ingestRun")
     @Post("/run")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(Permission.INGEST)
     @Status(HttpStatus.ACCEPTED)
-    CompletableFuture<IngestAccepted> run(Authentication authentication, @Body IngestRunRequest request) {
-        return ingest.accept(Actor.from(authentication), request);
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+        schema = @Schema(implementation = IngestRunRequest.class)))
+    CompletableFuture<IngestAccepted> run(Authentication authentication, @Body byte[] body) {
+        return ingest.accept(Actor.from(authentication), IngestBody.read(json, body));
     }
 
+    @Operation(operationId = "getIngestJob")
     @Get("/jobs/{id}")
     @ExecuteOn(TaskExecutors.BLOCKING)
     DataResponse<JobStatus> job(Authentication authentication, @PathVariable UUID id) {

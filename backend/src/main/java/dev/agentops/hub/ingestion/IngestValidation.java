@@ -1,6 +1,10 @@
 package dev.agentops.hub.ingestion;
 
+import dev.agentops.hub.shared.web.WireNames;
+import dev.agentops.hub.pricing.UsageFormat;
+import dev.agentops.hub.runs.RunStatus;
 import dev.agentops.hub.pricing.TokenUsage;
+import dev.agentops.hub.runs.EventType;
 import dev.agentops.hub.pricing.UsageNormalizer;
 import dev.agentops.hub.shared.web.FieldProblem;
 import dev.agentops.hub.shared.web.Problems;
@@ -31,10 +35,6 @@ final class IngestValidation {
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final int MAX_PROBLEMS = 50;
     private static final BigDecimal MAX_COST = new BigDecimal("1000000");
-    private static final Set<String> STATUSES = Set.of("running", "completed", "failed", "cancelled");
-    private static final Set<String> EVENT_TYPES = Set.of("llm_call", "tool_call", "external_action", "policy_check",
-        "approval", "log", "error", "custom");
-    private static final Set<String> USAGE_FORMATS = Set.of("openai", "anthropic", "agentops");
 
     private IngestValidation() {
     }
@@ -43,11 +43,11 @@ final class IngestValidation {
         List<FieldProblem> problems = new ArrayList<>();
         text(problems, "run_id", run.runId(), true, 200);
         text(problems, "agent_id", run.agentId(), true, 200);
-        oneOf(problems, "status", run.status(), STATUSES, "must be running, completed, failed or cancelled");
+        oneOf(problems, "status", run.status(), RunStatus.class);
         text(problems, "error", run.error(), false, 10_000);
         text(problems, "model", run.model(), false, 200);
         cost(problems, "cost_usd", run.costUsd());
-        oneOf(problems, "usage_format", run.usageFormat(), USAGE_FORMATS, "must be openai, anthropic or agentops");
+        oneOf(problems, "usage_format", run.usageFormat(), UsageFormat.class);
         if (run.tags() != null) {
             size(problems, "tags", run.tags().size(), 50);
             for (int i = 0; i < run.tags().size(); i++) {
@@ -86,15 +86,14 @@ final class IngestValidation {
         if (event.eventType() == null) {
             problems.add(new FieldProblem(prefix + "event_type", "must not be null"));
         }
-        oneOf(problems, prefix + "event_type", event.eventType(), EVENT_TYPES,
-            "must be one of llm_call, tool_call, external_action, policy_check, approval, log, error, custom");
+        oneOf(problems, prefix + "event_type", event.eventType(), EventType.class);
         timestamp(problems, prefix + "timestamp", event.timestamp(), true);
         if (event.durationMs() != null && event.durationMs() < 0) {
             problems.add(new FieldProblem(prefix + "duration_ms", "must be greater than or equal to 0"));
         }
         text(problems, prefix + "model", event.model(), false, 200);
         cost(problems, prefix + "cost_usd", event.costUsd());
-        oneOf(problems, prefix + "usage_format", event.usageFormat(), USAGE_FORMATS, "must be openai, anthropic or agentops");
+        oneOf(problems, prefix + "usage_format", event.usageFormat(), UsageFormat.class);
         usage(problems, prefix + "token_usage", event.tokenUsage(), event.usageFormat());
     }
 
@@ -112,9 +111,9 @@ final class IngestValidation {
         }
     }
 
-    private static void oneOf(List<FieldProblem> problems, String field, String value, Set<String> allowed, String message) {
-        if (value != null && !allowed.contains(value)) {
-            problems.add(new FieldProblem(field, message));
+    private static <E extends Enum<E>> void oneOf(List<FieldProblem> problems, String field, String value, Class<E> set) {
+        if (value != null && WireNames.parse(set, value).isEmpty()) {
+            problems.add(new FieldProblem(field, "must be " + WireNames.list(set)));
         }
     }
 

@@ -1,10 +1,13 @@
 package dev.agentops.hub.ingestion;
 
+import dev.agentops.hub.pricing.CostSource;
+import dev.agentops.hub.runs.RunStatus;
 import dev.agentops.hub.agents.Agent;
 import dev.agentops.hub.agents.AgentRepository;
 import dev.agentops.hub.pricing.PricedCost;
 import dev.agentops.hub.pricing.PricingService;
 import dev.agentops.hub.pricing.TokenUsage;
+import dev.agentops.hub.runs.EventPayloads;
 import dev.agentops.hub.runs.Run;
 import dev.agentops.hub.runs.RunRepository;
 import dev.agentops.hub.runs.StoredEvent;
@@ -169,8 +172,8 @@ class RunMerger {
 
     /** A run as it is before its first piece: running, no usage, no cost yet. */
     private static Run skeleton(UUID org, UUID agentId, String reference, Instant start) {
-        return new Run(TimeOrderedIds.next(), org, agentId, reference, "running", null, null, null, start, null, null, null,
-            0, 0, 0, 0, 0, null, null, "unpriced", null, null, List.of(), Map.of(), null, null, null, null);
+        return new Run(TimeOrderedIds.next(), org, agentId, reference, RunStatus.RUNNING.wireName(), null, null, null, start, null, null, null,
+            0, 0, 0, 0, 0, null, null, CostSource.UNPRICED.wireName(), null, null, List.of(), Map.of(), null, null, null, null);
     }
 
     /** {@code before} is the stored run, or for a new one its {@link #skeleton}, which starts when its piece does. */
@@ -197,7 +200,7 @@ class RunMerger {
         String pricingVersion = null;
         if (reportedCost != null) {
             cost = reportedCost;
-            source = "provided";
+            source = CostSource.PROVIDED.wireName();
             breakdown.put("provided", reportedCost);
         } else {
             Optional<PricedCost> own = reported.equals(TokenUsage.ZERO) ? Optional.empty()
@@ -205,11 +208,11 @@ class RunMerger {
             boolean ownUnpriced = !reported.equals(TokenUsage.ZERO) && own.isEmpty();
             if (ownUnpriced || events.anyUnpriced()) {
                 cost = null;
-                source = "unpriced";
+                source = CostSource.UNPRICED.wireName();
             } else {
                 BigDecimal ownCost = own.map(PricedCost::costUsd).orElse(BigDecimal.ZERO);
                 cost = ownCost.add(events.costUsd());
-                source = "computed";
+                source = CostSource.COMPUTED.wireName();
                 own.ifPresent(priced -> breakdown.putAll(priced.breakdown()));
                 breakdown.put("events", events.costUsd());
             }
@@ -249,12 +252,12 @@ class RunMerger {
         TokenUsage usage = IngestValidation.usageOf(event.tokenUsage(), event.usageFormat());
         String model = event.model() != null ? event.model() : defaultModel;
         BigDecimal cost = null;
-        String source = "computed";
+        String source = CostSource.COMPUTED.wireName();
         Map<String, Object> breakdown = null;
         String pricingModel = null;
         if (event.costUsd() != null) {
             cost = event.costUsd();
-            source = "provided";
+            source = CostSource.PROVIDED.wireName();
         } else if (!usage.equals(TokenUsage.ZERO)) {
             Optional<PricedCost> priced = model == null ? Optional.empty() : pricing.price(org, model, usage, at);
             if (priced.isPresent()) {
@@ -262,10 +265,11 @@ class RunMerger {
                 breakdown = new LinkedHashMap<>(priced.get().breakdown());
                 pricingModel = priced.get().modelEntryId();
             } else {
-                source = "unpriced";
+                source = CostSource.UNPRICED.wireName();
             }
         }
-        return new StoredEvent(null, event.eventId(), event.eventType(), at, event.durationMs(), event.payload(), model,
+        return new StoredEvent(null, event.eventId(), event.eventType(), at, event.durationMs(),
+            EventPayloads.canonical(event.eventType(), event.payload()), model,
             usage.inputTokens(), usage.outputTokens(), usage.cacheReadTokens(),
             usage.cacheWrite5mTokens() + usage.cacheWrite1hTokens(), usage.reasoningTokens(), cost, source, breakdown, pricingModel);
     }

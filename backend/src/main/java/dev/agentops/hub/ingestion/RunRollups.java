@@ -1,5 +1,7 @@
 package dev.agentops.hub.ingestion;
 
+import dev.agentops.hub.pricing.CostSource;
+import dev.agentops.hub.runs.RunStatus;
 import dev.agentops.hub.runs.Run;
 import dev.agentops.hub.shared.db.Jdbc;
 import dev.agentops.hub.shared.stats.LatencyHistogram;
@@ -73,10 +75,10 @@ class RunRollups {
             Delta d = byKey.computeIfAbsent(new Key(run.agentId(), run.model() == null ? "" : run.model(),
                 run.startTime().truncatedTo(ChronoUnit.HOURS)), key -> new Delta());
             d.runs += sign;
-            d.errors += "failed".equals(run.status()) ? sign : 0;
-            d.unpriced += "unpriced".equals(run.costSource()) ? sign : 0;
-            d.completed += "completed".equals(run.status()) ? sign : 0;
-            d.cancelled += "cancelled".equals(run.status()) ? sign : 0;
+            d.errors += RunStatus.FAILED.wireName().equals(run.status()) ? sign : 0;
+            d.unpriced += CostSource.UNPRICED.wireName().equals(run.costSource()) ? sign : 0;
+            d.completed += RunStatus.COMPLETED.wireName().equals(run.status()) ? sign : 0;
+            d.cancelled += RunStatus.CANCELLED.wireName().equals(run.status()) ? sign : 0;
             d.cost = d.cost.add(run.costUsd() == null ? BigDecimal.ZERO : run.costUsd().multiply(BigDecimal.valueOf(sign)));
             d.inputTokens += sign * run.inputTokens();
             d.outputTokens += sign * run.outputTokens();

@@ -17,6 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -24,7 +25,7 @@ import reactor.core.publisher.Flux;
 import java.time.Duration;
 import java.util.Map;
 
-/** Live updates (API.md "Live updates"): a ticket from a signed-in user, then a server-sent event stream. */
+/** Live updates (docs/api.md "Live updates"): a ticket from a signed-in user, then a server-sent event stream. */
 @Controller("/api/v1/stream")
 @Tag(name = "Live updates")
 class LiveController {
@@ -43,6 +44,7 @@ class LiveController {
     record Ticket(String ticket, int expiresIn) {
     }
 
+    @Operation(operationId = "createStreamTicket")
     @Post("/ticket")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @ExecuteOn(TaskExecutors.BLOCKING)
@@ -54,6 +56,7 @@ class LiveController {
         return DataResponse.of(new Ticket(tickets.issue(actor.id(), actor.organizationId()), StreamTickets.LIFETIME_SECONDS));
     }
 
+    @Operation(operationId = "openStream")
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
     @Secured(SecurityRule.IS_ANONYMOUS)
     @ExecuteOn(TaskExecutors.BLOCKING)

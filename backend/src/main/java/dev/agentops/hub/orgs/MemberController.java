@@ -22,6 +22,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -39,6 +40,7 @@ class MemberController {
         this.members = members;
     }
 
+    @Operation(operationId = "listMembers")
     @Get
     @RequiresPermission(Permission.MEMBERS_READ)
     ListResponse<MemberResponse> list(Authentication authentication, @Nullable @QueryValue Integer limit,
@@ -50,6 +52,7 @@ class MemberController {
         return Paging.page(rows, pageSize, row -> new Paging.TimeAndId(row.createdAt(), row.id()).key());
     }
 
+    @Operation(operationId = "inviteMember")
     @Post
     @Status(HttpStatus.CREATED)
     @RequiresPermission(Permission.MEMBERS_MANAGE)
@@ -57,6 +60,7 @@ class MemberController {
         return DataResponse.of(members.invite(Actor.from(authentication), request));
     }
 
+    @Operation(operationId = "updateMember")
     @Patch("/{id}")
     @RequiresPermission(Permission.MEMBERS_MANAGE)
     DataResponse<MemberResponse> update(Authentication authentication, @PathVariable UUID id,
@@ -64,6 +68,7 @@ class MemberController {
         return DataResponse.of(MemberResponse.of(members.update(Actor.from(authentication), id, request)));
     }
 
+    @Operation(operationId = "removeMember")
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
     @RequiresPermission(Permission.MEMBERS_MANAGE)

@@ -13,6 +13,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -28,12 +29,14 @@ class OrgController {
         this.organizations = organizations;
     }
 
+    @Operation(operationId = "getOrgProfile")
     @Get
     @RequiresPermission(Permission.ORG_READ)
     DataResponse<Organization> profile(Authentication authentication) {
         return DataResponse.of(organizations.profile(Actor.from(authentication)));
     }
 
+    @Operation(operationId = "updateOrgProfile")
     @Patch
     @RequiresPermission(Permission.ORG_UPDATE)
     DataResponse<Organization> update(Authentication authentication, @Body @Valid OrgRequests.ProfileUpdate request) {

@@ -43,7 +43,7 @@ class ModelPriceController {
 
     @Get
     @RequiresPermission(Permission.ORG_READ)
-    @Operation(summary = "The organization's own model prices, newest first; with include=catalog, then the shipped catalog")
+    @Operation(operationId = "listModelPrices", summary = "The organization's own model prices, newest first; with include=catalog, then the shipped catalog")
     ListResponse<ModelPriceResponse> listModelPrices(Authentication authentication, @Nullable @QueryValue String include,
                                                      @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
         if (include != null && !include.equals("catalog")) {
@@ -54,7 +54,7 @@ class ModelPriceController {
 
     @Get("/{id}")
     @RequiresPermission(Permission.ORG_READ)
-    @Operation(summary = "One price entry: an organization price by its UUID, or a catalog entry by its catalog id")
+    @Operation(operationId = "getModelPrice", summary = "One price entry: an organization price by its UUID, or a catalog entry by its catalog id")
     DataResponse<ModelPriceResponse> getModelPrice(Authentication authentication, @PathVariable String id) {
         return DataResponse.of(prices.find(Actor.from(authentication), id)
             .orElseThrow(() -> Problems.notFound("model price", id)));
@@ -63,7 +63,7 @@ class ModelPriceController {
     @Post
     @Status(HttpStatus.CREATED)
     @RequiresPermission(Permission.ORG_UPDATE)
-    @Operation(summary = "Set the organization's own price for a model (wins over the catalog for this organization)")
+    @Operation(operationId = "createModelPrice", summary = "Set the organization's own price for a model (wins over the catalog for this organization)")
     HttpResponse<DataResponse<ModelPriceResponse>> createModelPrice(Authentication authentication,
                                                                     @Body @Valid ModelPriceCreateRequest request) {
         ModelPriceResponse created = prices.create(Actor.from(authentication), request);
@@ -73,7 +73,7 @@ class ModelPriceController {
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
     @RequiresPermission(Permission.ORG_UPDATE)
-    @Operation(summary = "Delete one of the organization's own prices; runs priced with it keep their cost. "
+    @Operation(operationId = "deleteModelPrice", summary = "Delete one of the organization's own prices; runs priced with it keep their cost. "
         + "Catalog entries cannot be deleted (409): add an organization price to override one")
     void deleteModelPrice(Authentication authentication, @PathVariable String id) {
         prices.delete(Actor.from(authentication), id);

@@ -2,7 +2,7 @@ package dev.agentops.hub.pricing;
 
 /**
  * Token counts of one LLM call, a run or any sum of them, in the one form the API and the cost code share
- * (API.md, "Token semantics"). {@code inputTokens} counts every prompt token, cached ones included: the cache
+ * (docs/api.md, "Token semantics"). {@code inputTokens} counts every prompt token, cached ones included: the cache
  * counts say how many of them were read from, or written to, the provider's cache. {@code outputTokens} counts
  * every generated token, reasoning ones included: {@code reasoningTokens} says how many of them were reasoning.
  * So the cache counts never add up to more than the input, nor reasoning to more than the output; the constructor

@@ -24,7 +24,7 @@ import java.util.Map;
  *   when the object has {@code input_tokens_details} or {@code output_tokens_details}: input = {@code input_tokens},
  *   cache read = {@code input_tokens_details.cached_tokens}, output = {@code output_tokens}, reasoning =
  *   {@code output_tokens_details.reasoning_tokens}.</li>
- *   <li><b>AgentOps</b> (API.md; the hint {@code "agentops"} forces it, and it is the fallback):
+ *   <li><b>AgentOps</b> (docs/api.md; the hint {@code "agentops"} forces it, and it is the fallback):
  *   {@code input_tokens}, {@code output_tokens}, {@code cache_read_input_tokens}, {@code cache_creation_input_tokens}
  *   (5-minute writes), {@code cache_creation_1h_input_tokens}, {@code reasoning_tokens}.</li>
  * </ol>

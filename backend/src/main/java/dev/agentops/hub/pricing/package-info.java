@@ -7,7 +7,7 @@
  * {@link dev.agentops.hub.pricing.PricedCost}, or nothing when no price is known (the run is then stored as
  * unpriced: never a silent 0). Everything else in the package is private to it.
  *
- * <p><b>Token semantics</b> (API.md, and the classic source of wrong costs): {@code input_tokens} counts every prompt
+ * <p><b>Token semantics</b> (docs/api.md, and the classic source of wrong costs): {@code input_tokens} counts every prompt
  * token, cached ones included; the cache counts say how many of those were read from or written to the provider's
  * cache (writes split into 5-minute and 1-hour ones, priced differently by Anthropic). {@code output_tokens} counts
  * every generated token, reasoning ones included; {@code reasoning_tokens} says how many of those were reasoning.

@@ -1,5 +1,7 @@
 package dev.agentops.hub.runs;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import dev.agentops.hub.pricing.CostSource;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -9,14 +11,15 @@ import java.util.Map;
 import java.util.UUID;
 
 @Serdeable
-public record EventResponse(UUID id, String eventId, String eventType, Instant timestamp, @Nullable Long durationMs,
-                            @Nullable Object payload, @Nullable String model, long inputTokens, long outputTokens,
+public record EventResponse(UUID id, String eventId, @Schema(implementation = EventType.class) String eventType, Instant timestamp, @Nullable Long durationMs,
+                            @Nullable @Schema(description = "Canonical shape of the event_type (docs/api.md, \"Event payloads\")") Object payload,
+                            @Nullable String model, long inputTokens, long outputTokens,
                             long cacheReadTokens, long cacheWriteTokens, long reasoningTokens, @Nullable BigDecimal costUsd,
-                            String costSource, @Nullable Map<String, Object> costBreakdown) {
+                            @Schema(implementation = CostSource.class) String costSource, @Nullable Map<String, Object> costBreakdown) {
 
     static EventResponse of(StoredEvent event) {
         return new EventResponse(event.id(), event.eventId(), event.eventType(), event.timestamp(), event.durationMs(),
-            event.payload(), event.model(), event.inputTokens(), event.outputTokens(), event.cacheReadTokens(),
+            EventPayloads.canonical(event.eventType(), event.payload()), event.model(), event.inputTokens(), event.outputTokens(), event.cacheReadTokens(),
             event.cacheWriteTokens(), event.reasoningTokens(), event.costUsd(), event.costSource(), event.costBreakdown());
     }
 }

@@ -15,6 +15,6 @@ public record Run(UUID id, UUID organizationId, UUID agentId, String externalRef
                   Map<String, Object> reportedUsage, BigDecimal reportedCostUsd, Instant createdAt, Instant updatedAt) {
 
     public boolean running() {
-        return "running".equals(status);
+        return RunStatus.RUNNING.wireName().equals(status);
     }
 }

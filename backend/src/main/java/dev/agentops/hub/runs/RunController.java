@@ -1,5 +1,8 @@
 package dev.agentops.hub.runs;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
+import dev.agentops.hub.shared.web.WireNames;
 import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.security.Permission;
 import dev.agentops.hub.shared.security.RequiresPermission;
@@ -18,11 +21,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 
 @Controller("/api/v1")
@@ -31,7 +34,6 @@ import java.util.UUID;
 @Tag(name = "Runs")
 class RunController {
 
-    private static final Set<String> STATUSES = Set.of("running", "completed", "failed", "cancelled");
 
     private final RunRepository runs;
     private final TenantTransactions tenants;
@@ -41,11 +43,12 @@ class RunController {
         this.tenants = tenants;
     }
 
+    @Operation(operationId = "listRuns")
     @Get("/runs")
     @RequiresPermission(Permission.RUNS_READ)
     ListResponse<RunResponse> list(Authentication authentication,
                                    @Nullable @QueryValue("agent_id") UUID agentId,
-                                   @Nullable @QueryValue String status,
+                                   @Nullable @QueryValue @Parameter(schema = @Schema(implementation = RunStatus.class)) String status,
                                    @Nullable @QueryValue Instant from,
                                    @Nullable @QueryValue Instant to,
                                    @Nullable @QueryValue String q,
@@ -55,8 +58,8 @@ class RunController {
                                    @Nullable @QueryValue("external_reference") String externalReference,
                                    @Nullable @QueryValue Integer limit,
                                    @Nullable @QueryValue String cursor) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw Problems.validation("status", "must be one of " + STATUSES);
+        if (status != null) {
+            WireNames.require(RunStatus.class, "status", status);
         }
         if (q != null && q.length() > 200) {
             throw Problems.validation("q", "must be at most 200 characters");
@@ -71,6 +74,7 @@ class RunController {
         return Paging.page(rows, pageSize, row -> new Paging.TimeAndId(row.startTime(), row.id()).key());
     }
 
+    @Operation(operationId = "getRun")
     @Get("/runs/{id}")
     @RequiresPermission(Permission.RUNS_READ)
     DataResponse<RunDetailResponse> get(Authentication authentication, @PathVariable UUID id) {
@@ -81,6 +85,7 @@ class RunController {
         }));
     }
 
+    @Operation(operationId = "listRunEvents")
     @Get("/events/{runId}")
     @RequiresPermission(Permission.RUNS_READ)
     ListResponse<EventResponse> events(Authentication authentication, @PathVariable UUID runId) {

@@ -1,5 +1,6 @@
 package dev.agentops.hub.runs;
 
+import dev.agentops.hub.pricing.CostSource;
 import dev.agentops.hub.shared.db.Jdbc;
 import dev.agentops.hub.shared.db.TimeOrderedIds;
 import dev.agentops.hub.shared.db.SqlFilter;
@@ -189,7 +190,7 @@ public class RunRepository {
                     totals.cacheReadTokens + e.cacheReadTokens(), totals.cacheWriteTokens + e.cacheWriteTokens(),
                     totals.reasoningTokens + e.reasoningTokens(),
                     e.costUsd() == null ? totals.costUsd : totals.costUsd.add(e.costUsd()),
-                    totals.anyUnpriced || "unpriced".equals(e.costSource()), totals.count + 1);
+                    totals.anyUnpriced || CostSource.UNPRICED.wireName().equals(e.costSource()), totals.count + 1);
             }
             return totals;
         }

@@ -1,5 +1,7 @@
 package dev.agentops.hub.runs;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import dev.agentops.hub.pricing.CostSource;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -10,11 +12,11 @@ import java.util.Map;
 import java.util.UUID;
 
 @Serdeable
-public record RunResponse(UUID id, String externalReference, UUID agentId, String status, @Nullable Object input,
+public record RunResponse(UUID id, String externalReference, UUID agentId, @Schema(implementation = RunStatus.class) String status, @Nullable Object input,
                           @Nullable Object output, @Nullable String error, Instant startTime, @Nullable Instant endTime,
                           @Nullable Long durationMs, @Nullable String model, long inputTokens, long outputTokens,
                           long cacheReadTokens, long cacheWriteTokens, long reasoningTokens, @Nullable BigDecimal costUsd,
-                          String costSource, @Nullable Map<String, Object> costBreakdown, @Nullable String pricingModel,
+                          @Schema(implementation = CostSource.class) String costSource, @Nullable Map<String, Object> costBreakdown, @Nullable String pricingModel,
                           @Nullable String pricingVersion, List<String> tags, Map<String, Object> metadata,
                           Instant createdAt, Instant updatedAt) {
 

@@ -129,6 +129,44 @@ class IngestBadInputTest extends AppTest {
         assertThat(api.get("/api/v1/runs", admin.accessToken()).list()).isEmpty();
     }
 
+    /** A value of the wrong JSON type is named by its field, with the type expected, whatever the field. */
+    @Test
+    void aValueOfTheWrongTypeNamesItsFieldAndTheExpectedType() {
+        Map<String, Object> event = Map.of("event_id", "a", "event_type", "log", "timestamp", "2026-11-25T10:00:00Z");
+        Map<String, Object> object = Map.of("message", "boom");
+        Map<String, Map<String, Object>> cases = new java.util.LinkedHashMap<>();
+        cases.put("run_id", Map.of("run_id", List.of(1, 2)));
+        cases.put("agent_id", Map.of("agent_id", object));
+        cases.put("status", Map.of("status", 3));
+        cases.put("error", Map.of("error", object));
+        cases.put("start_time", Map.of("start_time", object));
+        cases.put("end_time", Map.of("end_time", List.of()));
+        cases.put("model", Map.of("model", object));
+        cases.put("token_usage", Map.of("token_usage", "lots"));
+        cases.put("cost_usd", Map.of("cost_usd", "cheap"));
+        cases.put("tags", Map.of("tags", "prod"));
+        cases.put("metadata", Map.of("metadata", List.of(1)));
+        cases.put("usage_format", Map.of("usage_format", object));
+        cases.put("events", Map.of("events", event));
+        cases.put("events[0].event_id", Map.of("events", List.of(with(event, "event_id", object))));
+        cases.put("events[0].timestamp", Map.of("events", List.of(with(event, "timestamp", 12))));
+        cases.put("events[0].duration_ms", Map.of("events", List.of(with(event, "duration_ms", "slow"))));
+        cases.put("events[0].cost_usd", Map.of("events", List.of(with(event, "cost_usd", object))));
+        cases.put("events[0].token_usage", Map.of("events", List.of(with(event, "token_usage", 5))));
+
+        List<String> wrong = new ArrayList<>();
+        cases.forEach((field, broken) -> {
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("run_id", "ok", "agent_id", "target"));
+            body.putAll(broken);
+            var response = api.post("/api/v1/ingest/run", body, key);
+            if (response.status() != 400 || !"validation_failed".equals(response.code())
+                || !response.body().toString().contains("field=" + field + ", problem=must be ")) {
+                wrong.add(field + " -> " + response.status() + " " + response.body());
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+
     private static Map<String, Object> with(Map<String, Object> map, String key, Object value) {
         Map<String, Object> copy = new java.util.HashMap<>(map);
         copy.put(key, value);

@@ -34,7 +34,7 @@ class ApiDocsController {
         return HttpResponse.ok(document).contentType(MediaType.of("application/yaml"));
     }
 
-    @Get("/docs")
+    @Get(uri = "/docs", produces = MediaType.ALL)
     HttpResponse<?> docs() {
         return HttpResponse.seeOther(URI.create("/swagger/views/swagger-ui/index.html"));
     }

@@ -34,7 +34,7 @@ class HealthController {
 
     @Get
     @ExecuteOn(TaskExecutors.BLOCKING)
-    @Operation(summary = "Reachability of the database (and Redis when configured)")
+    @Operation(operationId = "getHealth", summary = "Reachability of the database (and Redis when configured)")
     HttpResponse<HealthResponse> health() {
         Map<String, CheckResult> results = new LinkedHashMap<>();
         boolean up = true;

@@ -6,7 +6,7 @@ import io.micronaut.http.MutableHttpResponse;
 
 import java.util.Optional;
 
-/** The {@code RateLimit-*} headers of API.md, and the request attribute that carries a decision to them. */
+/** The {@code RateLimit-*} headers of docs/api.md, and the request attribute that carries a decision to them. */
 public final class RateLimitHeaders {
 
     public static final String LIMIT = "RateLimit-Limit";

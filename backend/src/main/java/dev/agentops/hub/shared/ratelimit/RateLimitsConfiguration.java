@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * {@code agentops.rate-limits.*}: each limit is {@code "<tokens>/<period> burst <n>"} (see {@link RateLimit#parse}),
- * e.g. {@code AGENTOPS_RATE_LIMITS_API_KEY="100000/1s burst 200000"} for a benchmark. Defaults are API.md's.
+ * e.g. {@code AGENTOPS_RATE_LIMITS_API_KEY="100000/1s burst 200000"} for a benchmark. Defaults are docs/api.md's.
  *
  * @param redisTimeout   longest a request waits for Redis before it uses the in-process bucket
  * @param redisBackoff   after a Redis failure, how long requests go straight to the in-process buckets, so a

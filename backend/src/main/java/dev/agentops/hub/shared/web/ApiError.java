@@ -4,7 +4,7 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Map;
 
-/** The error envelope of API.md: every 4xx/5xx answer of the API has exactly this body. */
+/** The error envelope of docs/api.md: every 4xx/5xx answer of the API has exactly this body. */
 @Serdeable
 public record ApiError(String error, String code, Map<String, Object> details, String requestId) {
 }

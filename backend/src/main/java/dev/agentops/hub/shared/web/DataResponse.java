@@ -2,7 +2,7 @@ package dev.agentops.hub.shared.web;
 
 import io.micronaut.serde.annotation.Serdeable;
 
-/** The success body of API.md: {@code {"data": ...}}. */
+/** The success body of docs/api.md: {@code {"data": ...}}. */
 @Serdeable
 public record DataResponse<T>(T data) {
 

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 
 /**
  * Renders every error that Micronaut's own handlers produce (malformed JSON, bean validation, unknown routes,
- * body too large, security rejections, unexpected exceptions) as the API.md envelope. Server errors never carry
+ * body too large, security rejections, unexpected exceptions) as the docs/api.md envelope. Server errors never carry
  * the exception's text: it may hold SQL, class names or another tenant's data.
  */
 @Singleton

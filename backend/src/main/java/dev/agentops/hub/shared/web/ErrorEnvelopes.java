@@ -8,7 +8,7 @@ import io.micronaut.http.MutableHttpResponse;
 
 import java.util.Map;
 
-/** Builds error responses with the envelope of API.md. */
+/** Builds error responses with the envelope of docs/api.md. */
 public final class ErrorEnvelopes {
 
     private ErrorEnvelopes() {

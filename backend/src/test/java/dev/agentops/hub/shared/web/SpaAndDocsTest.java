@@ -59,6 +59,19 @@ class SpaAndDocsTest extends AppTest {
         assertThat(docs.body()).contains("swagger-ui").contains("/swagger/agentops-hub.yml");
     }
 
+    @Test
+    void apiReferenceIsServedToAClientThatAsksForHtml() {
+        HttpResponse<String> docs = client.toBlocking().exchange(HttpRequest.GET("/api/docs")
+            .accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"), String.class);
+        assertThat(docs.getStatus().getCode()).isEqualTo(200);
+        assertThat(docs.getContentType().orElseThrow().toString()).startsWith("text/html");
+        assertThat(docs.body()).contains("swagger-ui");
+
+        HttpResponse<String> strict = client.toBlocking().exchange(HttpRequest.GET("/api/docs").accept("text/html"), String.class);
+        assertThat(strict.getStatus().getCode()).isEqualTo(200);
+        assertThat(strict.body()).contains("swagger-ui");
+    }
+
     private HttpResponse<String> get(String path) {
         return client.toBlocking().exchange(HttpRequest.GET(path), String.class);
     }

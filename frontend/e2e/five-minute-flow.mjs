@@ -166,16 +166,38 @@ const exitCode = await runFlow(
         await poll(
           page,
           async () => {
-            shown = (await runsKpi.innerText({ timeout: 1_500 })).trim()
+            // a loaded machine can take seconds to render the page after a reload
+            shown = (await runsKpi.innerText({ timeout: 5_000 })).trim()
             return shown === '3'
           },
-          { timeout: 20_000, what: 'the dashboard does not count 3 runs' },
+          { timeout: 40_000, what: 'the dashboard does not count 3 runs' },
         )
       } catch (error) {
         const alert = await main.getByRole('alert').allInnerTexts().catch(() => [])
         throw new Error(`${error.message} (KPI "runs" shows ${JSON.stringify(shown)}${alert.length ? `; the page says: ${alert.join(' / ').replace(/\s+/g, ' ')}` : ''})`)
       }
       await screenshot('flow-dashboard')
+    })
+
+    await step("the sidebar's background runs the full height of a page taller than the window", async () => {
+      // a short window makes the dashboard taller than it, whatever the screen
+      await page.setViewportSize({ width: 1280, height: 500 })
+      try {
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+        const { documentHeight, windowHeight, sidebarBottom } = await page.evaluate(() => ({
+          documentHeight: document.documentElement.scrollHeight,
+          windowHeight: window.innerHeight,
+          sidebarBottom: document.querySelector('[data-testid="sidebar"]').getBoundingClientRect().bottom + window.scrollY,
+        }))
+        expectTrue(documentHeight > windowHeight, `the dashboard (${documentHeight}px) is not taller than the window (${windowHeight}px)`)
+        expectTrue(
+          Math.abs(sidebarBottom - documentHeight) <= 1,
+          `the sidebar ends at ${Math.round(sidebarBottom)}px of a ${documentHeight}px page`,
+        )
+        await screenshot('flow-sidebar-tall-page')
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 800 })
+      }
     })
 
     await step('the agent pages show the agent, its analytics and its runs', async () => {

@@ -27,7 +27,7 @@ export async function signUp(page, { fullName, email, organization, password = P
   await page.getByLabel('Password', { exact: true }).fill(password)
   await page.getByLabel('Organization name').fill(organization)
   await page.getByRole('button', { name: 'Create organization' }).click()
-  await expectPathOrExplain(page, '/dashboard', 15_000)
+  await expectPathOrExplain(page, '/dashboard', 30_000)
 }
 
 /** Fills the login form (the page must be on /login) and waits to leave it. */

@@ -4,6 +4,7 @@ import { AppLayout } from '@/components/layouts/app-layout'
 import { PublicLoading } from '@/components/layouts/public-layout'
 import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
+import { HaltBanner } from '@/features/controls/components/halt-banner'
 import { errorText } from '@/components/ui/form'
 import { Spinner } from '@/components/ui/spinner'
 import { useAuth } from '@/lib/auth'
@@ -60,7 +61,7 @@ export function ProtectedApp() {
   return (
     <>
       <LiveUpdates />
-      <AppLayout />
+      <AppLayout banner={<HaltBanner />} />
     </>
   )
 }

@@ -27,6 +27,10 @@ describe('routes', () => {
     expect(await redirectOf('/settings')).toEqual({ status: 302, location: '/settings/org' })
   })
 
+  it('redirects /settings/emergency to /controls', async () => {
+    expect(await redirectOf('/settings/emergency')).toEqual({ status: 302, location: '/controls' })
+  })
+
   it.each(navItems.map((item) => item.to))('has a lazy page for the nav link %s', (path) => {
     const { route } = leaf(path)
     expect(route.path).not.toBe('*')

@@ -64,6 +64,8 @@ export const routes: RouteObject[] = [
               { path: 'members', lazy: page(() => import('@/app/routes/settings-members')) },
               { path: 'api-keys', lazy: page(() => import('@/app/routes/settings-api-keys')) },
               { path: 'security', lazy: page(() => import('@/app/routes/settings-security')) },
+              // the emergency controls' old address
+              { path: 'emergency', ...redirectTo('/controls') },
             ],
           },
           { path: '*', lazy: page(() => import('@/app/routes/not-found')) },

@@ -1,34 +1,18 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query'
 import { createContext, useCallback, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react'
-import { type Envelope, http, isApiError, session } from '@/lib/http'
+import { api, dataOf, type Refine, type Schemas, unwrap } from '@/lib/api-client'
+import type { Plan, Role } from '@/lib/closed-sets'
+import { isApiError, session } from '@/lib/http'
 import type { EndReason, Tokens } from '@/lib/token-session'
 
-export type Role = 'admin' | 'team_lead' | 'member' | 'viewer'
-export const ROLES: readonly Role[] = ['admin', 'team_lead', 'member', 'viewer']
 export const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', team_lead: 'Team lead', member: 'Member', viewer: 'Viewer' }
 
-export type Plan = 'free' | 'team' | 'business' | 'enterprise'
+export type User = Schemas['UserResponse']
 
-export type User = { id: string; email: string; full_name: string; mfa_enabled: boolean }
-
-export type Organization = {
-  id: string
-  name: string
-  slug: string
-  logo_url: string | null
-  plan: Plan
-  status?: string
-  created_at?: string
-}
+export type Organization = Refine<Schemas['Organization'], { logo_url: string | null; plan: Plan; status?: string; created_at?: string }>
 
 /** GET /auth/me */
-export type Me = {
-  user: User
-  organization: Organization
-  role: Role
-  teams: string[]
-  permissions: string[]
-}
+export type Me = Refine<Schemas['MeResponse'], { organization: Organization; role: Role }>
 
 /** What login, signup, MFA verification and accepting an invitation answer. */
 export type SignInResult = Tokens & { user?: User; organization?: Organization }
@@ -38,7 +22,7 @@ export const meQueryKey = ['auth', 'me'] as const
 export const meQueryOptions = () =>
   queryOptions({
     queryKey: meQueryKey,
-    queryFn: ({ signal }) => http.get<Envelope<Me>>('/api/v1/auth/me', { signal }).then((body) => body.data),
+    queryFn: ({ signal }) => dataOf(api.GET('/api/v1/auth/me', { signal })) as Promise<Me>,
     staleTime: 5 * 60_000,
     retry: (failures, error) => !isApiError(error) || (error.status >= 500 && failures < 2),
   })
@@ -64,9 +48,9 @@ type AuthContextValue = {
 const AuthContext = createContext<AuthContextValue | null>(null)
 
 function logoutOnServer(refreshToken: string, accessToken: string | null): Promise<unknown> {
-  return http
-    .post('/api/v1/auth/logout', { refresh_token: refreshToken }, accessToken ? { bearer: accessToken } : {})
-    .catch(() => undefined)
+  // the session is being replaced: send the token it had, not the new one
+  const headers = accessToken ? { Authorization: `Bearer ${accessToken}` } : undefined
+  return unwrap(api.POST('/api/v1/auth/logout', { body: { refresh_token: refreshToken }, headers })).catch(() => undefined)
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { can, PERMISSIONS } from '@/lib/authorization'
+import { can, PERMISSIONS, whoCan } from '@/lib/authorization'
 
 const viewer = ['org:read', 'members:read', 'agents:read', 'runs:read']
 const admin = [...PERMISSIONS]
@@ -28,5 +28,13 @@ describe('can', () => {
 
   it('matches whole permission strings only', () => {
     expect(can(['members:manager', 'members'], 'members:manage')).toBe(false)
+  })
+})
+
+describe('whoCan', () => {
+  it('names the lowest role that may and every role above it', () => {
+    expect(whoCan('controls:kill_switch')).toBe('Only admins can do this.')
+    expect(whoCan('controls:pause')).toBe('Only team leads and admins can do this.')
+    expect(whoCan('agents:write')).toBe('Only members, team leads and admins can do this.')
   })
 })

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { api } from '@/lib/api-client'
+import { publicApi } from '@/lib/api-client'
 
 export type CheckStatus = 'up' | 'down'
 
@@ -46,7 +46,7 @@ export function apiStatusOf(health: Health | undefined, failed: boolean): ApiSta
 }
 
 export async function getHealth(): Promise<Health> {
-  const { data, error, response } = await api.GET('/health')
+  const { data, error, response } = await publicApi.GET('/health')
   const body: unknown = response.ok ? data : error
   const health = parseHealth(body)
   if (!health) throw new Error(`GET /health answered ${response.status} without a health body`)

@@ -24,12 +24,13 @@ type Call = { url: string; method: string; authorization: string | null; body: u
 function fakeFetch(respond: (call: Call, index: number) => Response | Promise<Response>) {
   const calls: Call[] = []
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const headers = new Headers(init?.headers)
+    const request = new Request(input, init)
+    const text = await request.text()
     const call: Call = {
-      url: String(input),
-      method: init?.method ?? 'GET',
-      authorization: headers.get('Authorization'),
-      body: init?.body ? JSON.parse(String(init.body)) : undefined,
+      url: request.url,
+      method: request.method,
+      authorization: request.headers.get('Authorization'),
+      body: text ? JSON.parse(text) : undefined,
     }
     calls.push(call)
     return respond(call, calls.length - 1)
@@ -135,7 +136,7 @@ describe('createHttp', () => {
     })
     session.start({ access_token: 'access-1', refresh_token: 'refresh-1', expires_in: 900 })
     const { fetch, calls } = fakeFetch((call) =>
-      call.authorization === 'Bearer access-2' ? json(200, { data: call.url }) : json(401, envelope('token_expired')),
+      call.authorization === 'Bearer access-2' ? json(200, { data: new URL(call.url).pathname }) : json(401, envelope('token_expired')),
     )
     const http = createHttp({ baseUrl: '', fetch, auth: session })
     const results = await Promise.all(['/a', '/b', '/c'].map((path) => http.get<{ data: string }>(path)))

@@ -1,9 +1,10 @@
 import { browserStorage, TokenSession, type Tokens, webLock } from '@/lib/token-session'
 
 /**
- * Hand-written HTTP layer for the endpoints that backend/openapi.yml does not describe yet (auth, orgs,
- * members, API keys, audit). Features call it from `features/<name>/api/*.ts`, one file per call.
- * Responses follow API.md: `{ data }`, `{ data, page }`, or the error envelope.
+ * The HTTP layer under both clients: the session's token and its renewal (createAuthFetch), the error envelope as
+ * an ApiError. Features call the typed client of api-client.ts; `http` is for the few endpoints that
+ * backend/openapi.yml does not describe yet. Responses follow API.md: `{ data }`, `{ data, page }`, or the
+ * error envelope.
  */
 
 export type Envelope<T> = { data: T; message?: string }
@@ -146,22 +147,23 @@ export function withQuery(path: string, query?: Query): string {
   return text ? `${path}${path.includes('?') ? '&' : '?'}${text}` : path
 }
 
-export function createHttp(config: { baseUrl: string; auth?: AuthHooks; fetch?: typeof fetch }): Http {
+/**
+ * A `fetch` that sends the session's access token and, when the API refuses it (401 `token_expired` or
+ * `unauthenticated`), renews it once and sends the request again. A request that already carries an
+ * Authorization header keeps it (logout of a session that is being replaced). A failure to reach the server
+ * becomes an ApiError `network_error`. Both clients use it: the typed one (api-client.ts) and `createHttp`.
+ */
+export function createAuthFetch(config: { auth?: AuthHooks; fetch?: typeof fetch } = {}): (request: Request) => Promise<Response> {
   const doFetch = config.fetch ?? ((input, init) => fetch(input, init))
+  const auth = config.auth
 
-  async function send(method: string, url: string, options: RequestOptions, token: string | null): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json' }
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json'
-    if (token) headers.Authorization = `Bearer ${token}`
+  async function send(request: Request, token: string | null): Promise<Response> {
+    const headers = new Headers(request.headers)
+    if (token) headers.set('Authorization', `Bearer ${token}`)
     try {
-      return await doFetch(url, {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: options.signal,
-      })
+      return await doFetch(new Request(request, { headers }))
     } catch (error) {
-      if (options.signal?.aborted) throw error
+      if (request.signal?.aborted) throw error
       throw new ApiError({
         status: 0,
         code: 'network_error',
@@ -170,31 +172,56 @@ export function createHttp(config: { baseUrl: string; auth?: AuthHooks; fetch?: 
     }
   }
 
-  async function read<T>(response: Response): Promise<T> {
-    const text = response.status === 204 ? '' : await response.text()
-    let body: unknown
-    try {
-      body = text ? JSON.parse(text) : undefined
-    } catch {
-      body = undefined
-    }
-    if (!response.ok) throw errorFromResponse(response.status, body, response.headers)
-    return body as T
+  return async (request) => {
+    if (!auth || request.headers.has('Authorization')) return send(request, null)
+    // the body can be read once: keep a copy for the retry
+    const retry = request.clone()
+    let token = await auth.getAccessToken()
+    const response = await send(request, token)
+    if (response.status !== 401) return response
+    const body: unknown = await response
+      .clone()
+      .json()
+      .catch(() => undefined)
+    const code = errorFromResponse(401, body, response.headers).code
+    if (!RENEWABLE.has(code)) return response
+    token = await auth.refreshAfterRejection(token)
+    if (!token) return response
+    return send(retry, token)
   }
+}
+
+/** Reads a response of the API: the parsed body, or the ApiError of a non-2xx answer. */
+export async function readResponse<T>(response: Response): Promise<T> {
+  const text = response.status === 204 ? '' : await response.text()
+  let body: unknown
+  try {
+    body = text ? JSON.parse(text) : undefined
+  } catch {
+    body = undefined
+  }
+  if (!response.ok) throw errorFromResponse(response.status, body, response.headers)
+  return body as T
+}
+
+export function createHttp(config: { baseUrl: string; auth?: AuthHooks; fetch?: typeof fetch }): Http {
+  const authFetch = createAuthFetch(config)
 
   async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-    const url = config.baseUrl + withQuery(path, options.query)
-    const useSession = options.auth !== false && !options.bearer && config.auth
-    let token = options.bearer ?? (useSession ? await config.auth!.getAccessToken() : null)
-    let response = await send(method, url, options, token)
-    if (response.status === 401 && useSession) {
-      const error = await read<never>(response).catch((e: ApiError) => e)
-      if (!RENEWABLE.has(error.code)) throw error
-      token = await config.auth!.refreshAfterRejection(token)
-      if (!token) throw error
-      response = await send(method, url, options, token)
-    }
-    return read<T>(response)
+    const headers: Record<string, string> = { Accept: 'application/json' }
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+    if (options.bearer) headers.Authorization = `Bearer ${options.bearer}`
+    const url = new URL(config.baseUrl + withQuery(path, options.query), globalThis.location?.href ?? 'http://localhost')
+    const session = options.auth === false ? createAuthFetch({ fetch: config.fetch }) : authFetch
+    const response = await session(
+      new Request(url, {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+      }),
+    )
+    return readResponse<T>(response)
   }
 
   return {

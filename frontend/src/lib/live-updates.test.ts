@@ -94,7 +94,9 @@ describe('keysForEvent', () => {
   })
 
   it('refreshes agents and dashboards when an agent changes', () => {
-    expect(keysForEvent('agent.updated', { id: 'a1' })).toEqual([['agents'], ['dashboard'], ['runs', 'list']])
+    expect(keysForEvent('agent.updated', { id: 'a1' })).toEqual([['agents'], ['dashboard'], ['runs', 'list'], ['controls']])
+    expect(keysForEvent('org.halted', {})).toEqual([['controls'], ['agents'], ['dashboard']])
+    expect(keysForEvent('org.released', {})).toEqual([['controls'], ['agents'], ['dashboard']])
   })
 })
 
@@ -147,7 +149,7 @@ describe('LiveUpdates', () => {
     await h.advance(1_000)
     h.sources[1].open()
     await h.advance(300)
-    expect(h.invalidated).toEqual([[['agents'], ['runs'], ['dashboard']]])
+    expect(h.invalidated).toEqual([[['agents'], ['runs'], ['dashboard'], ['controls']]])
   })
 
   it('retries a failing ticket request with backoff, silently', async () => {

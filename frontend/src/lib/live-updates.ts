@@ -1,16 +1,17 @@
 import { type QueryKey, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useSyncExternalStore } from 'react'
-import { agentKeys, dashboardKeys, runKeys } from '@/lib/query-keys'
-import { API_BASE_URL, ApiError, type Envelope, http } from '@/lib/http'
+import { api, dataOf } from '@/lib/api-client'
+import { API_BASE_URL, ApiError } from '@/lib/http'
+import { agentKeys, controlKeys, dashboardKeys, runKeys } from '@/lib/query-keys'
 
 /**
  * Live updates: `POST /stream/ticket` gives a single-use ticket, `GET /stream?ticket=` streams server-sent events
- * (`run.created`, `run.updated`, `agent.updated`), and each event invalidates the queries it makes stale, so open
+ * (`run.created`, `run.updated`, `agent.updated`, `org.halted`, `org.released`), and each event invalidates the queries it makes stale, so open
  * pages refetch. A stream that fails is reopened with a fresh ticket (the old one is used up), with backoff and
  * jitter. Nothing here ever surfaces an error: without the stream the pages work as before, only not live.
  */
 
-export const STREAM_EVENTS = ['run.created', 'run.updated', 'agent.updated'] as const
+export const STREAM_EVENTS = ['run.created', 'run.updated', 'agent.updated', 'org.halted', 'org.released'] as const
 export type StreamEventType = (typeof STREAM_EVENTS)[number]
 
 /** The part of an event's data that matters here (the rest of the object is ignored). */
@@ -24,12 +25,16 @@ export function keysForEvent(type: StreamEventType, data: StreamEventData): Quer
     case 'run.updated':
       return [...(data.id ? [runKeys.detail(data.id)] : []), runKeys.lists(), dashboardKeys.all, agentKeys.all]
     case 'agent.updated':
-      return [agentKeys.all, dashboardKeys.all, runKeys.lists()]
+      return [agentKeys.all, dashboardKeys.all, runKeys.lists(), controlKeys.all]
+    case 'org.halted':
+    case 'org.released':
+      // the banner of every page, and every agent's status
+      return [controlKeys.all, agentKeys.all, dashboardKeys.all]
   }
 }
 
 /** Everything live updates keep fresh: refetched after a reconnect, since events may have been missed. */
-export const ALL_LIVE_KEYS: QueryKey[] = [agentKeys.all, runKeys.all, dashboardKeys.all]
+export const ALL_LIVE_KEYS: QueryKey[] = [agentKeys.all, runKeys.all, dashboardKeys.all, controlKeys.all]
 
 export type LiveState = 'idle' | 'connecting' | 'live' | 'retrying' | 'unavailable' | 'stopped'
 
@@ -242,8 +247,7 @@ export function useLiveUpdates(enabled = true): void {
   useEffect(() => {
     if (!enabled || typeof EventSource === 'undefined') return
     const live = new LiveUpdates({
-      getTicket: () =>
-        http.post<Envelope<{ ticket: string; expires_in: number }>>('/api/v1/stream/ticket').then((body) => body.data.ticket),
+      getTicket: () => dataOf(api.POST('/api/v1/stream/ticket')).then((ticket) => ticket.ticket),
       openStream: (ticket) => new EventSource(streamUrl(ticket)),
       invalidate: (keys) => {
         for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey })

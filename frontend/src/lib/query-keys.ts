@@ -1,5 +1,5 @@
 /**
- * Query keys of the server state that live updates refresh (agents, runs, dashboards). The features build their
+ * Query keys of the server state that live updates refresh (agents, runs, dashboards, controls). The features build their
  * keys here, so `lib/live-updates.ts` can invalidate them without importing any feature.
  */
 
@@ -24,4 +24,11 @@ export const dashboardKeys = {
   home: (params: Record<string, string>) => ['dashboard', 'home', params] as const,
   agent: (id: string, params: Record<string, string>) => ['dashboard', 'agent', id, params] as const,
   agentHealth: () => ['dashboard', 'agent-health'] as const,
+}
+
+/** The halt state and the paused agents (controls page, banner of every page). */
+export const controlKeys = {
+  all: ['controls'] as const,
+  status: () => ['controls', 'status'] as const,
+  history: () => ['controls', 'history'] as const,
 }

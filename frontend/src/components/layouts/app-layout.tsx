@@ -21,8 +21,11 @@ function NavigationProgress() {
   )
 }
 
-/** Shell of every signed-in page: header, main navigation and the page. `children` replaces the outlet. */
-export function AppLayout({ children }: { children?: ReactNode }) {
+/**
+ * Shell of every signed-in page: header, main navigation and the page. `children` replaces the outlet; `banner`
+ * (the halt banner) runs across the top of every page, under the header.
+ */
+export function AppLayout({ children, banner }: { children?: ReactNode; banner?: ReactNode }) {
   return (
     <div className="min-h-dvh bg-white">
       <a
@@ -45,9 +48,17 @@ export function AppLayout({ children }: { children?: ReactNode }) {
         </div>
         <NavigationProgress />
       </header>
+      {banner}
       <div className="md:flex">
-        <aside className="sticky top-14 z-20 shrink-0 border-b border-zinc-200 bg-zinc-50/95 backdrop-blur md:h-[calc(100dvh-3.5rem)] md:w-16 md:border-r md:border-b-0 lg:w-60">
-          <SidebarNav />
+        {/* the aside stretches to the page's full height so its background and border never stop; the
+            navigation inside stays in view while the page scrolls */}
+        <aside
+          data-testid="sidebar"
+          className="sticky top-14 z-20 shrink-0 border-b border-zinc-200 bg-zinc-50/95 backdrop-blur md:static md:min-h-[calc(100dvh-3.5rem)] md:w-16 md:self-stretch md:border-r md:border-b-0 lg:w-60"
+        >
+          <div className="md:sticky md:top-14 md:h-[calc(100dvh-3.5rem)]">
+            <SidebarNav />
+          </div>
         </aside>
         <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none md:px-8 md:py-8 lg:px-10">
           {children ?? <Outlet />}

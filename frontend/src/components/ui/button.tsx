@@ -24,3 +24,16 @@ type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonV
 export function Button({ variant = 'primary', className, type = 'button', ...props }: ButtonProps) {
   return <button type={type} className={buttonClasses(variant, className)} {...props} />
 }
+
+/**
+ * A button the user's role may not use: disabled, with a tooltip saying who can (`whoCan` of
+ * lib/authorization). The tooltip sits on a wrapper because a disabled button receives no pointer events.
+ */
+export function ButtonWithHint({ hint, ...props }: ButtonProps & { hint: string | null }) {
+  if (!hint) return <Button {...props} />
+  return (
+    <span title={hint} className="inline-flex">
+      <Button {...props} disabled title={hint} />
+    </span>
+  )
+}

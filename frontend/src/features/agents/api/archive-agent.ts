@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { http } from '@/lib/http'
+import { api, unwrap } from '@/lib/api-client'
 import { agentKeys, dashboardKeys } from '@/lib/query-keys'
 import type { MutationConfig } from '@/lib/react-query'
 
 /** DELETE /agents/{id} archives: the agent and its runs stay readable, it takes no new runs. */
-export const archiveAgent = (id: string): Promise<void> => http.delete(`/api/v1/agents/${encodeURIComponent(id)}`)
+export const archiveAgent = (id: string): Promise<void> =>
+  unwrap(api.DELETE('/api/v1/agents/{id}', { params: { path: { id } } })).then(() => undefined)
 
 export function useArchiveAgent(config?: MutationConfig<typeof archiveAgent>) {
   const queryClient = useQueryClient()

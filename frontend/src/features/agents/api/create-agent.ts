@@ -1,23 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { Agent } from '@/features/agents/api/get-agents'
-import { type Envelope, http } from '@/lib/http'
+import { api, dataOf, type Refine, type Schemas } from '@/lib/api-client'
 import { agentKeys } from '@/lib/query-keys'
 import type { MutationConfig } from '@/lib/react-query'
 
-export type CreateAgentInput = {
-  name: string
-  slug?: string
-  type?: string
-  provider?: string
-  team?: string
-  tags?: string[]
-  environment?: string
-  config?: Record<string, unknown>
-}
+/** `config` is any JSON object (the document types its values too narrowly). */
+export type CreateAgentInput = Refine<Schemas['AgentCreateRequest'], { config?: Record<string, unknown> | null }>
 
 /** POST /agents → 201; 409 `duplicate` when the slug is taken. */
 export const createAgent = (input: CreateAgentInput): Promise<Agent> =>
-  http.post<Envelope<Agent>>('/api/v1/agents', input).then((body) => body.data)
+  dataOf(api.POST('/api/v1/agents', { body: input as Schemas['AgentCreateRequest'] })) as Promise<Agent>
 
 export function useCreateAgent(config?: MutationConfig<typeof createAgent>) {
   const queryClient = useQueryClient()

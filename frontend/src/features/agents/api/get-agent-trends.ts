@@ -1,30 +1,17 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { type Envelope, http } from '@/lib/http'
+import { api, dataOf, type Refine, type Schemas } from '@/lib/api-client'
 import { dashboardKeys } from '@/lib/query-keys'
 import { type TimeRange, timeWindow } from '@/lib/time-range'
 
-export type AgentTrendKpis = {
-  runs?: number
-  errors?: number
-  error_rate?: number
-  cost_usd?: number
-  latency_p50_ms?: number | null
-  latency_p95_ms?: number | null
-  previous?: Omit<AgentTrendKpis, 'previous'>
+export type AgentTrendKpis = Partial<Omit<Schemas['DashboardKpis'], 'previous' | 'active_agents'>> & {
+  previous?: Partial<Omit<Schemas['DashboardTotals'], 'active_agents'>>
 }
 
-export type AgentTrendPoint = {
-  bucket: string
-  runs: number
-  errors: number
-  cost_usd: number
-  latency_p50_ms: number | null
-  latency_p95_ms: number | null
-}
+export type AgentTrendPoint = Refine<Schemas['DashboardPoint'], { latency_p50_ms: number | null; latency_p95_ms: number | null }>
 
 /** GET /dashboard/agent/{id}: the agent's figures per bucket (hours up to 2 days, days beyond). */
 export type AgentTrends = {
-  range?: { from: string; to: string; bucket: string }
+  range?: Schemas['DashboardRange']
   agent?: { id: string; name: string }
   kpis: AgentTrendKpis
   series: AgentTrendPoint[]
@@ -33,9 +20,9 @@ export type AgentTrends = {
 
 export const getAgentTrends = (id: string, range: TimeRange, signal?: AbortSignal) => {
   const window = timeWindow(range)
-  return http
-    .get<Envelope<AgentTrends>>(`/api/v1/dashboard/agent/${encodeURIComponent(id)}`, { query: window, signal })
-    .then((body) => ({ ...body.data, range: body.data.range ?? { ...window, bucket: '' } }))
+  return (dataOf(api.GET('/api/v1/dashboard/agent/{id}', { params: { path: { id }, query: window }, signal })) as Promise<AgentTrends>).then(
+    (trends) => ({ ...trends, range: trends.range ?? { ...window, bucket: '' } }),
+  )
 }
 
 export const agentTrendsQueryOptions = (id: string, range: TimeRange) =>

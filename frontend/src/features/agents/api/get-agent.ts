@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { Agent } from '@/features/agents/api/get-agents'
-import { type Envelope, http } from '@/lib/http'
+import { api, dataOf } from '@/lib/api-client'
 import { agentKeys } from '@/lib/query-keys'
 
 export const getAgent = (id: string, signal?: AbortSignal): Promise<Agent> =>
-  http.get<Envelope<Agent>>(`/api/v1/agents/${encodeURIComponent(id)}`, { signal }).then((body) => body.data)
+  dataOf(api.GET('/api/v1/agents/{id}', { params: { path: { id } }, signal })) as Promise<Agent>
 
 export const agentQueryOptions = (id: string) =>
   queryOptions({

@@ -1,35 +1,30 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query'
-import { http, type ListEnvelope } from '@/lib/http'
+import { api, compact, type Refine, type Schemas, unwrap } from '@/lib/api-client'
+import type { AgentStatus } from '@/lib/closed-sets'
 import { agentKeys } from '@/lib/query-keys'
 
-export type AgentStatus = 'active' | 'paused' | 'error' | 'archived'
-
 /** An agent with its figures of the last 24 hours. */
-export type Agent = {
-  id: string
-  name: string
-  slug: string
-  type: string | null
-  provider: string | null
-  status: AgentStatus
-  team: string | null
-  tags: string[]
-  environment: string | null
-  config: Record<string, unknown> | null
-  runs_24h: number
-  /** 0..1 */
-  error_rate_24h: number
-  cost_24h_usd: number | null
-  last_run_at: string | null
-  created_at: string
-  updated_at: string
-}
+export type Agent = Refine<
+  Schemas['AgentResponse'],
+  {
+    status: AgentStatus
+    type: string | null
+    provider: string | null
+    team: string | null
+    environment: string | null
+    config: Record<string, unknown> | null
+    cost_24h_usd: number | null
+    last_run_at: string | null
+  }
+>
+
+export type AgentPage = { data: Agent[]; page: Schemas['PageInfo'] }
 
 export const AGENTS_PAGE_SIZE = 50
 
-/** GET /agents: archived agents only when `status=archived`. */
-export const getAgents = (status: string, cursor: string | null, signal?: AbortSignal) =>
-  http.get<ListEnvelope<Agent>>('/api/v1/agents', { query: { status, limit: AGENTS_PAGE_SIZE, cursor }, signal })
+/** GET /agents: archived agents only when `status=archived`; `status` is '' or one of AGENT_STATUSES (statusFilterOf). */
+export const getAgents = (status: string, cursor: string | null, signal?: AbortSignal): Promise<AgentPage> =>
+  unwrap(api.GET('/api/v1/agents', { params: { query: compact({ status: status as AgentStatus | '', limit: AGENTS_PAGE_SIZE, cursor }) }, signal })) as Promise<AgentPage>
 
 export const agentsQueryOptions = (status: string) =>
   infiniteQueryOptions({

@@ -1,15 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { CreateAgentInput } from '@/features/agents/api/create-agent'
 import type { Agent } from '@/features/agents/api/get-agents'
-import { type Envelope, http } from '@/lib/http'
+import { api, dataOf, type Schemas } from '@/lib/api-client'
 import { agentKeys, dashboardKeys } from '@/lib/query-keys'
 import type { MutationConfig } from '@/lib/react-query'
 
-export type AgentUpdate = Partial<Omit<CreateAgentInput, 'slug'>> & { status?: 'active' | 'paused' }
+/** Pausing and resuming go through the controls endpoints (with a reason), never through PATCH. */
+export type AgentUpdate = Omit<CreateAgentInput, 'slug' | 'name'> & { name?: string }
 
 /** PATCH /agents/{id}: only the fields sent change; 409 `agent_archived` for an archived agent. */
 export const updateAgent = ({ id, changes }: { id: string; changes: AgentUpdate }): Promise<Agent> =>
-  http.patch<Envelope<Agent>>(`/api/v1/agents/${encodeURIComponent(id)}`, changes).then((body) => body.data)
+  dataOf(api.PATCH('/api/v1/agents/{id}', { params: { path: { id } }, body: changes as Schemas['AgentUpdateRequest'] })) as Promise<Agent>
 
 export function useUpdateAgent(config?: MutationConfig<typeof updateAgent>) {
   const queryClient = useQueryClient()

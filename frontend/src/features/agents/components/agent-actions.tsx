@@ -1,47 +1,36 @@
-import { Archive, Pause, Pencil, Play } from 'lucide-react'
+import { Archive, Pencil } from 'lucide-react'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
-import { errorText } from '@/components/ui/form'
 import { useToast } from '@/components/ui/toast'
 import { useArchiveAgent } from '@/features/agents/api/archive-agent'
 import type { Agent } from '@/features/agents/api/get-agents'
-import { useUpdateAgent } from '@/features/agents/api/update-agent'
 import { EditAgentDialog } from '@/features/agents/components/edit-agent-dialog'
+import { PauseResumeButton } from '@/features/agents/components/pause-resume-button'
 import { useCan } from '@/lib/authorization'
 
-/** Edit, pause/resume and archive: only for `agents:write`, and nothing for an archived agent. */
+/** Pause/resume (controls:pause, disabled with a hint otherwise), edit and archive (agents:write); nothing for an archived agent. */
 export function AgentActions({ agent }: { agent: Agent }) {
   const canWrite = useCan('agents:write')
   const toast = useToast()
   const navigate = useNavigate()
   const [editing, setEditing] = useState(false)
   const [archiving, setArchiving] = useState(false)
-  const toggle = useUpdateAgent({
-    onSuccess: (saved) => toast.success(saved.status === 'paused' ? `"${saved.name}" paused: new runs are refused.` : `"${saved.name}" resumed.`),
-    onError: (error) => toast.error(errorText(error)),
-  })
   const archive = useArchiveAgent({
     onSuccess: () => {
       toast.success(`"${agent.name}" archived.`)
       navigate('/agents')
     },
   })
-  if (!canWrite || agent.status === 'archived') return null
-  const paused = agent.status === 'paused'
+  if (agent.status === 'archived') return null
+  const pause = <PauseResumeButton agent={{ id: agent.id, name: agent.name, paused: agent.status === 'paused' }} />
+  if (!canWrite) return pause
   return (
     <>
+      {pause}
       <Button variant="secondary" onClick={() => setEditing(true)}>
         <Pencil aria-hidden className="size-4" /> Edit
-      </Button>
-      <Button
-        variant="secondary"
-        disabled={toggle.isPending}
-        onClick={() => toggle.mutate({ id: agent.id, changes: { status: paused ? 'active' : 'paused' } })}
-      >
-        {paused ? <Play aria-hidden className="size-4" /> : <Pause aria-hidden className="size-4" />}
-        {paused ? 'Resume' : 'Pause'}
       </Button>
       <Button variant="ghost" onClick={() => setArchiving(true)}>
         <Archive aria-hidden className="size-4" /> Archive

@@ -57,7 +57,7 @@ export function AgentPage({ agentId, section, children }: { agentId: string; sec
       eyebrow={<AgentsBackLink />}
       description={
         <span className="inline-flex flex-wrap items-center gap-2">
-          <AgentStatusBadge status={data.status} />
+          <AgentStatusBadge status={data.status} pause={data} />
           <code className="font-mono text-xs text-zinc-600">{data.slug}</code>
           {data.environment && <span>· {data.environment}</span>}
         </span>

@@ -4,6 +4,7 @@ import { RelativeTime } from '@/components/ui/relative-time'
 import { Table, tdClasses, thClasses } from '@/components/ui/table'
 import type { Agent } from '@/features/agents/api/get-agents'
 import { AgentStatusBadge } from '@/features/agents/components/agent-status-badge'
+import { PauseResumeButton } from '@/features/agents/components/pause-resume-button'
 import { cn } from '@/lib/cn'
 import { formatPercent, formatTokens, formatUsd } from '@/lib/format'
 
@@ -24,6 +25,9 @@ export function AgentsTable({ agents }: { agents: Agent[] }) {
           <th className={numTh}>Errors 24 h</th>
           <th className={numTh}>Cost 24 h</th>
           <th className={thClasses}>Last run</th>
+          <th className={thClasses}>
+            <span className="sr-only">Actions</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -36,7 +40,7 @@ export function AgentsTable({ agents }: { agents: Agent[] }) {
               <div className="font-mono text-xs text-zinc-500">{agent.slug}</div>
             </td>
             <td className={tdClasses}>
-              <AgentStatusBadge status={agent.status} />
+              <AgentStatusBadge status={agent.status} pause={agent} />
             </td>
             <td className={cn(tdClasses, 'whitespace-nowrap')}>
               {agent.type || '—'}
@@ -56,6 +60,9 @@ export function AgentsTable({ agents }: { agents: Agent[] }) {
             <td className={num}>{formatUsd(agent.cost_24h_usd)}</td>
             <td className={cn(tdClasses, 'whitespace-nowrap')}>
               {agent.last_run_at ? <RelativeTime iso={agent.last_run_at} /> : <span className="text-zinc-400">Never</span>}
+            </td>
+            <td className={cn(tdClasses, 'text-right')}>
+              {agent.status !== 'archived' && <PauseResumeButton compact agent={{ id: agent.id, name: agent.name, paused: agent.status === 'paused' }} />}
             </td>
           </tr>
         ))}

@@ -1,5 +1,5 @@
 import type { BadgeTone } from '@/components/ui/badge'
-import type { AgentStatus } from '@/features/agents/api/get-agents'
+import type { AgentStatus } from '@/lib/closed-sets'
 import type { AgentRun } from '@/features/agents/api/get-agent-runs'
 
 export const AGENT_STATUS_TONES: Record<AgentStatus, BadgeTone> = {

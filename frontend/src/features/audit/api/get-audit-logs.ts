@@ -1,32 +1,29 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query'
 import type { AuditFilters } from '@/features/audit/lib/filters'
-import { http, type ListEnvelope } from '@/lib/http'
+import { api, compact, type Refine, type Schemas, unwrap } from '@/lib/api-client'
 
-export type AuditEntry = {
-  id: string
-  seq: number
-  actor_type: string
-  actor_id: string | null
-  action: string
-  entity_type: string
-  entity_id: string | null
-  changes: unknown
-  ip: string | null
-  user_agent: string | null
-  request_id: string | null
-  created_at: string
-  /** Hash chain: this entry's hash covers its content and the previous entry's hash. */
-  prev_hash?: string | null
-  hash?: string | null
-}
+/** Hash chain: an entry's `hash` covers its content and the previous entry's hash. */
+export type AuditEntry = Refine<
+  Schemas['AuditLogResponse'],
+  {
+    actor_id: string | null
+    entity_id: string | null
+    changes: unknown
+    ip: string | null
+    user_agent: string | null
+    request_id: string | null
+    prev_hash?: string | null
+    hash?: string | null
+  }
+>
 
 export const AUDIT_PAGE_SIZE = 50
 
 export const getAuditLogs = (filters: AuditFilters, cursor: string | null, signal?: AbortSignal) =>
-  http.get<ListEnvelope<AuditEntry>>('/api/v1/audit-logs', {
-    query: { ...filters, limit: AUDIT_PAGE_SIZE, cursor },
-    signal,
-  })
+  unwrap(api.GET('/api/v1/audit-logs', { params: { query: compact({ ...filters, limit: AUDIT_PAGE_SIZE, cursor }) }, signal })) as Promise<{
+    data: AuditEntry[]
+    page: Schemas['PageInfo']
+  }>
 
 export const auditLogsQueryOptions = (filters: AuditFilters) =>
   infiniteQueryOptions({

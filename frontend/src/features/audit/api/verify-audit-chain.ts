@@ -1,11 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { type Envelope, http } from '@/lib/http'
+import { api, dataOf, type Refine, type Schemas } from '@/lib/api-client'
 
 /** Result of re-hashing the audit chain: `first_broken_id` is the first entry whose hash does not match. */
-export type ChainVerification = { valid: boolean; checked: number; first_broken_id: string | null }
+export type ChainVerification = Refine<Schemas['ChainVerification'], { first_broken_id: string | null }>
 
 export const verifyAuditChain = (signal?: AbortSignal): Promise<ChainVerification> =>
-  http.get<Envelope<ChainVerification>>('/api/v1/audit-logs/verify', { signal }).then((body) => body.data)
+  dataOf(api.GET('/api/v1/audit-logs/verify', { signal })) as Promise<ChainVerification>
 
 export const auditChainQueryOptions = () =>
   queryOptions({

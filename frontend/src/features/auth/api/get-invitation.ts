@@ -1,14 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import type { Role } from '@/lib/auth'
-import { type Envelope, http, isApiError } from '@/lib/http'
+import type { Role } from '@/lib/closed-sets'
+import { dataOf, publicApi, type Refine, type Schemas } from '@/lib/api-client'
+import { isApiError } from '@/lib/http'
 
-export type Invitation = { organization_name: string; email: string; role: Role }
+export type Invitation = Refine<Schemas['InvitationResponse'], { role: Role }>
 
 /** GET /auth/invitations/{token}: 404 when unknown, used or expired. */
 export const getInvitation = (token: string, signal?: AbortSignal): Promise<Invitation> =>
-  http
-    .get<Envelope<Invitation>>(`/api/v1/auth/invitations/${encodeURIComponent(token)}`, { auth: false, signal })
-    .then((body) => body.data)
+  dataOf(publicApi.GET('/api/v1/auth/invitations/{token}', { params: { path: { token } }, signal })) as Promise<Invitation>
 
 export const invitationQueryOptions = (token: string) =>
   queryOptions({

@@ -1,13 +1,14 @@
 import { useMutation } from '@tanstack/react-query'
 import type { SignInResult } from '@/lib/auth'
-import { type Envelope, http, isApiError } from '@/lib/http'
+import { dataOf, publicApi, type Schemas } from '@/lib/api-client'
+import { isApiError } from '@/lib/http'
 import type { MutationConfig } from '@/lib/react-query'
 
-export type LoginInput = { email: string; password: string }
+export type LoginInput = Schemas['LoginRequest']
 
 /** POST /auth/login. With 2FA on, it fails with 401 `mfa_required` and a challenge (see mfaChallengeOf). */
 export const login = (input: LoginInput): Promise<SignInResult> =>
-  http.post<Envelope<SignInResult>>('/api/v1/auth/login', input, { auth: false }).then((body) => body.data)
+  dataOf(publicApi.POST('/api/v1/auth/login', { body: input })) as Promise<SignInResult>
 
 export const useLogin = (config?: MutationConfig<typeof login>) => useMutation({ ...config, mutationFn: login })
 

@@ -1,12 +1,12 @@
 import { useMutation } from '@tanstack/react-query'
 import type { SignInResult } from '@/lib/auth'
-import { type Envelope, http } from '@/lib/http'
+import { dataOf, publicApi, type Schemas } from '@/lib/api-client'
 import type { MutationConfig } from '@/lib/react-query'
 
-export type SignupInput = { email: string; password: string; full_name: string; organization_name: string }
+export type SignupInput = Schemas['SignupRequest']
 
 /** POST /auth/signup: creates the organization and its first admin, signed in. */
 export const signup = (input: SignupInput): Promise<SignInResult> =>
-  http.post<Envelope<SignInResult>>('/api/v1/auth/signup', input, { auth: false }).then((body) => body.data)
+  dataOf(publicApi.POST('/api/v1/auth/signup', { body: input })) as Promise<SignInResult>
 
 export const useSignup = (config?: MutationConfig<typeof signup>) => useMutation({ ...config, mutationFn: signup })

@@ -1,35 +1,25 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { DashboardParams } from '@/features/dashboard/lib/params'
-import { type Envelope, http } from '@/lib/http'
+import { api, compact, dataOf, type Refine, type Schemas } from '@/lib/api-client'
+import type { AttentionReason, RunStatus } from '@/lib/closed-sets'
 import { dashboardKeys } from '@/lib/query-keys'
 import { timeWindow } from '@/lib/time-range'
 
-export type HomeKpis = {
-  runs: number
-  errors: number
-  /** 0..1 */
-  error_rate: number
-  cost_usd: number
-  active_agents: number
-}
-
-export type AttentionReason = 'error_rate' | 'paused' | 'budget'
+export type HomeKpis = Omit<Schemas['DashboardKpis'], 'previous' | 'latency_p50_ms' | 'latency_p95_ms'>
 
 /** GET /dashboard/home (API.md "Dashboard payloads"). */
-export type HomeDashboard = {
-  range: { from: string; to: string; bucket: string }
-  kpis: HomeKpis & { previous?: Partial<HomeKpis> }
-  series: Array<{ bucket: string; runs: number; errors: number; cost_usd: number }>
-  top_agents: Array<{ agent_id: string; name: string; runs: number; error_rate: number; cost_usd: number }>
-  cost_by_model: Array<{ model: string | null; cost_usd: number }>
-  cost_by_agent: Array<{ agent_id: string; name: string; cost_usd: number }>
-  attention: Array<{ agent_id: string; reason: AttentionReason | string; name?: string; detail?: string }>
-}
+export type HomeDashboard = Refine<
+  Schemas['DashboardHome'],
+  {
+    kpis: HomeKpis & { previous?: Partial<HomeKpis> }
+    series: Array<Pick<Schemas['DashboardPoint'], 'bucket' | 'runs' | 'errors' | 'cost_usd'>>
+    cost_by_model: Array<{ model: string | null; cost_usd: number }>
+    attention: Array<Refine<Schemas['DashboardAttention'], { reason: AttentionReason | string; name?: string; detail?: string }>>
+  }
+>
 
 export const getHomeDashboard = ({ range, agent_id, status }: Pick<DashboardParams, 'range' | 'agent_id' | 'status'>, signal?: AbortSignal) =>
-  http
-    .get<Envelope<HomeDashboard>>('/api/v1/dashboard/home', { query: { ...timeWindow(range), agent_id, status }, signal })
-    .then((body) => body.data)
+  dataOf(api.GET('/api/v1/dashboard/home', { params: { query: compact({ ...timeWindow(range), agent_id, status: status as RunStatus | '' }) }, signal })) as Promise<HomeDashboard>
 
 export const homeDashboardQueryOptions = (params: Pick<DashboardParams, 'range' | 'agent_id' | 'status'>) =>
   queryOptions({

@@ -1,46 +1,42 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query'
 import type { RunFilters } from '@/features/runs/lib/filters'
-import { http, type ListEnvelope } from '@/lib/http'
+import { api, compact, type Refine, type Schemas, unwrap } from '@/lib/api-client'
+import type { CostSource, RunStatus } from '@/lib/closed-sets'
 import { runKeys } from '@/lib/query-keys'
 
-export type RunStatus = 'running' | 'completed' | 'failed' | 'cancelled'
-export type CostSource = 'computed' | 'provided' | 'unpriced'
+export type Run = Refine<
+  Schemas['RunResponse'],
+  {
+    status: RunStatus
+    cost_source: CostSource
+    input?: unknown
+    output?: unknown
+    /** USD by kind of token ("input", "output", "cache_read"...). */
+    cost_breakdown?: Record<string, number> | null
+    metadata: Record<string, unknown> | null
+    // always sent, null when unknown (the document marks them optional)
+    error: string | null
+    end_time: string | null
+    duration_ms: number | null
+    model: string | null
+    cost_usd: number | null
+    pricing_model: string | null
+    pricing_version: string | null
+  }
+>
 
-export type Run = {
-  id: string
-  /** The client's `run_id`. */
-  external_reference: string
-  agent_id: string
-  status: RunStatus
-  input: unknown
-  output: unknown
-  error: string | null
-  start_time: string
-  end_time: string | null
-  duration_ms: number | null
-  model: string | null
-  input_tokens: number
-  output_tokens: number
-  cache_read_tokens: number
-  cache_write_tokens: number
-  reasoning_tokens: number
-  cost_usd: number | null
-  cost_source: CostSource
-  /** USD by kind of token ("input", "output", "cache_read"...). */
-  cost_breakdown: Record<string, number> | null
-  pricing_model: string | null
-  pricing_version: string | null
-  tags: string[]
-  metadata: Record<string, unknown> | null
-  created_at: string
-  updated_at: string
-}
+export type RunPage = { data: Run[]; page: Schemas['PageInfo'] }
 
 export const RUNS_PAGE_SIZE = 50
 
 /** GET /runs, newest first, with the browser's filters. */
 export const getRuns = (filters: RunFilters, cursor: string | null, signal?: AbortSignal) =>
-  http.get<ListEnvelope<Run>>('/api/v1/runs', { query: { ...filters, limit: RUNS_PAGE_SIZE, cursor }, signal })
+  unwrap(
+    api.GET('/api/v1/runs', {
+      params: { query: compact({ ...filters, status: filters.status as RunStatus | '', min_cost: filters.min_cost ? Number(filters.min_cost) : undefined, limit: RUNS_PAGE_SIZE, cursor }) },
+      signal,
+    }),
+  ) as Promise<RunPage>
 
 export const runsQueryOptions = (filters: RunFilters) =>
   infiniteQueryOptions({

@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from '@/components/ui/badge'
-import type { CostSource, RunStatus } from '@/features/runs/api/get-runs'
+import type { CostSource, RunStatus } from '@/lib/closed-sets'
 import { formatUsd } from '@/lib/format'
 
 const STATUS_TONES: Record<RunStatus, BadgeTone> = { running: 'accent', completed: 'success', failed: 'danger', cancelled: 'neutral' }

@@ -3,29 +3,33 @@ import { useEffect, useReducer, useRef, useState } from 'react'
 import { Badge, type BadgeTone } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { JsonBlock } from '@/components/ui/json-view'
-import type { RunEventType } from '@/features/runs/api/get-run'
+import type { EventType } from '@/lib/closed-sets'
 import { initialStepper, replayKey, stepperReducer } from '@/features/runs/lib/stepper'
 import type { Timeline, TimelineItem } from '@/features/runs/lib/timeline'
 import { cn } from '@/lib/cn'
 import { formatDuration, formatOffset, formatTokens, formatUsd } from '@/lib/format'
 
-const TYPE_TONES: Record<RunEventType, BadgeTone> = {
+const TYPE_TONES: Record<EventType, BadgeTone> = {
   llm_call: 'accent',
   tool_call: 'neutral',
   external_action: 'warning',
   policy_check: 'neutral',
   approval: 'warning',
+  approval_requested: 'warning',
+  approval_decided: 'neutral',
   log: 'neutral',
   error: 'danger',
   custom: 'neutral',
 }
 
-const BAR_COLORS: Partial<Record<RunEventType, string>> = {
+const BAR_COLORS: Partial<Record<EventType, string>> = {
   llm_call: 'bg-accent-500',
   tool_call: 'bg-sky-500',
   external_action: 'bg-amber-500',
   policy_check: 'bg-violet-500',
   approval: 'bg-amber-400',
+  approval_requested: 'bg-amber-400',
+  approval_decided: 'bg-amber-300',
 }
 
 /** Milliseconds between replay steps. */

@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react'
 import { Button } from '@/components/ui/button'
 import { FormError, SelectField, TextField } from '@/components/ui/form'
 import type { AgentOption } from '@/features/runs/api/get-agent-options'
-import { EMPTY_RUN_FILTERS, hasRunFilters, RUN_STATUSES, type RunFilters, runFiltersProblem } from '@/features/runs/lib/filters'
+import { EMPTY_RUN_FILTERS, hasRunFilters, type RunFilters, runFiltersProblem } from '@/features/runs/lib/filters'
 import { isoToLocalInput, localInputToIso } from '@/lib/datetime-local'
+import { RUN_STATUSES } from '@/lib/closed-sets'
 
 const toForm = (filters: RunFilters): RunFilters => ({ ...filters, from: isoToLocalInput(filters.from), to: isoToLocalInput(filters.to) })
 const fromForm = (values: RunFilters): RunFilters => ({

@@ -1,4 +1,4 @@
-import type { CostSource } from '@/features/runs/api/get-runs'
+import type { CostSource } from '@/lib/closed-sets'
 
 /** Rows of a cost breakdown, largest first; kinds read as words ("cache_read" → "Cache read"). */
 export function breakdownRows(breakdown: Record<string, number> | null | undefined): Array<{ kind: string; label: string; usd: number; share: number }> {

@@ -2,6 +2,8 @@
  * Filters of the run browser, as kept in the URL (shareable, kept on reload). `from`/`to` are ISO-8601 UTC so
  * links work across time zones; `min_cost` is USD.
  */
+import { RUN_STATUSES } from '@/lib/closed-sets'
+
 export type RunFilters = {
   status: string
   agent_id: string
@@ -16,8 +18,6 @@ export type RunFilters = {
 export const RUN_FILTER_KEYS = ['status', 'agent_id', 'model', 'tag', 'q', 'from', 'to', 'min_cost'] as const satisfies readonly (keyof RunFilters)[]
 
 export const EMPTY_RUN_FILTERS: RunFilters = { status: '', agent_id: '', model: '', tag: '', q: '', from: '', to: '', min_cost: '' }
-
-export const RUN_STATUSES = ['running', 'completed', 'failed', 'cancelled'] as const
 
 const validIso = (value: string) => (value && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : '')
 const validCost = (value: string) => (/^\d+(\.\d+)?$/.test(value) ? value : '')

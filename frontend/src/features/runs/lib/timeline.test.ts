@@ -95,4 +95,45 @@ describe('events', () => {
     expect(eventTitle({ event_type: 'error', payload: { error: { message: 'rate limited' } }, model: null })).toBe('rate limited')
     expect(eventTitle({ event_type: 'external_action', payload: null, model: null })).toBe('external action')
   })
+
+  it('names the tool of a tool call in the canonical shape and in the old one', () => {
+    const title = (payload: unknown) => eventTitle({ event_type: 'tool_call', payload, model: null })
+    expect(title({ tool_name: 'search_docs', input: { q: 'refunds' }, output: { hits: 3 }, error: null })).toBe('search_docs')
+    expect(title({ tool_name: 'search_docs', input: {}, output: null, error: 'timeout' })).toBe('search_docs failed: timeout')
+    expect(title({ tool: 'search_docs', args: {} })).toBe('search_docs')
+  })
+
+  it('names the action and its target of an external action in the canonical shape and in the old one', () => {
+    const title = (payload: unknown) => eventTitle({ event_type: 'external_action', payload, model: null })
+    expect(title({ action_type: 'send_email', target: 'ana@example.com', payload: { subject: 'Hi' }, approval_id: null })).toBe(
+      'send_email → ana@example.com',
+    )
+    expect(title({ action: 'refund', target: 'order 42', details: { amount: 10 } })).toBe('refund → order 42')
+    expect(title({ action_type: 'deploy' })).toBe('deploy')
+  })
+
+  it('says the decision and its reasons of a policy check', () => {
+    expect(
+      eventTitle({
+        event_type: 'policy_check',
+        payload: { action_type: 'refund', decision: 'require_approval', reasons: ['amount over 1000', 'new customer'] },
+        model: null,
+      }),
+    ).toBe('Policy require approval for refund (amount over 1000; new customer)')
+    expect(eventTitle({ event_type: 'policy_check', payload: { action_type: 'refund', decision: 'allow', reasons: [] }, model: null })).toBe(
+      'Policy allow for refund',
+    )
+  })
+
+  it('says what an approval was asked for and who decided it', () => {
+    expect(eventTitle({ event_type: 'approval_requested', payload: { approval_id: 'a1', action_type: 'refund' }, model: null })).toBe(
+      'Approval requested for refund',
+    )
+    expect(
+      eventTitle({ event_type: 'approval_decided', payload: { approval_id: 'a1', decision: 'approved', decided_by: 'ana@example.com' }, model: null }),
+    ).toBe('Approval approved by ana@example.com')
+    expect(eventTitle({ event_type: 'approval_decided', payload: { approval_id: 'a1', decision: 'rejected' }, model: null })).toBe(
+      'Approval rejected',
+    )
+  })
 })

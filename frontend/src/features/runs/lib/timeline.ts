@@ -32,25 +32,67 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 
 const TITLE_KEYS = ['name', 'tool', 'tool_name', 'action', 'function', 'policy', 'decision', 'message', 'url'] as const
 
-/** The most telling short text of an event. */
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined)
+
+/** The message of an `error` field: a sentence, or an object with a `message`. */
+const errorText = (value: unknown): string | undefined => text(value) ?? (isObject(value) ? text(value.message) : undefined)
+
+const joined = (...parts: Array<string | undefined>) => parts.filter(Boolean).join(' ')
+
+/**
+ * Titles of the event types whose payload has a known shape. Each reads the canonical payload (what the SDKs
+ * send today) and the older one (what earlier SDKs sent, still stored in old runs): `tool_call`
+ * `{tool_name, input, output, error}` or `{tool, ...}`; `external_action` `{action_type, target, payload,
+ * approval_id}` or `{action, target, details}`. Undefined when the payload has neither shape.
+ */
+const TYPED_TITLES: Partial<Record<string, (payload: Record<string, unknown>) => string | undefined>> = {
+  tool_call: (p) => {
+    const tool = text(p.tool_name) ?? text(p.tool)
+    if (!tool) return undefined
+    const error = errorText(p.error)
+    return error ? `${tool} failed: ${error}` : tool
+  },
+  external_action: (p) => {
+    const action = text(p.action_type) ?? text(p.action)
+    if (!action) return undefined
+    const target = text(p.target)
+    return target ? `${action} → ${target}` : action
+  },
+  policy_check: (p) => {
+    const action = text(p.action_type)
+    const decision = text(p.decision)
+    if (!action || !decision) return undefined
+    const reasons = Array.isArray(p.reasons) ? p.reasons.map(text).filter(Boolean) : []
+    return joined(`Policy ${decision.replace(/_/g, ' ')} for ${action}`, reasons.length ? `(${reasons.join('; ')})` : undefined)
+  },
+  approval_requested: (p) => {
+    const action = text(p.action_type)
+    return action ? `Approval requested for ${action}` : 'Approval requested'
+  },
+  approval_decided: (p) => {
+    const decision = text(p.decision)
+    if (!decision) return undefined
+    const by = text(p.decided_by)
+    return joined(`Approval ${decision}`, by ? `by ${by}` : undefined)
+  },
+}
+
+/** The most telling short text of an event: its tool, action, decision... by its type, else the first telling field. */
 export function eventTitle(event: Pick<RunEvent, 'event_type' | 'payload' | 'model'>): string {
   const payload = event.payload
-  let text: string | undefined
+  let title: string | undefined
   if (isObject(payload)) {
+    title = TYPED_TITLES[event.event_type]?.(payload)
     for (const key of TITLE_KEYS) {
-      const value = payload[key]
-      if (typeof value === 'string' && value.trim()) {
-        text = value.trim()
-        break
-      }
+      if (title) break
+      title = text(payload[key])
     }
-    if (!text && typeof payload.error === 'string') text = payload.error
-    if (!text && isObject(payload.error) && typeof payload.error.message === 'string') text = payload.error.message
-  } else if (typeof payload === 'string' && payload.trim()) {
-    text = payload.trim()
+    title ??= errorText(payload.error)
+  } else {
+    title = text(payload)
   }
-  text ??= event.model ?? event.event_type.replace(/_/g, ' ')
-  return text.length > 120 ? `${text.slice(0, 119)}…` : text
+  title ??= event.model ?? event.event_type.replace(/_/g, ' ')
+  return title.length > 120 ? `${title.slice(0, 119)}…` : title
 }
 
 /** An event that reports a failure: the `error` type, or a payload that carries an error or a failed status. */

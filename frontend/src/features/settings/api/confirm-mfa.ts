@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { meQueryKey } from '@/lib/auth'
-import { type Envelope, http } from '@/lib/http'
+import { api, dataOf, type Schemas } from '@/lib/api-client'
 import type { MutationConfig } from '@/lib/react-query'
 
 /** POST /auth/mfa/confirm: turns 2FA on and answers the recovery codes, once. */
-export const confirmMfa = (code: string): Promise<{ recovery_codes: string[] }> =>
-  http.post<Envelope<{ recovery_codes: string[] }>>('/api/v1/auth/mfa/confirm', { code }).then((body) => body.data)
+export const confirmMfa = (code: string): Promise<Schemas['RecoveryCodesResponse']> =>
+  dataOf(api.POST('/api/v1/auth/mfa/confirm', { body: { code } }))
 
 export function useConfirmMfa(config?: MutationConfig<typeof confirmMfa>) {
   const queryClient = useQueryClient()

@@ -1,23 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { type ApiKeyScope, apiKeysQueryKey } from '@/features/settings/api/get-api-keys'
-import { type Envelope, http } from '@/lib/http'
+import { apiKeysQueryKey } from '@/features/settings/api/get-api-keys'
+import type { ApiKeyScope } from '@/lib/closed-sets'
+import { api, dataOf, type Refine, type Schemas } from '@/lib/api-client'
 import type { MutationConfig } from '@/lib/react-query'
 
-export type CreateApiKeyInput = { name: string; scopes: ApiKeyScope[]; expires_at?: string }
+export type CreateApiKeyInput = Refine<Schemas['ApiKeyCreateRequest'], { scopes: ApiKeyScope[] }>
 
 /** The answer of a creation: the only time the full key (`aoh_...`) is ever sent. */
-export type CreatedApiKey = {
-  id: string
-  name: string
-  key: string
-  prefix: string
-  scopes: string[]
-  expires_at: string | null
-  created_at: string
-}
+export type CreatedApiKey = Refine<Schemas['ApiKeyCreatedResponse'], { expires_at: string | null }>
 
 export const createApiKey = (input: CreateApiKeyInput): Promise<CreatedApiKey> =>
-  http.post<Envelope<CreatedApiKey>>('/api/v1/api-keys', input).then((body) => body.data)
+  dataOf(api.POST('/api/v1/api-keys', { body: input }))
 
 export function useCreateApiKey(config?: MutationConfig<typeof createApiKey>) {
   const queryClient = useQueryClient()

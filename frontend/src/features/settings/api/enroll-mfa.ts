@@ -1,12 +1,12 @@
 import { useMutation } from '@tanstack/react-query'
-import { type Envelope, http } from '@/lib/http'
+import { api, dataOf, type Schemas } from '@/lib/api-client'
 import type { MutationConfig } from '@/lib/react-query'
 
-export type MfaEnrollment = { secret: string; otpauth_uri: string }
+export type MfaEnrollment = Schemas['MfaEnrollmentResponse']
 
 /** POST /auth/mfa/enroll: a new TOTP secret, not active until confirmed with a code. */
 export const enrollMfa = (): Promise<MfaEnrollment> =>
-  http.post<Envelope<MfaEnrollment>>('/api/v1/auth/mfa/enroll').then((body) => body.data)
+  dataOf(api.POST('/api/v1/auth/mfa/enroll'))
 
 export const useEnrollMfa = (config?: MutationConfig<typeof enrollMfa>) =>
   useMutation({ ...config, mutationFn: enrollMfa, gcTime: 0 })

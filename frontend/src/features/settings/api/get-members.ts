@@ -1,22 +1,15 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query'
-import type { Role } from '@/lib/auth'
-import { http, type ListEnvelope } from '@/lib/http'
+import type { MemberStatus, Role } from '@/lib/closed-sets'
+import { api, type Refine, type Schemas, unwrap } from '@/lib/api-client'
 
-export type Member = {
-  id: string
-  user_id: string | null
-  email: string
-  full_name: string | null
-  role: Role
-  teams: string[]
-  status: 'active' | 'invited'
-  created_at: string
-}
+export type Member = Refine<Schemas['MemberResponse'], { user_id: string | null; full_name: string | null; role: Role; status: MemberStatus }>
+
+export type MemberPage = { data: Member[]; page: Schemas['PageInfo'] }
 
 export const MEMBERS_PAGE_SIZE = 50
 
-export const getMembers = (cursor: string | null, signal?: AbortSignal): Promise<ListEnvelope<Member>> =>
-  http.get<ListEnvelope<Member>>('/api/v1/org-members', { query: { limit: MEMBERS_PAGE_SIZE, cursor }, signal })
+export const getMembers = (cursor: string | null, signal?: AbortSignal): Promise<MemberPage> =>
+  unwrap(api.GET('/api/v1/org-members', { params: { query: { limit: MEMBERS_PAGE_SIZE, cursor } }, signal })) as Promise<MemberPage>
 
 export const membersQueryKey = ['org-members'] as const
 

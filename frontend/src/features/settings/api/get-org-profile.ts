@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { Organization } from '@/lib/auth'
-import { type Envelope, http } from '@/lib/http'
+import { api, dataOf } from '@/lib/api-client'
 
 export const getOrgProfile = (signal?: AbortSignal): Promise<Organization> =>
-  http.get<Envelope<Organization>>('/api/v1/orgs/profile', { signal }).then((body) => body.data)
+  dataOf(api.GET('/api/v1/orgs/profile', { signal })) as Promise<Organization>
 
 export const orgProfileQueryKey = ['orgs', 'profile'] as const
 

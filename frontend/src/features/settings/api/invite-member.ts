@@ -1,24 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { membersQueryKey } from '@/features/settings/api/get-members'
-import type { Role } from '@/lib/auth'
-import { type Envelope, http } from '@/lib/http'
+import type { Role } from '@/lib/closed-sets'
+import { api, dataOf, type Refine, type Schemas } from '@/lib/api-client'
 import type { MutationConfig } from '@/lib/react-query'
 
-export type InviteInput = { email: string; role: Role; teams: string[] }
+export type InviteInput = Refine<Schemas['MemberInviteRequest'], { role: Role; teams: string[] }>
 
-export type Invite = {
-  id: string
-  email: string
-  role: Role
-  teams: string[]
-  status: 'invited'
-  invite_url: string
-  invite_expires_at: string
-}
+export type Invite = Refine<Schemas['InvitationCreated'], { role: Role; status: 'invited' }>
 
 /** POST /org-members: an invitation, e-mailed and returned as a link (members:manage). */
 export const inviteMember = (input: InviteInput): Promise<Invite> =>
-  http.post<Envelope<Invite>>('/api/v1/org-members', input).then((body) => body.data)
+  dataOf(api.POST('/api/v1/org-members', { body: input })) as Promise<Invite>
 
 export function useInviteMember(config?: MutationConfig<typeof inviteMember>) {
   const queryClient = useQueryClient()

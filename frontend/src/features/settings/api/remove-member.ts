@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { membersQueryKey } from '@/features/settings/api/get-members'
-import { http } from '@/lib/http'
+import { api, unwrap } from '@/lib/api-client'
 import type { MutationConfig } from '@/lib/react-query'
 
 /** DELETE /org-members/{id}: also withdraws a pending invitation; 409 `last_admin` for the last admin. */
-export const removeMember = (id: string): Promise<void> => http.delete(`/api/v1/org-members/${encodeURIComponent(id)}`)
+export const removeMember = (id: string): Promise<void> =>
+  unwrap(api.DELETE('/api/v1/org-members/{id}', { params: { path: { id } } })).then(() => undefined)
 
 export function useRemoveMember(config?: MutationConfig<typeof removeMember>) {
   const queryClient = useQueryClient()

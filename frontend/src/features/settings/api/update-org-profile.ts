@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { orgProfileQueryKey } from '@/features/settings/api/get-org-profile'
-import { type Me, meQueryKey, type Organization, type Plan } from '@/lib/auth'
-import { type Envelope, http } from '@/lib/http'
+import { type Me, meQueryKey, type Organization } from '@/lib/auth'
+import { type Plan } from '@/lib/closed-sets'
+import { api, dataOf } from '@/lib/api-client'
 import type { MutationConfig } from '@/lib/react-query'
 
 /** Only the fields to change; `logo_url: ''` removes the logo. */
@@ -9,7 +10,7 @@ export type OrgProfileUpdate = { name?: string; logo_url?: string; plan?: Plan }
 
 /** PATCH /orgs/profile (org:update). */
 export const updateOrgProfile = (changes: OrgProfileUpdate): Promise<Organization> =>
-  http.patch<Envelope<Organization>>('/api/v1/orgs/profile', changes).then((body) => body.data)
+  dataOf(api.PATCH('/api/v1/orgs/profile', { body: changes })) as Promise<Organization>
 
 export function useUpdateOrgProfile(config?: MutationConfig<typeof updateOrgProfile>) {
   const queryClient = useQueryClient()

@@ -1,5 +1,6 @@
 import type { OrgProfileUpdate } from '@/features/settings/api/update-org-profile'
-import type { Organization, Plan } from '@/lib/auth'
+import type { Organization } from '@/lib/auth'
+import type { Plan } from '@/lib/closed-sets'
 import type { FieldErrors } from '@/lib/forms'
 
 export type OrgField = 'name' | 'logo_url' | 'plan'

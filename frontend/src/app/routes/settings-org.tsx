@@ -9,14 +9,14 @@ function OrgProfile() {
   const profile = useOrgProfile()
   if (profile.isPending) return <Spinner label="Loading the organization" />
   if (profile.isError) return <QueryError error={profile.error} onRetry={() => void profile.refetch()} />
-  const { id, name, plan, logo_url } = profile.data
+  const { id, name, plan, logo_url, timezone } = profile.data
   // keyed by the saved version: after a save the form starts over from what the server has
-  return <OrgProfileForm key={`${id}:${name}:${plan}:${logo_url}`} organization={profile.data} />
+  return <OrgProfileForm key={`${id}:${name}:${plan}:${logo_url}:${timezone}`} organization={profile.data} />
 }
 
 export default function SettingsOrgRoute() {
   return (
-    <Section title="Organization" description="Name, logo and plan of your organization.">
+    <Section title="Organization" description="Name, logo, time zone and plan of your organization.">
       {useCan('org:read') ? <OrgProfile /> : <NoAccess what="the organization's settings" />}
     </Section>
   )

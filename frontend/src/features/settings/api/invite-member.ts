@@ -8,7 +8,7 @@ export type InviteInput = Refine<Schemas['MemberInviteRequest'], { role: Role; t
 
 export type Invite = Refine<Schemas['InvitationCreated'], { role: Role; status: 'invited' }>
 
-/** POST /org-members: an invitation, e-mailed and returned as a link (members:manage). */
+/** POST /org-members: an invitation, e-mailed (or, without e-mail delivery, returned as a link) (members:manage). */
 export const inviteMember = (input: InviteInput): Promise<Invite> =>
   dataOf(api.POST('/api/v1/org-members', { body: input })) as Promise<Invite>
 

@@ -1,12 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { orgProfileQueryKey } from '@/features/settings/api/get-org-profile'
 import { type Me, meQueryKey, type Organization } from '@/lib/auth'
-import { type Plan } from '@/lib/closed-sets'
-import { api, dataOf } from '@/lib/api-client'
+import { api, dataOf, type Schemas } from '@/lib/api-client'
 import type { MutationConfig } from '@/lib/react-query'
 
-/** Only the fields to change; `logo_url: ''` removes the logo. */
-export type OrgProfileUpdate = { name?: string; logo_url?: string; plan?: Plan }
+type UpdateRequest = Schemas['OrganizationUpdateRequest']
+
+/**
+ * Only the fields to change; `logo_url: ''` removes the logo. `plan` is not among them: users cannot change it (the
+ * API ignores it).
+ */
+export type OrgProfileUpdate = { [K in keyof UpdateRequest]?: NonNullable<UpdateRequest[K]> }
 
 /** PATCH /orgs/profile (org:update). */
 export const updateOrgProfile = (changes: OrgProfileUpdate): Promise<Organization> =>

@@ -5,6 +5,7 @@ import { CopyField } from '@/components/ui/copy-button'
 import { Dialog, DialogActions } from '@/components/ui/dialog'
 import { FormError, SelectField, TextField } from '@/components/ui/form'
 import { useInviteMember } from '@/features/settings/api/invite-member'
+import { inviteLinkOf } from '@/features/settings/lib/invites'
 import { parseTeams } from '@/features/settings/lib/teams'
 import { ROLE_LABELS } from '@/lib/auth'
 import { ROLES, type Role } from '@/lib/closed-sets'
@@ -38,17 +39,30 @@ function InviteForm({ onClose }: { onClose: () => void }) {
 
   if (mutation.data) {
     const invite = mutation.data
+    const link = inviteLinkOf(invite)
     return (
       <div className="space-y-4">
-        <p role="status" className="text-sm text-zinc-700">
-          We sent an invitation to <strong className="font-medium">{invite.email}</strong> as{' '}
-          {ROLE_LABELS[invite.role] ?? invite.role}. You can also share this link with them:
-        </p>
-        <CopyField value={invite.invite_url} label="Invite link" copyLabel="Copy link" />
-        <p className="text-xs text-zinc-500">
-          The link works once and expires {formatDateTime(invite.invite_expires_at)}. Anyone with it can join, so share it
-          only with {invite.email}.
-        </p>
+        {link ? (
+          <>
+            <p role="status" className="text-sm text-zinc-700">
+              We invited <strong className="font-medium">{invite.email}</strong> as {ROLE_LABELS[invite.role] ?? invite.role}.
+              This server sends no e-mail, so share this link with them:
+            </p>
+            <CopyField value={link} label="Invite link" copyLabel="Copy link" />
+            <p className="text-xs text-zinc-500">
+              The link works once and expires {formatDateTime(invite.invite_expires_at)}. Anyone with it can join, so
+              share it only with {invite.email}.
+            </p>
+          </>
+        ) : (
+          <>
+            <p role="status" className="text-sm text-zinc-700">
+              Invitation e-mailed to <strong className="font-medium">{invite.email}</strong> as{' '}
+              {ROLE_LABELS[invite.role] ?? invite.role}.
+            </p>
+            <p className="text-xs text-zinc-500">The link in it expires {formatDateTime(invite.invite_expires_at)}.</p>
+          </>
+        )}
         <DialogActions>
           <Button onClick={onClose}>Done</Button>
         </DialogActions>

@@ -1,10 +1,16 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
-import { FormError, SelectField, TextField } from '@/components/ui/form'
+import { FormError, TextField } from '@/components/ui/form'
 import { useToast } from '@/components/ui/toast'
 import { useUpdateOrgProfile } from '@/features/settings/api/update-org-profile'
-import { type OrgField as Field, type OrgValues as Values, orgChanges, validateOrgProfile } from '@/features/settings/lib/org-profile'
+import {
+  type OrgField as Field,
+  type OrgValues as Values,
+  orgChanges,
+  timeZoneNames,
+  validateOrgProfile,
+} from '@/features/settings/lib/org-profile'
 import type { Organization } from '@/lib/auth'
 import type { Plan } from '@/lib/closed-sets'
 import { useCan } from '@/lib/authorization'
@@ -12,17 +18,14 @@ import { formatDate } from '@/lib/format'
 import { type FieldErrors, focusFirstInvalid, hasErrors } from '@/lib/forms'
 import { fieldErrorsOf } from '@/lib/http'
 
-const PLANS: { value: Plan; label: string }[] = [
-  { value: 'free', label: 'Free' },
-  { value: 'team', label: 'Team' },
-  { value: 'business', label: 'Business' },
-  { value: 'enterprise', label: 'Enterprise' },
-]
+const PLAN_LABELS: Record<Plan, string> = { free: 'Free', team: 'Team', business: 'Business', enterprise: 'Enterprise' }
+
+const TIME_ZONES = timeZoneNames()
 
 const valuesOf = (organization: Organization): Values => ({
   name: organization.name,
   logo_url: organization.logo_url ?? '',
-  plan: organization.plan,
+  timezone: organization.timezone,
 })
 
 export function OrgProfileForm({ organization }: { organization: Organization }) {
@@ -38,7 +41,7 @@ export function OrgProfileForm({ organization }: { organization: Organization })
       toast.success('Organization saved.')
     },
     onError: (error) => {
-      const mapped = fieldErrorsOf(error, ['name', 'logo_url', 'plan'])
+      const mapped = fieldErrorsOf(error, ['name', 'logo_url', 'timezone'])
       setErrors(mapped.fields)
       setOther(mapped.other)
     },
@@ -72,16 +75,30 @@ export function OrgProfileForm({ organization }: { organization: Organization })
         hint="Optional. A square image works best."
         disabled={!canEdit}
       />
-      <SelectField label="Plan" name="plan" value={values.plan} onChange={set('plan')} error={errors.plan} disabled={!canEdit}>
-        {PLANS.map((plan) => (
-          <option key={plan.value} value={plan.value}>
-            {plan.label}
-          </option>
+      <TextField
+        label="Time zone"
+        name="timezone"
+        list="org-time-zones"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="Europe/Paris"
+        value={values.timezone}
+        onChange={set('timezone')}
+        error={errors.timezone}
+        hint="An IANA name. Calendar days and budget periods follow it."
+        disabled={!canEdit}
+      />
+      <datalist id="org-time-zones">
+        {TIME_ZONES.map((zone) => (
+          <option key={zone} value={zone} />
         ))}
-      </SelectField>
+      </datalist>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 rounded-lg border border-zinc-200 bg-zinc-50/60 px-4 py-3 text-sm">
         <dt className="text-zinc-500">Slug</dt>
         <dd className="font-mono text-xs leading-5 text-zinc-800">{organization.slug}</dd>
+        {/* read-only: users cannot change the plan (PATCH /orgs/profile ignores it) */}
+        <dt className="text-zinc-500">Plan</dt>
+        <dd className="text-zinc-800">{PLAN_LABELS[organization.plan] ?? organization.plan}</dd>
         {organization.status && (
           <>
             <dt className="text-zinc-500">Status</dt>

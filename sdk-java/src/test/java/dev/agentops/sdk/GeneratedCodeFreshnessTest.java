@@ -35,10 +35,10 @@ class GeneratedCodeFreshnessTest {
 
     @Test
     void theFacadesWireNamesExistInTheGeneratedModel() throws Exception {
-        IngestRunRequest request = new IngestRunRequest().runId("r").agentId("a").status("running").startTime("t")
+        IngestRunRequest request = new IngestRunRequest().runId("r").agentId("a").status(dev.agentops.sdk.generated.model.RunStatus.RUNNING).startTime("t")
             .endTime("t").input(Map.of()).output(Map.of()).error("e").tags(List.of("x")).metadata(Map.of())
             .events(List.of(new IngestEvent().eventId("e").eventType(dev.agentops.sdk.generated.model.EventType.LLM_CALL).timestamp("t").model("m")
-                .tokenUsage(Map.of()).usageFormat("agentops").durationMs(1L).payload(Map.of())));
+                .tokenUsage(Map.of()).usageFormat(dev.agentops.sdk.generated.model.UsageFormat.AGENTOPS).durationMs(1L).payload(Map.of())));
         JsonNode json = ApiClient.createDefaultObjectMapper().valueToTree(request);
         for (String field : List.of("run_id", "agent_id", "status", "start_time", "end_time", "input", "output", "error",
             "tags", "metadata", "events")) {

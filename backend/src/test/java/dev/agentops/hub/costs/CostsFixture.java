@@ -2,7 +2,6 @@ package dev.agentops.hub.costs;
 
 import dev.agentops.hub.support.Api;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,16 +13,7 @@ final class CostsFixture {
 
     /** Caller name to credential (access token or API key); "anonymous" maps to null. */
     static Map<String, String> everyCaller(Api api, Api.Session admin) {
-        Map<String, String> callers = new LinkedHashMap<>();
-        callers.put("viewer", api.member(admin, "viewer").accessToken());
-        callers.put("member", api.member(admin, "member").accessToken());
-        callers.put("team_lead", api.member(admin, "team_lead").accessToken());
-        callers.put("admin", admin.accessToken());
-        callers.put("key:read", api.apiKey(admin, "read"));
-        callers.put("key:ingest", api.apiKey(admin, "ingest"));
-        callers.put("key:admin", api.apiKey(admin, "admin"));
-        callers.put("anonymous", null);
-        return callers;
+        return api.everyCaller(admin, "read", "ingest", "admin");
     }
 
     /** Who may read costs and budgets (runs:read). */

@@ -7,6 +7,7 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -115,6 +116,23 @@ public final class Api {
             throw new AssertionError("key creation failed: " + created.body());
         }
         return String.valueOf(created.data().get("key"));
+    }
+
+    /**
+     * For role tests: a member of every role, an API key per named scope (named {@code key:<scope>}) and
+     * {@code anonymous} (a null credential), each mapped to its credential.
+     */
+    public Map<String, String> everyCaller(Session admin, String... keyScopes) {
+        Map<String, String> callers = new LinkedHashMap<>();
+        for (String role : List.of("viewer", "member", "team_lead")) {
+            callers.put(role, member(admin, role).accessToken());
+        }
+        callers.put("admin", admin.accessToken());
+        for (String scope : keyScopes) {
+            callers.put("key:" + scope, apiKey(admin, scope));
+        }
+        callers.put("anonymous", null);
+        return callers;
     }
 
     @SuppressWarnings("unchecked")

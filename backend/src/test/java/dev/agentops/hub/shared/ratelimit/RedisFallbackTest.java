@@ -18,6 +18,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -90,6 +91,8 @@ class RedisFallbackTest {
 
         sleep(100);
         RateLimiter otherInstance = limiterOn(real, Duration.ofSeconds(5));
+        // reconnecting takes as long as it takes on a loaded machine: wait until a probe bucket is shared
+        assertThat(sharedWithinSeconds(5, limiter, otherInstance, limit)).as("back on Redis").isTrue();
 
         assertThat(limiter.consume(limit, subject, 2).remaining()).as("Redis starts its own full bucket").isEqualTo(3);
         assertThat(otherInstance.consume(limit, subject, 1).remaining()).as("shared again").isEqualTo(2);
@@ -107,6 +110,19 @@ class RedisFallbackTest {
         assertThat(logs.list).hasSize(1);
         assertThat(logs.list.get(0).getLevel()).isEqualTo(Level.WARN);
         assertThat(logs.list.get(0).getFormattedMessage()).contains("Redis failed").doesNotContain("alice");
+    }
+
+    private boolean sharedWithinSeconds(int seconds, RateLimiter one, RateLimiter other, RateLimit limit) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            String probe = aSubject();
+            one.consume(limit, probe, 1);
+            if (other.consume(limit, probe, 1).remaining() == limit.capacity() - 2) {
+                return true;
+            }
+            sleep(50);
+        }
+        return false;
     }
 
     private RateLimiter limiterOn(Supplier<StatefulRedisConnection<String, String>> connector, Duration backoff) {

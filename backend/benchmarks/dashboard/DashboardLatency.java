@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Times the dashboard endpoints, one request at a time after a warm-up, and prints p50/p95 per endpoint.
- * java DashboardLatency.java <baseUrl> <accessToken> <agentId> [requests]
+ * Times the dashboard and cost endpoints, one request at a time after a warm-up, and prints p50/p95 per endpoint.
+ * java DashboardLatency.java <baseUrl> <accessToken> <agentId> [requests] [team]
  */
 public class DashboardLatency {
 
@@ -20,6 +20,7 @@ public class DashboardLatency {
         String token = args[1];
         String agent = args[2];
         int requests = args.length > 3 ? Integer.parseInt(args[3]) : 100;
+        String team = args.length > 4 ? args[4] : "Team 1";
         Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
         String[][] endpoints = {
             {"home, 24 h", "/api/v1/dashboard/home"},
@@ -27,6 +28,10 @@ public class DashboardLatency {
             {"home, 30 days", "/api/v1/dashboard/home?from=" + now.minus(30, ChronoUnit.DAYS) + "&to=" + now},
             {"agent, 7 days", "/api/v1/dashboard/agent/" + agent + "?from=" + now.minus(7, ChronoUnit.DAYS) + "&to=" + now},
             {"agent, 30 days", "/api/v1/dashboard/agent/" + agent + "?from=" + now.minus(30, ChronoUnit.DAYS) + "&to=" + now},
+            {"costs summary, 30 d", "/api/v1/costs/summary?from=" + now.minus(30, ChronoUnit.DAYS) + "&to=" + now},
+            {"costs agent, 30 d", "/api/v1/costs/by-agent/" + agent + "?from=" + now.minus(30, ChronoUnit.DAYS) + "&to=" + now},
+            {"costs team, 30 d", "/api/v1/costs/by-team/" + team.replace(" ", "%20") + "?from=" + now.minus(30, ChronoUnit.DAYS) + "&to=" + now},
+            {"budgets (50)", "/api/v1/budgets"},
         };
         HttpClient http = HttpClient.newHttpClient();
         for (String[] endpoint : endpoints) {
@@ -42,7 +47,7 @@ public class DashboardLatency {
                 times.add(System.nanoTime() - start);
             }
             Collections.sort(times);
-            System.out.printf(Locale.ROOT, "%-16s status %d  p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms%n", endpoint[0], status,
+            System.out.printf(Locale.ROOT, "%-20s status %d  p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms%n", endpoint[0], status,
                 times.get(times.size() / 2) / 1e6, times.get((int) Math.ceil(times.size() * 0.95) - 1) / 1e6,
                 times.get(times.size() - 1) / 1e6);
         }

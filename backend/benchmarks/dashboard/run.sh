@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Dashboard latency with many runs: a server on an external PostgreSQL (the machine's, reachable as a superuser for
-# seeding), one organization with 20 agents and RUNS seeded runs, then DashboardLatency.
+# Dashboard and cost-view latency with many runs: a server on an external PostgreSQL (the machine's, reachable as a
+# superuser for seeding), one organization with 20 agents in 4 teams, 50 budgets and RUNS seeded runs, then
+# DashboardLatency.
 # Usage (repository root, after mvn -B -ntp package -DskipTests): backend/benchmarks/dashboard/run.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -26,12 +27,23 @@ REFRESH=$(echo "$SIGNUP" | sed -E 's/.*"refresh_token":"([^"]+)".*/\1/')
 ORG=$(curl -fsS "$B/auth/me" -H "Authorization: Bearer $TOKEN" | sed -E 's/.*"organization":\{"id":"([^"]+)".*/\1/')
 for i in $(seq 1 20); do
   AGENT=$(curl -fsS -X POST "$B/agents" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"Agent $i\"}" | sed -E 's/.*"data":\{"id":"([^"]+)".*/\1/')
+    -d "{\"name\":\"Agent $i\",\"team\":\"Team $((i % 4))\"}" | sed -E 's/.*"data":\{"id":"([^"]+)".*/\1/')
+done
+# 50 budgets of every scope and period: the cost summary and the budgets list compute each one's status on every read
+for i in $(seq 1 50); do
+  case $((i % 3)) in
+    0) SCOPE='"scope":"organization"' ;;
+    1) SCOPE="\"scope\":\"team\",\"team_name\":\"Team $((i % 4))\"" ;;
+    2) SCOPE="\"scope\":\"agent\",\"agent_id\":\"$AGENT\"" ;;
+  esac
+  PERIODS=(daily weekly monthly total)
+  curl -fsS -o /dev/null -X POST "$B/budgets" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"Budget $i\",$SCOPE,\"max_amount_usd\":$((i * 1000)),\"period\":\"${PERIODS[$((i % 4))]}\"}"
 done
 echo "seeding $RUNS runs into $DB for organization $ORG"
 time psql -q -d "$DB" -v org="$ORG" -v runs="$RUNS" -f backend/benchmarks/dashboard/seed.sql
 psql -d "$DB" -Atc "select 'runs: ' || count(*) from runs; select 'rollup rows: ' || count(*) from run_rollups_hourly"
-java backend/benchmarks/dashboard/DashboardLatency.java "http://localhost:$PORT" "$TOKEN" "$AGENT" 100
+java backend/benchmarks/dashboard/DashboardLatency.java "http://localhost:$PORT" "$TOKEN" "$AGENT" 100 "Team 1"
 if [ -x /usr/bin/chromium ] && [ -d frontend/node_modules/playwright-core ]; then
   (cd frontend && node e2e/bench-dashboard-render.mjs "http://localhost:$PORT" "$REFRESH" 5)
 fi

@@ -1,5 +1,6 @@
 // Identity and access in headless Chromium: node e2e/auth-flow.mjs <baseUrl>
-// Signs up an organization, logs out and in, invites a member who accepts and sees no admin buttons, then creates
+// Signs up an organization (through the e-mail link's page, /signup/confirm), logs out, signs up again with the same
+// address (the same "check your e-mail" answer, no account made), logs in, invites a member who accepts and sees no admin buttons, then creates
 // an API key (shown once) and revokes it. Exit code 0 when every step passes, 1 otherwise.
 // Screenshots go to e2e/screenshots/ (auth-*.png).
 import { expectSignedInAs, logIn, logOut, PASSWORD, signUp, uniqueEmail } from './lib/accounts.mjs'
@@ -29,6 +30,19 @@ const exitCode = await runFlow('Identity and access flow', process.argv[2], asyn
 
   await step('logs out', async () => {
     await logOut(page)
+  })
+
+  await step('signing up again with the same address says "Check your e-mail" and creates nothing', async () => {
+    await page.goto(url('/signup'))
+    await page.getByLabel('Your name').fill('Somebody Else')
+    await page.getByLabel('Work e-mail').fill(admin.email)
+    await page.getByLabel('Password', { exact: true }).fill('another long passphrase')
+    await page.getByLabel('Organization name').fill('Another Org')
+    await page.getByRole('button', { name: 'Create organization' }).click()
+    await expectVisible(page.getByRole('status').getByText('Check your e-mail'), 'the signup page does not say "Check your e-mail"')
+    await screenshot('auth-signup-check-email')
+    // a taken address gets a notice by e-mail, never a link: even a development server shows no Continue
+    expectTrue((await page.getByRole('link', { name: 'Continue', exact: true }).count()) === 0, 'a taken address got a Continue link')
   })
 
   await step('a protected page sends the visitor to /login?next=...', async () => {

@@ -5,7 +5,7 @@
 import { signUp, uniqueEmail } from './lib/accounts.mjs'
 import { expectTrue, expectVisible, runFlow } from './lib/flow.mjs'
 
-const PUBLIC_PAGES = ['/login', '/signup', '/reset-password', '/accept-invite']
+const PUBLIC_PAGES = ['/login', '/signup', '/signup/confirm', '/reset-password', '/accept-invite']
 const APP_PAGES = [
   '/dashboard', '/agents', '/agents/new', '/runs', '/costs', '/budgets', '/policies', '/approvals', '/controls', '/audit',
   '/settings/org', '/settings/members', '/settings/api-keys', '/settings/security', '/no/such/page',

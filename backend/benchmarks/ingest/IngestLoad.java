@@ -35,7 +35,7 @@ public class IngestLoad {
 
     /** Keep-alive connections to the server; requests wait for a free one (and that wait counts as latency). */
     private static final int CONNECTIONS = 64;
-    private static final Pattern FIELD = Pattern.compile("\"(access_token|key|slug)\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern FIELD = Pattern.compile("\"(access_token|key|slug|confirm_url)\"\\s*:\\s*\"([^\"]+)\"");
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -269,8 +269,11 @@ public class IngestLoad {
 
     private static String[] setUpTenant(HttpClient http, String base, int i) throws IOException, InterruptedException {
         String email = "bench-" + UUID.randomUUID() + "@example.com";
-        String token = field(post(http, base + "/api/v1/auth/signup", null, "{\"email\":\"" + email
-            + "\",\"password\":\"benchmark password 123\",\"full_name\":\"Bench\",\"organization_name\":\"Bench " + i + "\"}"), "access_token");
+        // signup creates nothing until its link is confirmed; a server without SMTP puts the link into the answer
+        String link = field(post(http, base + "/api/v1/auth/signup", null, "{\"email\":\"" + email
+            + "\",\"password\":\"benchmark password 123\",\"full_name\":\"Bench\",\"organization_name\":\"Bench " + i + "\"}"), "confirm_url");
+        String token = field(post(http, base + "/api/v1/auth/signup/confirm", null,
+            "{\"token\":\"" + link.substring(link.indexOf("token=") + 6) + "\"}"), "access_token");
         String slug = field(post(http, base + "/api/v1/agents", token, "{\"name\":\"Bench agent " + i + "\"}"), "slug");
         String key = field(post(http, base + "/api/v1/api-keys", token, "{\"name\":\"bench\",\"scopes\":[\"ingest\",\"read\"]}"), "key");
         return new String[] {token, key, slug};

@@ -37,7 +37,7 @@ describe('routes', () => {
     expect(route.lazy).toBeTypeOf('function')
   })
 
-  it.each(['/login', '/signup', '/reset-password', '/accept-invite'])('renders the public page %s outside the app layout', (path) => {
+  it.each(['/login', '/signup', '/signup/confirm', '/reset-password', '/accept-invite'])('renders the public page %s outside the app layout', (path) => {
     const matches = matchRoutes(routes, path) ?? []
     expect(matches[0]?.route.id).toBe('public')
     expect(matches.map((m) => m.route.id)).not.toContain('app')

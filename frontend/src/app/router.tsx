@@ -23,6 +23,7 @@ export const routes: RouteObject[] = [
     children: [
       { path: 'login', lazy: page(() => import('@/app/routes/login')) },
       { path: 'signup', lazy: page(() => import('@/app/routes/signup')) },
+      { path: 'signup/confirm', lazy: page(() => import('@/app/routes/signup-confirm')) },
       { path: 'reset-password', lazy: page(() => import('@/app/routes/reset-password')) },
       { path: 'accept-invite', lazy: page(() => import('@/app/routes/accept-invite')) },
     ],

@@ -13,7 +13,7 @@ describe('safeNext', () => {
     },
   )
 
-  it.each(['/login', '/login?next=/runs', '/signup', '/reset-password?token=x', '/accept-invite?token=y'])(
+  it.each(['/login', '/login?next=/runs', '/signup', '/signup/confirm?token=z', '/reset-password?token=x', '/accept-invite?token=y'])(
     'does not go back to the public page %s',
     (next) => {
       expect(safeNext(next)).toBe('/dashboard')

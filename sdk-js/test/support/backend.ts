@@ -95,13 +95,18 @@ export interface Tenant {
   apiKey: string;
 }
 
-/** Signs up an organization, creates an agent and an API key with scopes ingest + read, over HTTP. */
+/** Signs up an organization (signup + its confirmation link), creates an agent and an API key with scopes ingest + read, over HTTP. */
 export async function setUpTenant(baseUrl: string, name = "SDK test"): Promise<Tenant> {
-  const session = await post(baseUrl, "/api/v1/auth/signup", {
+  // signup creates nothing until its e-mailed link is confirmed; the test server has no SMTP, so the answer carries it
+  const accepted = await post(baseUrl, "/api/v1/auth/signup", {
     email: `sdkjs-${crypto.randomUUID()}@example.com`,
     password: "sdk test password 123",
     full_name: "SDK Tester",
     organization_name: name,
+  });
+  if (!accepted.confirm_url) throw new Error(`signup answered no confirm_url: ${JSON.stringify(accepted)}`);
+  const session = await post(baseUrl, "/api/v1/auth/signup/confirm", {
+    token: new URL(accepted.confirm_url).searchParams.get("token"),
   });
   const token: string = session.access_token;
   const agent = await post(baseUrl, "/api/v1/agents", { name: `${name} agent ${crypto.randomUUID().slice(0, 8)}` }, token);

@@ -43,13 +43,25 @@ class AuthController {
         this.limits = limits;
     }
 
-    @Operation(operationId = "signup")
+    @Operation(operationId = "signup", description = "Always 202 for a well-formed request, whether or not the address has "
+        + "an account: a new address gets an e-mail with a confirmation link, an existing one a notice to its owner.")
     @Post("/signup")
+    @Status(HttpStatus.ACCEPTED)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<DataResponse<AuthResponses.SignupAccepted>> signup(HttpRequest<?> http, @Body @Valid AuthRequests.Signup request) {
+        limiter.check(limits.signupIp(), ClientInfo.of(http).ip());
+        return HttpResponse.accepted().body(DataResponse.of(auth.signup(request)));
+    }
+
+    @Operation(operationId = "confirmSignup", description = "Spends the link of the signup e-mail and creates the organization "
+        + "with its first admin, signed in. 400 invalid_token when the link is unknown, used or expired.")
+    @Post("/signup/confirm")
     @Status(HttpStatus.CREATED)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<DataResponse<AuthResponses.Session>> signup(HttpRequest<?> http, @Body @Valid AuthRequests.Signup request) {
-        limiter.check(limits.signupIp(), ClientInfo.of(http).ip());
-        return HttpResponse.created(DataResponse.of(auth.signup(request)), URI.create("/api/v1/orgs/profile"));
+    HttpResponse<DataResponse<AuthResponses.Session>> confirmSignup(HttpRequest<?> http, @Body @Valid AuthRequests.SignupConfirm request) {
+        // ends in a session like login, so it counts against the same per-IP limit
+        limiter.check(limits.loginIp(), ClientInfo.of(http).ip());
+        return HttpResponse.created(DataResponse.of(auth.confirmSignup(request)), URI.create("/api/v1/orgs/profile"));
     }
 
     @Operation(operationId = "login")

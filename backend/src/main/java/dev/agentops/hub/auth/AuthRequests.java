@@ -22,6 +22,11 @@ final class AuthRequests {
     }
 
     @Serdeable
+    @Schema(name = "SignupConfirmRequest")
+    record SignupConfirm(@NotBlank @Size(max = 200) @Schema(description = "The token of the link in the signup e-mail") String token) {
+    }
+
+    @Serdeable
     @Schema(name = "LoginRequest")
     record Login(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 128) String password) {
     }

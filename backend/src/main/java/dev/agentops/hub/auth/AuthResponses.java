@@ -1,6 +1,7 @@
 package dev.agentops.hub.auth;
 
 import dev.agentops.hub.orgs.Organization;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -20,7 +21,7 @@ final class AuthResponses {
         }
     }
 
-    /** Signup, login, MFA verification and invitation acceptance all end in a signed-in session. */
+    /** Signup confirmation, login, MFA verification and invitation acceptance all end in a signed-in session. */
     @Serdeable
     @Schema(name = "SessionResponse")
     record Session(String accessToken, String refreshToken, int expiresIn, String tokenType, UserView user,
@@ -28,6 +29,24 @@ final class AuthResponses {
         static Session of(TokenPair tokens, User user, Organization organization) {
             return new Session(tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(), tokens.tokenType(),
                 UserView.of(user), organization);
+        }
+    }
+
+    /**
+     * The answer to every well-formed signup, whether or not the address has an account. `confirm_url` is the link of
+     * the e-mail for a new address, and only when the server has no e-mail delivery (development outbox).
+     */
+    @Serdeable
+    @Schema(name = "SignupAcceptedResponse")
+    record SignupAccepted(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = "confirmation_sent",
+            description = "Always confirmation_sent: the next step is the link in the e-mail")
+        String status,
+        @Nullable
+        @Schema(nullable = true, description = "Development only (no e-mail delivery configured): the confirmation link of a new address; null otherwise")
+        String confirmUrl) {
+        static SignupAccepted sent(String confirmUrl) {
+            return new SignupAccepted("confirmation_sent", confirmUrl);
         }
     }
 

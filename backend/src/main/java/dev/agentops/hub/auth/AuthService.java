@@ -7,6 +7,7 @@ import dev.agentops.hub.orgs.Member;
 import dev.agentops.hub.orgs.MemberRepository;
 import dev.agentops.hub.orgs.Organization;
 import dev.agentops.hub.orgs.OrganizationRepository;
+import dev.agentops.hub.shared.db.Jdbc;
 import dev.agentops.hub.shared.email.EmailMessage;
 import dev.agentops.hub.shared.email.EmailSender;
 import dev.agentops.hub.shared.ratelimit.RateLimiter;
@@ -39,17 +40,19 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
-/** Signup, login (with the second factor), invitations and password resets. */
+/** Signup (with its e-mail confirmation), login (with the second factor), invitations and password resets. */
 @Singleton
 class AuthService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
     private static final Duration RESET_LIFETIME = Duration.ofHours(1);
+    private static final Duration SIGNUP_LIFETIME = Duration.ofHours(24);
 
     private final UserRepository users;
     private final OrganizationRepository organizations;
     private final MemberRepository members;
     private final PasswordResetRepository resets;
+    private final SignupRequestRepository signups;
     private final Passwords passwords;
     private final Sessions sessions;
     private final MfaService mfa;
@@ -65,7 +68,7 @@ class AuthService {
     private final String publicUrl;
 
     AuthService(UserRepository users, OrganizationRepository organizations, MemberRepository members,
-                PasswordResetRepository resets, Passwords passwords, Sessions sessions, MfaService mfa,
+                PasswordResetRepository resets, SignupRequestRepository signups, Passwords passwords, Sessions sessions, MfaService mfa,
                 MfaChallenges challenges, TenantTransactions tenants, LookupTransactions lookups,
                 TransactionOperations<Connection> transactions, AuditTrail audit, EmailSender email,
                 @Named(TaskExecutors.BLOCKING) ExecutorService background, RateLimiter limiter, RateLimits limits,
@@ -76,6 +79,7 @@ class AuthService {
         this.organizations = organizations;
         this.members = members;
         this.resets = resets;
+        this.signups = signups;
         this.passwords = passwords;
         this.sessions = sessions;
         this.mfa = mfa;
@@ -89,27 +93,79 @@ class AuthService {
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
-    AuthResponses.Session signup(AuthRequests.Signup request) {
+    /**
+     * Answers the same for every well-formed address, so that signup no longer tells who has an account: nothing is
+     * created yet. A new address gets a pending signup and an e-mail with a one-time link ({@link #confirmSignup});
+     * an address with an account gets a notice to its owner instead. The password is hashed either way (the slow
+     * step), so the timing of the two answers does not tell them apart either.
+     */
+    AuthResponses.SignupAccepted signup(AuthRequests.Signup request) {
         passwords.requireAcceptable("password", request.password());
-        String email = normalizeEmail(request.email());
-        if (transactions.executeRead(status -> users.findByEmail(email)).isPresent()) {
-            throw Problems.conflict("email_taken", "An account with this e-mail already exists. Log in, or reset the password.");
-        }
+        String address = normalizeEmail(request.email());
         String passwordHash = passwords.hash(request.password());
+        Optional<User> existing = transactions.executeWrite(status -> {
+            signups.deleteExpired();
+            return users.findByEmail(address);
+        });
+        if (existing.isPresent()) {
+            // user-supplied text (names) never goes into these e-mails: signup must not send strangers someone's prose
+            sendQuietly(new EmailMessage(address, "Someone tried to sign up to AgentOps Hub with your address",
+                "Someone tried to create a new AgentOps Hub account with this e-mail address, which already has one. "
+                    + "No account was created and nothing changed on yours.\n\n"
+                    + "If it was you, sign in instead:\n\n" + publicUrl + "/login\n\n"
+                    + "or, if you forgot your password, reset it:\n\n" + publicUrl + "/reset-password\n\n"
+                    + "If it was not you, you can ignore this e-mail."));
+            return AuthResponses.SignupAccepted.sent(null);
+        }
+        String token = Secrets.randomToken(43);
+        SignupRequestRepository.Pending pending = new SignupRequestRepository.Pending(address, passwordHash,
+            request.fullName().trim(), request.organizationName().trim());
+        transactions.executeWrite(status -> {
+            signups.insert(Secrets.sha256(token), pending, Instant.now().plus(SIGNUP_LIFETIME));
+            return null;
+        });
+        String link = publicUrl + "/signup/confirm?token=" + token;
+        sendQuietly(new EmailMessage(address, "Confirm your AgentOps Hub signup",
+            "Someone asked to create an AgentOps Hub organization with this e-mail address. If it was you, open this "
+                + "link within 24 hours to finish:\n\n" + link
+                + "\n\nIf it was not you, ignore this e-mail: nothing is created without the link."));
+        // like invite_url: the link is shown to the caller only when no e-mail could bring it (development outbox)
+        return AuthResponses.SignupAccepted.sent(email.reachesRecipients() ? null : link);
+    }
+
+    /**
+     * Spends the link of a pending signup and creates the organization with its first admin, signed in. An address
+     * that got an account in the meantime answers like any spent link: the answer must not reveal it either.
+     */
+    AuthResponses.Session confirmSignup(AuthRequests.SignupConfirm request) {
         UUID organizationId = UUID.randomUUID();
         UUID userId = UUID.randomUUID();
-        return tenants.write(organizationId, () -> {
-            users.insert(userId, email, passwordHash, request.fullName().trim());
-            organizations.insert(organizationId, request.organizationName().trim(), slugFor(request.organizationName()));
-            members.insertActive(organizationId, userId, email, Role.ADMIN);
-            AuditActor actor = AuditActor.user(userId);
-            audit.record(organizationId, actor, AuditEvent.of("organization.created", "organization", organizationId)
-                .with("name", request.organizationName().trim()));
-            audit.record(organizationId, actor, AuditEvent.of("auth.signup", "user", userId).with("email", email));
-            Member admin = members.findByUser(organizationId, userId).orElseThrow();
-            TokenPair tokens = sessions.start(admin);
-            return AuthResponses.Session.of(tokens, users.findById(userId).orElseThrow(), organizations.find(organizationId).orElseThrow());
-        });
+        try {
+            return tenants.write(organizationId, () -> {
+                SignupRequestRepository.Pending pending = signups.consume(Secrets.sha256(request.token()))
+                    .orElseThrow(AuthService::invalidSignupLink);
+                if (users.findByEmail(pending.email()).isPresent()) {
+                    throw invalidSignupLink();
+                }
+                users.insert(userId, pending.email(), pending.passwordHash(), pending.fullName());
+                users.markEmailVerified(userId);
+                organizations.insert(organizationId, pending.organizationName(), slugFor(pending.organizationName()));
+                members.insertActive(organizationId, userId, pending.email(), Role.ADMIN);
+                AuditActor actor = AuditActor.user(userId);
+                audit.record(organizationId, actor, AuditEvent.of("organization.created", "organization", organizationId)
+                    .with("name", pending.organizationName()));
+                audit.record(organizationId, actor, AuditEvent.of("auth.signup", "user", userId).with("email", pending.email()));
+                Member admin = members.findByUser(organizationId, userId).orElseThrow();
+                TokenPair tokens = sessions.start(admin);
+                return AuthResponses.Session.of(tokens, users.findById(userId).orElseThrow(), organizations.find(organizationId).orElseThrow());
+            });
+        } catch (Jdbc.DataAccessFailure e) {
+            if (e.isUniqueViolation()) {
+                // two links of one address confirmed at the same moment: the other one created the account
+                throw invalidSignupLink();
+            }
+            throw e;
+        }
     }
 
     AuthResponses.Session login(AuthRequests.Login request) {
@@ -344,6 +400,11 @@ class AuthService {
             base = base.substring(0, 40).replaceAll("-+$", "");
         }
         return (base.isEmpty() ? "org" : base) + "-" + Secrets.randomToken(6).toLowerCase(Locale.ROOT);
+    }
+
+    private static ApiException invalidSignupLink() {
+        return new ApiException(HttpStatus.BAD_REQUEST, "invalid_token",
+            "This signup link is invalid, expired or already used. If you already confirmed it, sign in; otherwise sign up again.", Map.of());
     }
 
     private static ApiException invalidCredentials() {

@@ -29,6 +29,11 @@ public class UserRepository {
         jdbc.update("insert into users (id, email, password_hash, full_name) values (?, ?, ?, ?)", id, email, passwordHash, fullName);
     }
 
+    /** The address was proven by a link sent to it (a confirmed signup). */
+    void markEmailVerified(UUID id) {
+        jdbc.update("update users set email_verified_at = now() where id = ?", id);
+    }
+
     void updatePassword(UUID id, String passwordHash) {
         jdbc.update("update users set password_hash = ?, updated_at = now() where id = ?", passwordHash, id);
     }

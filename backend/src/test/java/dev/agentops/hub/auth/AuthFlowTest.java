@@ -45,17 +45,11 @@ class AuthFlowTest extends AppTest {
     }
 
     @Test
-    void signupRejectsShortPasswordsAndTakenEmails() {
+    void signupRejectsShortPasswords() {
         var weak = api.post("/api/v1/auth/signup", Map.of("email", "weak@example.com", "password", "short",
             "full_name", "W", "organization_name", "W"), null);
         assertThat(weak.status()).isEqualTo(400);
         assertThat(weak.code()).isEqualTo("validation_failed");
-
-        Api.Session admin = api.signup();
-        var again = api.post("/api/v1/auth/signup", Map.of("email", admin.email(), "password", PASSWORD,
-            "full_name", "X", "organization_name", "Y"), null);
-        assertThat(again.status()).isEqualTo(409);
-        assertThat(again.code()).isEqualTo("email_taken");
     }
 
     @Test

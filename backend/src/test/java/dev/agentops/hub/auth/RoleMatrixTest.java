@@ -106,6 +106,7 @@ class RoleMatrixTest extends AppTest {
      */
     static final Map<String, String> ACCESS = Map.ofEntries(
         Map.entry("POST /api/v1/auth/signup", "anonymous"),
+        Map.entry("POST /api/v1/auth/signup/confirm", "anonymous"),
         Map.entry("POST /api/v1/auth/login", "anonymous"),
         Map.entry("POST /api/v1/auth/mfa/verify", "anonymous"),
         Map.entry("POST /api/v1/auth/refresh-token", "anonymous"),

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,6 +38,35 @@ public final class TestOutbox {
             }
         }
         throw new AssertionError("No e-mail to " + to + " with a " + path + " link in " + DIRECTORY);
+    }
+
+    /** The newest e-mail to {@code to} whose text contains {@code containing}, waiting briefly for async sends. */
+    public static String latestMail(String to, String containing) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (Stream<Path> files = Files.list(DIRECTORY)) {
+                var found = files.sorted(Comparator.reverseOrder()).map(TestOutbox::read)
+                    .filter(mail -> mail.startsWith("To: " + to + "\n") && mail.contains(containing)).findFirst();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+                Thread.sleep(100);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("No e-mail to " + to + " containing \"" + containing + "\" in " + DIRECTORY);
+    }
+
+    /** Every e-mail to {@code to} so far. */
+    public static List<String> mailsTo(String to) {
+        try (Stream<Path> files = Files.list(DIRECTORY)) {
+            return files.map(TestOutbox::read).filter(mail -> mail.startsWith("To: " + to + "\n")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String read(Path file) {

@@ -92,6 +92,16 @@ class LogCanaryTest extends AppTest {
             api.get("/api/v1/auth/invitations/" + inviteToken, null);
             api.post("/api/v1/auth/accept-invite", Map.of("token", inviteToken, "password", PASSWORD, "full_name", "I"), null);
 
+            String newcomer = "new-" + admin.email();
+            var signup = api.post("/api/v1/auth/signup", Map.of("email", newcomer, "password", PASSWORD,
+                "full_name", "N", "organization_name", "N"), null).data();
+            String signupToken = Api.tokenOf(String.valueOf(signup.get("confirm_url")));
+            secrets.add(signupToken);
+            api.post("/api/v1/auth/signup", Map.of("email", admin.email(), "password", PASSWORD, "full_name", "N", "organization_name", "N"), null);
+            TestOutbox.latestMail(admin.email(), "already has one");
+            api.confirmSignup(signupToken);
+            api.confirmSignup(signupToken);
+
             api.post("/api/v1/auth/password-reset", Map.of("email", admin.email()), null);
             String resetToken = TestOutbox.latestLink(admin.email(), "/reset-password");
             secrets.add(resetToken);

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EnumWireNamesTest {
 
     private static final List<Class<? extends Enum<?>>> CLOSED_SETS =
-        List.of(RunStatus.class, AgentStatus.class, CostSource.class, UsageFormat.class, EventType.class);
+        List.of(RunStatus.class, AgentStatus.class, CostSource.class, UsageFormat.class, EventType.class,
+            dev.agentops.hub.policies.Decision.class, dev.agentops.hub.policies.PolicyStatus.class);
 
     @Test
     void everyConstantCarriesItsWireNameForTheSerializerAndTheDocument() throws Exception {

@@ -43,6 +43,10 @@ public final class TenantSeed {
             update(c, "insert into policies (id, organization_id, name) values (?, ?, 'p')", policy, org);
             update(c, "insert into approval_requests (organization_id, policy_id, agent_id, run_id, action_type) "
                 + "values (?, ?, ?, ?, 'send_email')", org, policy, agent, run);
+            update(c, "insert into policy_versions (organization_id, policy_id, version, name, rule_definition, status, change, "
+                + "created_by_type) values (?, ?, 1, 'p', '{}', 'disabled', 'created', 'system')", org, policy);
+            update(c, "insert into policy_decision_counts (organization_id, policy_id, version, bucket, mode, decision, count) "
+                + "values (?, ?, 1, date_trunc('hour', now()), 'shadow', 'block', 1)", org, policy);
             update(c, "insert into refresh_tokens (organization_id, user_id, family_id, token_hash, expires_at) "
                 + "values (?, ?, gen_random_uuid(), ?, now() + interval '1 day')", org, user, "seed-" + org);
             update(c, "insert into ingest_queue (organization_id, payload, status) values (?, '{}', 'failed')", org);

@@ -1,0 +1,51 @@
+package dev.agentops.hub.ingestion;
+
+import dev.agentops.hub.shared.db.TimeOrderedIds;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Server-side events on a client's run (policy checks, approval decisions): queued exactly like an ingested piece
+ * {@code {run_id, agent_id, events: [event]}}, through the same group commit and workers, so the event lands on the
+ * run (created if the SDK has not sent it yet) with the canonical payload, in time order with the SDK's own events.
+ */
+@Singleton
+public class RunEvents {
+
+    private final GroupCommitter committer;
+    private final JsonMapper json;
+
+    RunEvents(GroupCommitter committer, JsonMapper json) {
+        this.committer = committer;
+        this.json = json;
+    }
+
+    /**
+     * Queues one event; completes when it is committed to the durable queue (a worker then writes it to the run).
+     * Throws 503 {@code unavailable} at once when the server is saturated. {@code apiKeyId}: the key that caused it, or null.
+     */
+    public CompletableFuture<Void> record(UUID org, UUID apiKeyId, UUID agentId, String runId, String eventId, String eventType,
+                                          Instant at, Map<String, Object> payload) {
+        IngestRunRequest.Event event = new IngestRunRequest.Event(eventId, eventType, DateTimeFormatter.ISO_INSTANT.format(at),
+            null, payload, null, null, null, null);
+        IngestRunRequest piece = new IngestRunRequest(runId, agentId.toString(), null, null, null, null, null, null, null, null,
+            null, null, null, null, List.of(event));
+        IngestValidation.check(piece);
+        String queued;
+        try {
+            queued = json.writeValueAsString(new QueuedRun(agentId, Instant.now(), piece));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return committer.submit(new IngestQueue.Pending(TimeOrderedIds.next(), org, apiKeyId, queued));
+    }
+}

@@ -52,3 +52,9 @@ CREATE POLICY tenant_isolation ON approval_requests
 -- organization's rows are then expired inside that organization's own tenant scope). Only ApprovalSweep sets it.
 CREATE POLICY approval_sweep ON approval_requests FOR SELECT
     USING (current_setting_or_null('app.approval_sweep') = 'on' AND status = 'pending');
+
+-- Ingest has accepted approval_requested / approval_decided since the event types were named (EventType), but the
+-- events table still refused them, so such a piece failed in the worker until it gave up. Widen the check.
+ALTER TABLE events DROP CONSTRAINT events_event_type_check;
+ALTER TABLE events ADD CONSTRAINT events_event_type_check CHECK (event_type IN ('llm_call', 'tool_call', 'external_action',
+    'policy_check', 'approval_requested', 'approval_decided', 'approval', 'log', 'error', 'custom'));

@@ -1,5 +1,6 @@
 package dev.agentops.hub;
 
+import dev.agentops.hub.approvals.ApprovalStatus;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agentops.hub.agents.AgentStatus;
 import dev.agentops.hub.pricing.CostSource;
@@ -19,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EnumWireNamesTest {
 
     private static final List<Class<? extends Enum<?>>> CLOSED_SETS =
-        List.of(RunStatus.class, AgentStatus.class, CostSource.class, UsageFormat.class, EventType.class);
+        List.of(RunStatus.class, AgentStatus.class, CostSource.class, UsageFormat.class, EventType.class,
+            ApprovalStatus.class);
 
     @Test
     void everyConstantCarriesItsWireNameForTheSerializerAndTheDocument() throws Exception {

@@ -122,7 +122,7 @@ class ApprovalController {
             signal.complete(null);
             throw e;
         }
-        if (first.status() != ApprovalStatus.PENDING || seconds == 0) {
+        if (!ApprovalStatus.PENDING.wireName().equals(first.status()) || seconds == 0) {
             signal.complete(null);
             return CompletableFuture.completedFuture(DataResponse.of(first));
         }

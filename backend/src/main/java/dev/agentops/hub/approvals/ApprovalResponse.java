@@ -12,7 +12,7 @@ import java.util.UUID;
 /** An approval request as the API shows it; {@code status} is as of the read (an overdue one reads expired). */
 @Serdeable
 @Schema(name = "ApprovalResponse")
-public record ApprovalResponse(UUID id, ApprovalStatus status, UUID policyId, int policyVersion, @Nullable String policyName,
+public record ApprovalResponse(UUID id, @Schema(implementation = ApprovalStatus.class) String status, UUID policyId, int policyVersion, @Nullable String policyName,
                                UUID agentId, @Nullable @Schema(description = "the client's run id") String runId,
                                String actionType,
                                @Schema(description = "the action as the policies saw it (context merged, type included)")
@@ -26,7 +26,7 @@ public record ApprovalResponse(UUID id, ApprovalStatus status, UUID policyId, in
                                String consumedByEvent) {
 
     static ApprovalResponse of(Approval a, Instant now) {
-        return new ApprovalResponse(a.id(), a.statusAt(now), a.policyId(), a.policyVersion(), a.policyName(), a.agentId(),
+        return new ApprovalResponse(a.id(), a.statusAt(now).wireName(), a.policyId(), a.policyVersion(), a.policyName(), a.agentId(),
             a.runId(), a.actionType(), a.action(), a.actionHash(), a.approvers(), a.requestedAt(), a.expiresAt(), a.decidedBy(),
             a.decidedAtAsOf(now), a.comment(), a.consumedAt(), a.consumedByEvent());
     }

@@ -10,10 +10,10 @@ import java.util.UUID;
 /** The answer of a wait: still {@code pending} when the wait timed out first. */
 @Serdeable
 @Schema(name = "ApprovalWaitResponse")
-public record ApprovalWaitResponse(UUID id, ApprovalStatus status, @Nullable String comment, @Nullable UUID decidedBy,
+public record ApprovalWaitResponse(UUID id, @Schema(implementation = ApprovalStatus.class) String status, @Nullable String comment, @Nullable UUID decidedBy,
                                    @Nullable Instant decidedAt, Instant expiresAt) {
 
     static ApprovalWaitResponse of(Approval a, Instant now) {
-        return new ApprovalWaitResponse(a.id(), a.statusAt(now), a.comment(), a.decidedBy(), a.decidedAtAsOf(now), a.expiresAt());
+        return new ApprovalWaitResponse(a.id(), a.statusAt(now).wireName(), a.comment(), a.decidedBy(), a.decidedAtAsOf(now), a.expiresAt());
     }
 }

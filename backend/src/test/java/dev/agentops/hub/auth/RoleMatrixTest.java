@@ -77,6 +77,8 @@ class RoleMatrixTest extends AppTest {
             new Endpoint("GET", "/api/v1/controls/status", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
             new Endpoint("GET", "/api/v1/costs/summary", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
             new Endpoint("GET", "/api/v1/budgets", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
+            new Endpoint("GET", "/api/v1/approvals", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
+            new Endpoint("GET", "/api/v1/approvals/pending", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
             new Endpoint("POST", "/api/v1/ingest/run", () -> Map.of("agent_id", "matrix-bot", "run_id", "m-" + System.nanoTime()),
                 Set.of("ingest_key")));
 
@@ -162,7 +164,13 @@ class RoleMatrixTest extends AppTest {
         Map.entry("GET /api/v1/budgets/{id}/alerts", "runs:read"),
         Map.entry("POST /api/v1/budgets", "budgets:manage"),
         Map.entry("PATCH /api/v1/budgets/{id}", "budgets:manage"),
-        Map.entry("DELETE /api/v1/budgets/{id}", "budgets:manage"));
+        Map.entry("DELETE /api/v1/budgets/{id}", "budgets:manage"),
+        Map.entry("GET /api/v1/approvals", "runs:read or policies:check"),
+        Map.entry("GET /api/v1/approvals/pending", "runs:read or policies:check"),
+        Map.entry("GET /api/v1/approvals/{id}", "runs:read or policies:check"),
+        Map.entry("GET /api/v1/approvals/{id}/wait", "runs:read or policies:check"),
+        Map.entry("POST /api/v1/approvals/{id}/approve", "approvals:decide (people only)"),
+        Map.entry("POST /api/v1/approvals/{id}/reject", "approvals:decide (people only)"));
 
     /** Controllers that exist only in the test environment (shared/idempotency probes); they are no product routes. */
     private static final String TEST_ONLY_ROUTES = "/api/v1/test-probe/";

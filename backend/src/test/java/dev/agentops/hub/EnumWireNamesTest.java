@@ -21,6 +21,7 @@ class EnumWireNamesTest {
 
     private static final List<Class<? extends Enum<?>>> CLOSED_SETS =
         List.of(RunStatus.class, AgentStatus.class, CostSource.class, UsageFormat.class, EventType.class,
+            dev.agentops.hub.policies.Decision.class, dev.agentops.hub.policies.PolicyStatus.class,
             ApprovalStatus.class);
 
     @Test

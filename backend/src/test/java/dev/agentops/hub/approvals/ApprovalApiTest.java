@@ -332,6 +332,56 @@ class ApprovalApiTest extends AppTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRequireApprovalCheckOpensTheRequestAPersonApprovesAndTheAgentThenRecordsTheActionOnce() {
+        Api.Session owner = api.signup();
+        Api.Session lead = api.member(owner, "team_lead");
+        agent(owner, "sales-bot");
+        Map<String, Object> rule = Map.of("type", "conditional", "action", "require_approval",
+            "approval_required_from", List.of("role:team_lead"), "timeout_minutes", 30,
+            "conditions", List.of(Map.of("field", "action.discount_percent", "operator", "greater_than", "value", 10)));
+        Api.Response policy = api.post("/api/v1/policies", Map.of("name", "Big discounts", "status", "active", "rule_definition", rule),
+            owner.accessToken());
+        assertThat(policy.status()).as(policy.body().toString()).isEqualTo(201);
+        String key = api.apiKey(owner, "ingest", "policies:check");
+        String run = "flow-" + UUID.randomUUID();
+
+        Map<String, Object> check = Map.of("run_id", run, "agent_id", "sales-bot",
+            "action", Map.of("type", "apply_discount", "target", "customer-42", "discount_percent", 15));
+        Api.Response answer = api.post("/api/v1/policies/check", check, key);
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        assertThat(answer.data()).containsEntry("decision", "require_approval");
+        Map<String, Object> approval = (Map<String, Object>) answer.data().get("approval");
+        assertThat(approval).containsEntry("status", "pending").containsKey("expires_at");
+        String id = String.valueOf(approval.get("id"));
+        assertThat(((Map<String, Object>) api.post("/api/v1/policies/check", check, key).data().get("approval")).get("id"))
+            .as("a retried check reuses the pending request").isEqualTo(id);
+
+        Map<String, Object> stored = api.get("/api/v1/approvals/" + id, key).data();
+        assertThat(stored).containsEntry("policy_id", policy.data().get("id")).containsEntry("policy_version", 1)
+            .containsEntry("run_id", run).containsEntry("approvers", List.of("role:team_lead"));
+        assertThat(Duration.between(Instant.parse(String.valueOf(stored.get("requested_at"))),
+            Instant.parse(String.valueOf(stored.get("expires_at"))))).isEqualTo(Duration.ofMinutes(30));
+
+        assertThat(api.post("/api/v1/approvals/" + id + "/approve", Map.of("comment", "ok for Q4"), lead.accessToken()).status())
+            .isEqualTo(200);
+        assertThat(api.get("/api/v1/approvals/" + id + "/wait?timeout_s=5", key).data()).containsEntry("status", "approved")
+            .containsEntry("comment", "ok for Q4");
+
+        Ingest ingest = new Ingest(api, key);
+        Map<String, Object> payload = Map.of("action_type", "apply_discount", "target", "customer-42",
+            "payload", Map.of("discount_percent", 15), "approval_id", id);
+        Map<String, Object> piece = Map.of("run_id", run, "agent_id", "sales-bot", "events", List.of(Map.of("event_id", "act-1",
+            "event_type", "external_action", "timestamp", Instant.now().toString(), "payload", payload)));
+        Api.Response recorded = ingest.send(piece);
+        assertThat(recorded.status()).as(recorded.body().toString()).isEqualTo(202);
+        Api.Response twice = ingest.send(Map.of("run_id", run, "agent_id", "sales-bot", "events", List.of(Map.of("event_id", "act-2",
+            "event_type", "external_action", "timestamp", Instant.now().toString(), "payload", payload))));
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.code()).isEqualTo("approval_consumed");
+    }
+
     private static Map<String, Object> piece(String run, String eventId, UUID approvalId, String target, Number discount) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("action_type", "apply_discount");

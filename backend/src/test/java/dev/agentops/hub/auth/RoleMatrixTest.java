@@ -79,6 +79,12 @@ class RoleMatrixTest extends AppTest {
             new Endpoint("GET", "/api/v1/budgets", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
             new Endpoint("GET", "/api/v1/approvals", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
             new Endpoint("GET", "/api/v1/approvals/pending", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
+            new Endpoint("GET", "/api/v1/policies", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
+            new Endpoint("GET", "/api/v1/policies/templates", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
+            new Endpoint("POST", "/api/v1/policies", () -> Map.of("name", "Matrix policy " + System.nanoTime(), "status", "disabled",
+                "rule_definition", Map.of("type", "conditional", "action", "block",
+                    "conditions", List.of(Map.of("field", "action.type", "operator", "equals", "value", "x")))),
+                Set.of("admin", "team_lead")),
             new Endpoint("POST", "/api/v1/ingest/run", () -> Map.of("agent_id", "matrix-bot", "run_id", "m-" + System.nanoTime()),
                 Set.of("ingest_key")));
 
@@ -170,7 +176,17 @@ class RoleMatrixTest extends AppTest {
         Map.entry("GET /api/v1/approvals/{id}", "runs:read or policies:check"),
         Map.entry("GET /api/v1/approvals/{id}/wait", "runs:read or policies:check"),
         Map.entry("POST /api/v1/approvals/{id}/approve", "approvals:decide (people only)"),
-        Map.entry("POST /api/v1/approvals/{id}/reject", "approvals:decide (people only)"));
+        Map.entry("POST /api/v1/approvals/{id}/reject", "approvals:decide (people only)"),
+        Map.entry("GET /api/v1/policies", "agents:read"),
+        Map.entry("GET /api/v1/policies/templates", "agents:read"),
+        Map.entry("GET /api/v1/policies/{id}", "agents:read"),
+        Map.entry("GET /api/v1/policies/{id}/versions", "agents:read"),
+        Map.entry("POST /api/v1/policies/{id}/evaluate", "agents:read"),
+        Map.entry("POST /api/v1/policies", "policies:manage"),
+        Map.entry("PATCH /api/v1/policies/{id}", "policies:manage"),
+        Map.entry("DELETE /api/v1/policies/{id}", "policies:manage"),
+        Map.entry("POST /api/v1/policies/{id}/backtest", "policies:manage"),
+        Map.entry("POST /api/v1/policies/check", "policies:check"));
 
     /** Controllers that exist only in the test environment (shared/idempotency probes); they are no product routes. */
     private static final String TEST_ONLY_ROUTES = "/api/v1/test-probe/";

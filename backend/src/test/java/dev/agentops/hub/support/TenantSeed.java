@@ -44,6 +44,10 @@ public final class TenantSeed {
             update(c, "insert into approval_requests (organization_id, policy_id, policy_version, agent_id, run_id, action_type, "
                 + "action, action_hash, approvers, requested_at, expires_at) values (?, ?, 1, ?, 'r1', 'send_email', '{}', "
                 + "repeat('0', 64), '{role:team_lead}', now(), now() + interval '1 hour')", org, policy, agent);
+            update(c, "insert into policy_versions (organization_id, policy_id, version, name, rule_definition, status, change, "
+                + "created_by_type) values (?, ?, 1, 'p', '{}', 'disabled', 'created', 'system')", org, policy);
+            update(c, "insert into policy_decision_counts (organization_id, policy_id, version, bucket, mode, decision, count) "
+                + "values (?, ?, 1, date_trunc('hour', now()), 'shadow', 'block', 1)", org, policy);
             update(c, "insert into refresh_tokens (organization_id, user_id, family_id, token_hash, expires_at) "
                 + "values (?, ?, gen_random_uuid(), ?, now() + interval '1 day')", org, user, "seed-" + org);
             update(c, "insert into ingest_queue (organization_id, payload, status) values (?, '{}', 'failed')", org);

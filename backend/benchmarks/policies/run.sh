@@ -12,7 +12,7 @@ REDIS=$!
 export AGENTOPS_DATA_DIR="$DATA/data" MICRONAUT_SERVER_PORT=$PORT LOG_LEVEL=WARN REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
 export AGENTOPS_RATE_LIMITS_SIGNUP_IP="1000/1s burst 1000" AGENTOPS_RATE_LIMITS_API_KEY="100000/1s burst 100000"
 export AGENTOPS_RATE_LIMITS_ORG_INGEST_EVENTS="1000000/1s burst 1000000"
-java -jar backend/target/agentops-hub.jar > "$DATA/server.log" 2>&1 &
+java -jar "${JAR:-backend/target/agentops-hub.jar}" > "$DATA/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER $REDIS 2>/dev/null; sleep 3; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 240); do curl -fsS "localhost:$PORT/health" >/dev/null 2>&1 && break; sleep 0.5; done

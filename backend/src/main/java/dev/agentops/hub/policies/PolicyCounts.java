@@ -74,7 +74,7 @@ class PolicyCounts {
         byOrg.forEach((org, rows) -> {
             try {
                 tenants.run(org, () -> repository.addCounts(org, rows));
-                LOG.info("Stored {} policy decision count rows of organization {}", rows.size(), org);
+                LOG.debug("Stored {} policy decision count rows of organization {}", rows.size(), org);
             } catch (RuntimeException e) {
                 LOG.warn("Could not store {} policy decision counts of organization {} ({})", rows.size(), org,
                     e.getClass().getSimpleName());

@@ -1,5 +1,6 @@
 package dev.agentops.hub;
 
+import dev.agentops.hub.approvals.ApprovalStatus;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agentops.hub.agents.AgentStatus;
 import dev.agentops.hub.pricing.CostSource;
@@ -20,7 +21,8 @@ class EnumWireNamesTest {
 
     private static final List<Class<? extends Enum<?>>> CLOSED_SETS =
         List.of(RunStatus.class, AgentStatus.class, CostSource.class, UsageFormat.class, EventType.class,
-            dev.agentops.hub.policies.Decision.class, dev.agentops.hub.policies.PolicyStatus.class);
+            dev.agentops.hub.policies.Decision.class, dev.agentops.hub.policies.PolicyStatus.class,
+            ApprovalStatus.class);
 
     @Test
     void everyConstantCarriesItsWireNameForTheSerializerAndTheDocument() throws Exception {

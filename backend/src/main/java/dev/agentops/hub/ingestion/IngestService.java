@@ -11,14 +11,19 @@ import dev.agentops.hub.shared.web.ApiException;
 import dev.agentops.hub.shared.web.Problems;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /** Accepts pieces of runs: validate, resolve the agent, count against the organization's limit, queue durably. */
@@ -31,15 +36,20 @@ class IngestService {
     private final RateLimits limits;
     private final JsonMapper json;
     private final IngestJobs jobs;
+    private final ActionApprovals approvals;
+    private final ExecutorService blocking;
 
     IngestService(ControlStates states, GroupCommitter committer,
-                  RateLimiter limiter, RateLimits limits, JsonMapper json, IngestJobs jobs) {
+                  RateLimiter limiter, RateLimits limits, JsonMapper json, IngestJobs jobs, ActionApprovals approvals,
+                  @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.states = states;
         this.committer = committer;
         this.limiter = limiter;
         this.limits = limits;
         this.json = json;
         this.jobs = jobs;
+        this.approvals = approvals;
+        this.blocking = blocking;
     }
 
     /**
@@ -61,6 +71,32 @@ class IngestService {
         UUID jobId = TimeOrderedIds.next();
         String payload = serialize(new QueuedRun(agent.id(), Instant.now(), run));
         UUID apiKeyId = actor.isUser() ? null : actor.id();
+        List<ActionApprovals.NamedApproval> named = ActionApprovals.named(run);
+        if (named.isEmpty()) {
+            return queue(org, apiKeyId, jobId, payload, run, control);
+        }
+        // An action that names an approval uses it up before the 202 (a refused one queues nothing): a database
+        // round trip, so off the event loop; pieces without one never come here.
+        CompletableFuture<IngestAccepted> answer = new CompletableFuture<>();
+        CompletableFuture.runAsync(() -> approvals.consume(org, apiKeyId, agent.id(), run.runId(), named), blocking)
+            .whenComplete((used, refused) -> {
+                if (refused != null) {
+                    answer.completeExceptionally(refused instanceof CompletionException wrapped ? wrapped.getCause() : refused);
+                } else {
+                    queue(org, apiKeyId, jobId, payload, run, control).whenComplete((accepted, failure) -> {
+                        if (failure != null) {
+                            answer.completeExceptionally(failure);
+                        } else {
+                            answer.complete(accepted);
+                        }
+                    });
+                }
+            });
+        return answer;
+    }
+
+    private CompletableFuture<IngestAccepted> queue(UUID org, UUID apiKeyId, UUID jobId, String payload, IngestRunRequest run,
+                                                    AgentRuntimeStatus control) {
         // completed by hand, so that a failure reaches the error handlers as itself, not wrapped
         CompletableFuture<IngestAccepted> answer = new CompletableFuture<>();
         committer.submit(new IngestQueue.Pending(jobId, org, apiKeyId, payload)).orTimeout(10, TimeUnit.SECONDS)

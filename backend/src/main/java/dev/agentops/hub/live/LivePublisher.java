@@ -1,6 +1,8 @@
 package dev.agentops.hub.live;
 
 import dev.agentops.hub.agents.AgentChanged;
+import dev.agentops.hub.approvals.ApprovalDecided;
+import dev.agentops.hub.approvals.ApprovalRequested;
 import dev.agentops.hub.controls.HaltState;
 import dev.agentops.hub.controls.OrgHaltChanged;
 import dev.agentops.hub.ingestion.RunChanged;
@@ -20,7 +22,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Turns committed changes (runs from the workers, agents from the API, the kill switch) into live events. With Redis they go
+ * Turns committed changes (runs from the workers, agents from the API, the kill switch, approval requests and
+ * decisions) into live events. With Redis they go
  * through the pub/sub channel {@code agentops:live}, so every instance's streams see changes made anywhere; without
  * Redis they go straight to this instance's hub.
  */
@@ -72,6 +75,32 @@ class LivePublisher {
         data.put("reason", halt.reason());
         data.put("agent_ids", change.agentIds().stream().map(UUID::toString).toList());
         publish(new LiveEvent(nextId(), change.organizationId(), halt.engaged() ? "org.halted" : "org.released", data));
+    }
+
+    @EventListener
+    void onApprovalRequested(ApprovalRequested requested) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", requested.approvalId().toString());
+        data.put("organization_id", requested.organizationId().toString());
+        data.put("agent_id", requested.agentId().toString());
+        data.put("run_id", requested.runId());
+        data.put("action_type", requested.actionType());
+        data.put("status", "pending");
+        data.put("expires_at", requested.expiresAt().toString());
+        publish(new LiveEvent(nextId(), requested.organizationId(), "approval.requested", data));
+    }
+
+    @EventListener
+    void onApprovalDecided(ApprovalDecided decided) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", decided.approvalId().toString());
+        data.put("organization_id", decided.organizationId().toString());
+        data.put("agent_id", decided.agentId().toString());
+        data.put("run_id", decided.runId());
+        data.put("status", decided.status().wireName());
+        data.put("decided_by", decided.decidedBy() == null ? null : decided.decidedBy().toString());
+        data.put("decided_at", decided.decidedAt() == null ? null : decided.decidedAt().toString());
+        publish(new LiveEvent(nextId(), decided.organizationId(), "approval.decided", data));
     }
 
     private static Map<String, Object> actor(ActorRef actor) {

@@ -222,15 +222,18 @@ class PolicyApiTest extends AppTest {
         assertThat((List<Map<String, Object>>) paused.get("reasons")).singleElement()
             .satisfies(r -> assertThat(r).containsEntry("code", "agent_paused").containsEntry("policy_id", null));
 
-        // every check is an event of the run, in the canonical policy_check shape
-        List<Map<String, Object>> events = eventually(() -> {
+        // every check is an event of the run, in the canonical policy_check shape (plus the approval_requested event
+        // of the request the require_approval check opened)
+        List<Map<String, Object>> all = eventually(() -> {
             var runs = api.get("/api/v1/runs?external_reference=run-1", admin.accessToken()).list();
             if (runs.isEmpty()) {
                 return List.of();
             }
             return api.get("/api/v1/events/" + runs.get(0).get("id"), admin.accessToken()).list();
-        }, list -> list.size() == 4);
-        assertThat(events).extracting(e -> e.get("event_type")).containsOnly("policy_check");
+        }, list -> list.size() == 5);
+        assertThat(all).extracting(e -> e.get("event_type")).containsOnly("policy_check", "approval_requested");
+        List<Map<String, Object>> events = all.stream().filter(e -> "policy_check".equals(e.get("event_type"))).toList();
+        assertThat(events).hasSize(4);
         assertThat(events).extracting(e -> ((Map<String, Object>) e.get("payload")).get("decision"))
             .containsExactly("allow", "require_approval", "block", "block");
         Map<String, Object> third = (Map<String, Object>) events.get(2).get("payload");

@@ -41,8 +41,9 @@ public final class TenantSeed {
             update(c, "insert into events (organization_id, run_id, event_id, event_type, timestamp) values (?, ?, 'e1', 'log', now())",
                 org, run);
             update(c, "insert into policies (id, organization_id, name) values (?, ?, 'p')", policy, org);
-            update(c, "insert into approval_requests (organization_id, policy_id, agent_id, run_id, action_type) "
-                + "values (?, ?, ?, ?, 'send_email')", org, policy, agent, run);
+            update(c, "insert into approval_requests (organization_id, policy_id, policy_version, agent_id, run_id, action_type, "
+                + "action, action_hash, approvers, requested_at, expires_at) values (?, ?, 1, ?, 'r1', 'send_email', '{}', "
+                + "repeat('0', 64), '{role:team_lead}', now(), now() + interval '1 hour')", org, policy, agent);
             update(c, "insert into policy_versions (organization_id, policy_id, version, name, rule_definition, status, change, "
                 + "created_by_type) values (?, ?, 1, 'p', '{}', 'disabled', 'created', 'system')", org, policy);
             update(c, "insert into policy_decision_counts (organization_id, policy_id, version, bucket, mode, decision, count) "

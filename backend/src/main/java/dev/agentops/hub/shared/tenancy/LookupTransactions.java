@@ -25,7 +25,9 @@ public class LookupTransactions {
         TOKEN_HASH("app.token_hash"),
         USER("app.user_id"),
         /** The ingestion queue across organizations: the group committer and the workers only. */
-        INGEST("app.ingest");
+        INGEST("app.ingest"),
+        /** Overdue pending approval requests across organizations (read only): the expiry sweep only. */
+        APPROVAL_SWEEP("app.approval_sweep");
 
         private final String setting;
 

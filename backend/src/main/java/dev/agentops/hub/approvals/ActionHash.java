@@ -1,0 +1,57 @@
+package dev.agentops.hub.approvals;
+
+import io.micronaut.json.JsonMapper;
+import org.erdtman.jcs.JsonCanonicalizer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What an approval is bound to: the SHA-256 (lowercase hex) of the RFC 8785 canonical JSON of
+ * {@code {"agent_id": "<uuid>", "action": {...}, "policy_id": "<uuid>", "policy_version": n}}. Canonical JSON sorts
+ * keys and writes numbers one way, so the SDKs and the server get the same bytes for the same action however they
+ * ordered or spelled it ({@code 15} and {@code 15.0} are one number). docs/api.md "Approvals" states the rule.
+ */
+public final class ActionHash {
+
+    private ActionHash() {
+    }
+
+    public static String of(JsonMapper json, UUID agentId, Map<String, Object> action, UUID policyId, int policyVersion) {
+        Map<String, Object> bound = new LinkedHashMap<>();
+        bound.put("agent_id", agentId.toString());
+        bound.put("action", action);
+        bound.put("policy_id", policyId.toString());
+        bound.put("policy_version", policyVersion);
+        try {
+            byte[] canonical = new JsonCanonicalizer(json.writeValueAsString(bound)).getEncodedUTF8();
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The action an {@code external_action} event says it performed, in the shape a check binds:
+     * {@code payload} (the action's own data), then {@code target} when present, then {@code type} = {@code action_type}.
+     */
+    public static Map<String, Object> executed(Map<?, ?> eventPayload) {
+        Map<String, Object> action = new LinkedHashMap<>();
+        if (eventPayload.get("payload") instanceof Map<?, ?> data) {
+            data.forEach((key, value) -> action.put(String.valueOf(key), value));
+        }
+        if (eventPayload.get("target") != null) {
+            action.put("target", eventPayload.get("target"));
+        }
+        action.put("type", eventPayload.get("action_type"));
+        return action;
+    }
+}

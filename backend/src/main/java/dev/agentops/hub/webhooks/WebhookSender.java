@@ -156,11 +156,19 @@ public class WebhookSender {
             return;
         }
         String body = "slack".equals(endpoint.get().kind()) ? slackBody(delivery) : delivery.event();
+        String secret;
+        try {
+            secret = box.decrypt(endpoint.get().secretBox());
+        } catch (IllegalStateException unreadable) {
+            // no retry can fix this: the secret was sealed under another server secret (AGENTOPS_SECRET changed)
+            record(delivery, now, null, "Could not sign: the endpoint's secret is unreadable (was the server secret changed?)", true);
+            return;
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.get().url()))
             .timeout(TIMEOUT)
             .header("Content-Type", "application/json")
             .header("User-Agent", "AgentOps-Hub-Webhooks/1")
-            .header(WebhookSignature.HEADER, WebhookSignature.header(box.decrypt(endpoint.get().secretBox()), now.getEpochSecond(), body))
+            .header(WebhookSignature.HEADER, WebhookSignature.header(secret, now.getEpochSecond(), body))
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
         try {

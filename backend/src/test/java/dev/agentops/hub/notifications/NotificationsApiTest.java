@@ -56,7 +56,7 @@ class NotificationsApiTest extends AppTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("agentops.webhooks.allow-private", "true");
+        return Map.of("agentops.webhooks.allow-private", "true", "micronaut.http.client.read-timeout", "60s");
     }
 
     @Test

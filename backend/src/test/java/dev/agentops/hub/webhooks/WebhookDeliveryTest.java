@@ -48,7 +48,7 @@ class WebhookDeliveryTest extends AppTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("agentops.webhooks.allow-private", "true");
+        return Map.of("agentops.webhooks.allow-private", "true", "micronaut.http.client.read-timeout", "60s");
     }
 
     @Test

@@ -37,6 +37,12 @@ class WebhookSsrfTest extends AppTest {
     @Inject
     UrlGuard guard;
 
+    @Override
+    protected Map<String, String> extraProperties() {
+        // a cold first sign-up on a loaded machine can take longer than the client's default 10 s
+        return Map.of("micronaut.http.client.read-timeout", "60s");
+    }
+
     @Test
     void urlsOfNonPublicAddressesAndPlainHttpAreRefusedAtSave() {
         Api api = new Api(client);

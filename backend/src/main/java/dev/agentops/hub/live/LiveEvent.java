@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /** One server-sent event for one organization: {@code run.created}, {@code run.updated}, {@code agent.updated},
- * {@code org.halted}, {@code org.released}, {@code approval.requested} or {@code approval.decided}. */
+ * {@code org.halted}, {@code org.released}, {@code approval.requested}, {@code approval.decided} or
+ * {@code notification.created}. */
 @Serdeable
 public record LiveEvent(String id, UUID organizationId, String name, Map<String, Object> data) {
 }

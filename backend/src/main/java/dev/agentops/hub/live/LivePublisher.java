@@ -6,6 +6,7 @@ import dev.agentops.hub.approvals.ApprovalRequested;
 import dev.agentops.hub.controls.HaltState;
 import dev.agentops.hub.controls.OrgHaltChanged;
 import dev.agentops.hub.ingestion.RunChanged;
+import dev.agentops.hub.notifications.NotificationCreated;
 import dev.agentops.hub.shared.redis.RedisChannels;
 import dev.agentops.hub.shared.security.ActorRef;
 import io.micronaut.context.annotation.Context;
@@ -101,6 +102,18 @@ class LivePublisher {
         data.put("decided_by", decided.decidedBy() == null ? null : decided.decidedBy().toString());
         data.put("decided_at", decided.decidedAt() == null ? null : decided.decidedAt().toString());
         publish(new LiveEvent(nextId(), decided.organizationId(), "approval.decided", data));
+    }
+
+    @EventListener
+    void onNotificationCreated(NotificationCreated created) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", created.id().toString());
+        data.put("type", created.type());
+        data.put("severity", created.severity());
+        data.put("title", created.title());
+        data.put("link", created.link());
+        data.put("created_at", created.createdAt().toString());
+        publish(new LiveEvent(nextId(), created.organizationId(), "notification.created", data));
     }
 
     private static Map<String, Object> actor(ActorRef actor) {

@@ -38,6 +38,12 @@ class RoleMatrixTest extends AppTest {
     record Endpoint(String method, String path, Supplier<Object> body, Set<String> allowed) {
     }
 
+    @Override
+    protected Map<String, String> extraProperties() {
+        // the first sign-ups run while the just-started application is still cold; on a loaded machine they took > 10 s
+        return Map.of("micronaut.http.client.read-timeout", "60s");
+    }
+
     @BeforeAll
     void organizationWithEveryRole() {
         api = new Api(client);
@@ -85,6 +91,10 @@ class RoleMatrixTest extends AppTest {
                 "rule_definition", Map.of("type", "conditional", "action", "block",
                     "conditions", List.of(Map.of("field", "action.type", "operator", "equals", "value", "x")))),
                 Set.of("admin", "team_lead")),
+            new Endpoint("GET", "/api/v1/notifications", () -> null, all),
+            new Endpoint("GET", "/api/v1/notifications/unread-count", () -> null, all),
+            new Endpoint("POST", "/api/v1/notifications/read-all", () -> null, all),
+            new Endpoint("GET", "/api/v1/webhooks", () -> null, Set.of("admin")),
             new Endpoint("POST", "/api/v1/ingest/run", () -> Map.of("agent_id", "matrix-bot", "run_id", "m-" + System.nanoTime()),
                 Set.of("ingest_key")));
 
@@ -187,7 +197,17 @@ class RoleMatrixTest extends AppTest {
         Map.entry("PATCH /api/v1/policies/{id}", "policies:manage"),
         Map.entry("DELETE /api/v1/policies/{id}", "policies:manage"),
         Map.entry("POST /api/v1/policies/{id}/backtest", "policies:manage"),
-        Map.entry("POST /api/v1/policies/check", "policies:check"));
+        Map.entry("POST /api/v1/policies/check", "policies:check"),
+        Map.entry("GET /api/v1/notifications", "org:read (users only)"),
+        Map.entry("GET /api/v1/notifications/unread-count", "org:read (users only)"),
+        Map.entry("POST /api/v1/notifications/{id}/read", "org:read (users only)"),
+        Map.entry("POST /api/v1/notifications/read-all", "org:read (users only)"),
+        Map.entry("GET /api/v1/webhooks", "webhooks:manage"),
+        Map.entry("GET /api/v1/webhooks/{id}", "webhooks:manage"),
+        Map.entry("POST /api/v1/webhooks", "webhooks:manage"),
+        Map.entry("DELETE /api/v1/webhooks/{id}", "webhooks:manage"),
+        Map.entry("POST /api/v1/webhooks/{id}/test", "webhooks:manage"),
+        Map.entry("GET /api/v1/webhooks/{id}/deliveries", "webhooks:manage"));
 
     /** Controllers that exist only in the test environment (shared/idempotency probes); they are no product routes. */
     private static final String TEST_ONLY_ROUTES = "/api/v1/test-probe/";

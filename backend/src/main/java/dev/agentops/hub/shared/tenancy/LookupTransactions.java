@@ -27,7 +27,9 @@ public class LookupTransactions {
         /** The ingestion queue across organizations: the group committer and the workers only. */
         INGEST("app.ingest"),
         /** Overdue pending approval requests across organizations (read only): the expiry sweep only. */
-        APPROVAL_SWEEP("app.approval_sweep");
+        APPROVAL_SWEEP("app.approval_sweep"),
+        /** Pending budget alerts, e-mails and webhook deliveries across organizations: the notification workers only. */
+        NOTIFY("app.notify");
 
         private final String setting;
 

@@ -97,6 +97,8 @@ describe('keysForEvent', () => {
     expect(keysForEvent('agent.updated', { id: 'a1' })).toEqual([['agents'], ['dashboard'], ['runs', 'list'], ['controls']])
     expect(keysForEvent('org.halted', {})).toEqual([['controls'], ['agents'], ['dashboard']])
     expect(keysForEvent('org.released', {})).toEqual([['controls'], ['agents'], ['dashboard']])
+    // the bell's count refreshes the moment a notification is created, and the budget it is about
+    expect(keysForEvent('notification.created', { id: 'n1' })).toEqual([['notifications'], ['budgets'], ['agents'], ['controls']])
   })
 })
 

@@ -47,6 +47,7 @@ export const routes: RouteObject[] = [
           { path: 'agents/:agentId', lazy: page(() => import('@/app/routes/agent')) },
           { path: 'agents/:agentId/analytics', lazy: page(() => import('@/app/routes/agent-analytics')) },
           { path: 'agents/:agentId/runs', lazy: page(() => import('@/app/routes/agent-runs')) },
+          { path: 'agents/:agentId/costs', lazy: page(() => import('@/app/routes/agent-costs')) },
           { path: 'runs', lazy: page(() => import('@/app/routes/runs')) },
           { path: 'runs/:runId', lazy: page(() => import('@/app/routes/run')) },
           { path: 'costs', lazy: page(() => import('@/app/routes/costs')) },

@@ -151,7 +151,7 @@ describe('LiveUpdates', () => {
     await h.advance(1_000)
     h.sources[1].open()
     await h.advance(300)
-    expect(h.invalidated).toEqual([[['agents'], ['runs'], ['dashboard'], ['controls']]])
+    expect(h.invalidated).toEqual([[['agents'], ['runs'], ['dashboard'], ['controls'], ['notifications'], ['budgets']]])
   })
 
   it('retries a failing ticket request with backoff, silently', async () => {

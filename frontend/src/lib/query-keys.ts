@@ -10,6 +10,8 @@ export const agentKeys = {
   detail: (id: string) => ['agents', 'detail', id] as const,
   /** Every agent, for pickers and name lookups. */
   options: () => ['agents', 'options'] as const,
+  /** Every agent with its team, for the budget scope pickers. */
+  choices: () => ['agents', 'choices'] as const,
 }
 
 export const runKeys = {

@@ -56,6 +56,7 @@ export const routes: RouteObject[] = [
           { path: 'approvals', lazy: page(() => import('@/app/routes/approvals')) },
           { path: 'controls', lazy: page(() => import('@/app/routes/controls')) },
           { path: 'audit', lazy: page(() => import('@/app/routes/audit')) },
+          { path: 'notifications', lazy: page(() => import('@/app/routes/notifications')) },
           {
             path: 'settings',
             lazy: page(() => import('@/app/routes/settings')),
@@ -65,6 +66,7 @@ export const routes: RouteObject[] = [
               { path: 'members', lazy: page(() => import('@/app/routes/settings-members')) },
               { path: 'api-keys', lazy: page(() => import('@/app/routes/settings-api-keys')) },
               { path: 'security', lazy: page(() => import('@/app/routes/settings-security')) },
+              { path: 'webhooks', lazy: page(() => import('@/app/routes/settings-webhooks')) },
               // the emergency controls' old address
               { path: 'emergency', ...redirectTo('/controls') },
             ],

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { BudgetChannel, BudgetCreateBody, BudgetPeriod, BudgetScope, BudgetState, budgetUpdateBody } from '@/features/budgets/lib/budgets'
+import type { BudgetCreateBody, budgetUpdateBody } from '@/features/budgets/lib/budgets'
+import type { BudgetChannel, BudgetPeriod, BudgetScope, BudgetState } from '@/lib/closed-sets'
 import { api, dataOf, type Refine, type Schemas, unwrap } from '@/lib/api-client'
 import { agentKeys, budgetKeys, controlKeys, costKeys, dashboardKeys } from '@/lib/query-keys'
 import type { MutationConfig } from '@/lib/react-query'

@@ -5,20 +5,17 @@ import { FormError, SelectField, TextField } from '@/components/ui/form'
 import { useToast } from '@/components/ui/toast'
 import { type AgentChoice, type Budget, useCreateBudget, useUpdateBudget } from '@/features/budgets/api/budgets'
 import {
-  BUDGET_CHANNELS,
-  BUDGET_PERIODS,
-  BUDGET_SCOPES,
   type BudgetFieldErrors,
   budgetFormOf,
   type BudgetFormValues,
   budgetUpdateBody,
-  type BudgetScope,
   CHANNEL_LABELS,
   emptyBudgetForm,
   PERIOD_LABELS,
   teamsOf,
   validateBudgetForm,
 } from '@/features/budgets/lib/budgets'
+import { BUDGET_CHANNELS, BUDGET_PERIODS, BUDGET_SCOPES, type BudgetScope } from '@/lib/closed-sets'
 import { fieldErrorsOf } from '@/lib/http'
 
 const SCOPE_LABELS: Record<BudgetScope, string> = { organization: 'Whole organization', team: 'One team', agent: 'One agent' }

@@ -1,22 +1,11 @@
 import type { BadgeTone } from '@/components/ui/badge'
+import { BUDGET_CHANNELS, BUDGET_PERIODS, BUDGET_SCOPES, type BudgetChannel, type BudgetPeriod, type BudgetScope, type BudgetState } from '@/lib/closed-sets'
 
 /**
  * The budgets pages' logic without React: state colours, progress, the form (validated the way the API validates
  * it, so most mistakes show at the field before a request), the budgets that cover an agent, and the agents a
  * budget paused that may be resumed.
  */
-
-export const BUDGET_SCOPES = ['organization', 'team', 'agent'] as const
-export type BudgetScope = (typeof BUDGET_SCOPES)[number]
-
-export const BUDGET_PERIODS = ['daily', 'weekly', 'monthly', 'total'] as const
-export type BudgetPeriod = (typeof BUDGET_PERIODS)[number]
-
-export const BUDGET_CHANNELS = ['in_app', 'email', 'webhook'] as const
-export type BudgetChannel = (typeof BUDGET_CHANNELS)[number]
-
-export const BUDGET_STATES = ['ok', 'warning', 'exceeded'] as const
-export type BudgetState = (typeof BUDGET_STATES)[number]
 
 export const PERIOD_LABELS: Record<BudgetPeriod, string> = { daily: 'Daily', weekly: 'Weekly', monthly: 'Monthly', total: 'All time' }
 export const CHANNEL_LABELS: Record<BudgetChannel, string> = { in_app: 'In the app', email: 'E-mail', webhook: 'Webhooks' }

@@ -1,12 +1,10 @@
 import type { BadgeTone } from '@/components/ui/badge'
+import { NOTIFICATION_SEVERITIES, type NotificationSeverity } from '@/lib/closed-sets'
 
 /**
  * The bell's and the notifications page's logic without React: the count on the bell, severity colours, where a
  * notification leads (only paths of this app), and the local update after "mark read".
  */
-
-export const NOTIFICATION_SEVERITIES = ['info', 'warning', 'critical'] as const
-export type NotificationSeverity = (typeof NOTIFICATION_SEVERITIES)[number]
 
 export const SEVERITY_TONES: Record<NotificationSeverity, BadgeTone> = { info: 'accent', warning: 'warning', critical: 'danger' }
 

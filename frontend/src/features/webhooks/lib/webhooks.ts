@@ -1,18 +1,13 @@
 import type { BadgeTone } from '@/components/ui/badge'
+import { DELIVERY_STATUSES, type DeliveryStatus, WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@/lib/closed-sets'
 
 /** The webhooks settings' logic without React: event types, the form's checks, delivery states. */
-
-export const WEBHOOK_EVENT_TYPES = ['budget.threshold_crossed', 'budget.auto_paused', 'webhook.test'] as const
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number]
 
 export const EVENT_TYPE_LABELS: Record<WebhookEventType, string> = {
   'budget.threshold_crossed': 'A budget threshold is crossed',
   'budget.auto_paused': 'A budget pauses agents',
   'webhook.test': 'Test events',
 }
-
-export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
 
 export const DELIVERY_TONES: Record<DeliveryStatus, BadgeTone> = { pending: 'neutral', succeeded: 'success', failed: 'danger' }
 export const DELIVERY_LABELS: Record<DeliveryStatus, string> = { pending: 'Pending', succeeded: 'Delivered', failed: 'Failed' }

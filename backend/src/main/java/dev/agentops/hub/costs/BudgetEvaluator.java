@@ -7,6 +7,7 @@ import dev.agentops.hub.ingestion.RunsCommitted;
 import dev.agentops.hub.orgs.OrganizationRepository;
 import dev.agentops.hub.shared.db.Jdbc;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -57,9 +58,11 @@ public class BudgetEvaluator {
     private final AgentPauses pauses;
     private final Jdbc jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher<BudgetAlertsRaised> raised;
 
     BudgetEvaluator(BudgetRepository budgets, BudgetSpend spend, OrganizationRepository organizations,
-                    TenantTransactions tenants, AgentPauses pauses, Jdbc jdbc, Clock clock) {
+                    TenantTransactions tenants, AgentPauses pauses, Jdbc jdbc, Clock clock,
+                    ApplicationEventPublisher<BudgetAlertsRaised> raised) {
         this.budgets = budgets;
         this.spend = spend;
         this.organizations = organizations;
@@ -67,6 +70,7 @@ public class BudgetEvaluator {
         this.pauses = pauses;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.raised = raised;
     }
 
     @EventListener
@@ -102,6 +106,15 @@ public class BudgetEvaluator {
 
     /** Evaluates the organization's budgets as of {@code now}; returns what this call fired. */
     public List<Fired> evaluate(UUID org, Instant now) {
+        List<Fired> fired = evaluateInTransaction(org, now);
+        if (!fired.isEmpty()) {
+            // after the commit, so that the notifications drainer it wakes sees the new alert rows
+            raised.publishEvent(new BudgetAlertsRaised(org));
+        }
+        return fired;
+    }
+
+    private List<Fired> evaluateInTransaction(UUID org, Instant now) {
         return tenants.write(org, () -> {
             List<Budget> all = budgets.all(org);
             List<Fired> fired = new ArrayList<>();

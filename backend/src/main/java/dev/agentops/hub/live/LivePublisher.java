@@ -4,6 +4,7 @@ import dev.agentops.hub.agents.AgentChanged;
 import dev.agentops.hub.controls.HaltState;
 import dev.agentops.hub.controls.OrgHaltChanged;
 import dev.agentops.hub.ingestion.RunChanged;
+import dev.agentops.hub.notifications.NotificationCreated;
 import dev.agentops.hub.shared.redis.RedisChannels;
 import dev.agentops.hub.shared.security.ActorRef;
 import io.micronaut.context.annotation.Context;
@@ -72,6 +73,18 @@ class LivePublisher {
         data.put("reason", halt.reason());
         data.put("agent_ids", change.agentIds().stream().map(UUID::toString).toList());
         publish(new LiveEvent(nextId(), change.organizationId(), halt.engaged() ? "org.halted" : "org.released", data));
+    }
+
+    @EventListener
+    void onNotificationCreated(NotificationCreated created) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", created.id().toString());
+        data.put("type", created.type());
+        data.put("severity", created.severity());
+        data.put("title", created.title());
+        data.put("link", created.link());
+        data.put("created_at", created.createdAt().toString());
+        publish(new LiveEvent(nextId(), created.organizationId(), "notification.created", data));
     }
 
     private static Map<String, Object> actor(ActorRef actor) {

@@ -77,6 +77,10 @@ class RoleMatrixTest extends AppTest {
             new Endpoint("GET", "/api/v1/controls/status", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
             new Endpoint("GET", "/api/v1/costs/summary", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
             new Endpoint("GET", "/api/v1/budgets", () -> null, Set.of("admin", "team_lead", "member", "viewer", "read_key")),
+            new Endpoint("GET", "/api/v1/notifications", () -> null, all),
+            new Endpoint("GET", "/api/v1/notifications/unread-count", () -> null, all),
+            new Endpoint("POST", "/api/v1/notifications/read-all", () -> null, all),
+            new Endpoint("GET", "/api/v1/webhooks", () -> null, Set.of("admin")),
             new Endpoint("POST", "/api/v1/ingest/run", () -> Map.of("agent_id", "matrix-bot", "run_id", "m-" + System.nanoTime()),
                 Set.of("ingest_key")));
 
@@ -162,7 +166,17 @@ class RoleMatrixTest extends AppTest {
         Map.entry("GET /api/v1/budgets/{id}/alerts", "runs:read"),
         Map.entry("POST /api/v1/budgets", "budgets:manage"),
         Map.entry("PATCH /api/v1/budgets/{id}", "budgets:manage"),
-        Map.entry("DELETE /api/v1/budgets/{id}", "budgets:manage"));
+        Map.entry("DELETE /api/v1/budgets/{id}", "budgets:manage"),
+        Map.entry("GET /api/v1/notifications", "org:read (users only)"),
+        Map.entry("GET /api/v1/notifications/unread-count", "org:read (users only)"),
+        Map.entry("POST /api/v1/notifications/{id}/read", "org:read (users only)"),
+        Map.entry("POST /api/v1/notifications/read-all", "org:read (users only)"),
+        Map.entry("GET /api/v1/webhooks", "webhooks:manage"),
+        Map.entry("GET /api/v1/webhooks/{id}", "webhooks:manage"),
+        Map.entry("POST /api/v1/webhooks", "webhooks:manage"),
+        Map.entry("DELETE /api/v1/webhooks/{id}", "webhooks:manage"),
+        Map.entry("POST /api/v1/webhooks/{id}/test", "webhooks:manage"),
+        Map.entry("GET /api/v1/webhooks/{id}/deliveries", "webhooks:manage"));
 
     /** Controllers that exist only in the test environment (shared/idempotency probes); they are no product routes. */
     private static final String TEST_ONLY_ROUTES = "/api/v1/test-probe/";

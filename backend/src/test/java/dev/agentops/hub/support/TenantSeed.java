@@ -54,6 +54,17 @@ public final class TenantSeed {
                 budget, org);
             update(c, "insert into budget_alerts (organization_id, budget_id, kind, threshold, period_start, spent_usd, max_amount_usd, "
                 + "percent, channels) values (?, ?, 'threshold', 50, now(), 5, 10, 50, '{in_app}')", org, budget);
+            UUID notification = UUID.randomUUID();
+            update(c, "insert into notifications (id, organization_id, type, severity, title, body) "
+                + "values (?, ?, 'budget.threshold_crossed', 'warning', 't', 'b')", notification, org);
+            update(c, "insert into notification_reads (organization_id, notification_id, user_id) values (?, ?, ?)", org, notification, user);
+            update(c, "insert into notification_emails (organization_id, source_id, recipient, subject, body, status) "
+                + "values (?, gen_random_uuid(), ?, 's', 'b', 'sent')", org, "seed-" + tag + "@example.com");
+            UUID webhook = UUID.randomUUID();
+            update(c, "insert into webhook_endpoints (id, organization_id, url, kind, event_types, secret_box) "
+                + "values (?, ?, 'https://example.com/hook', 'generic', '{webhook.test}', 'x')", webhook, org);
+            update(c, "insert into webhook_deliveries (id, organization_id, webhook_id, event_id, event_type, event, summary, status, created_at) "
+                + "values (gen_random_uuid(), ?, ?, gen_random_uuid(), 'webhook.test', '{}', 's', 'succeeded', now())", org, webhook);
             update(c, "insert into model_prices (organization_id, model, input_price, output_price) values (?, 'seed-model', 0.000001, 0.000002)",
                 org);
             update(c, "insert into idempotency_keys (organization_id, credential_id, idempotency_key, request_hash, expires_at) "

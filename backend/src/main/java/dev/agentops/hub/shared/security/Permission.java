@@ -20,7 +20,9 @@ public enum Permission {
     POLICIES_CHECK,
     APPROVALS_DECIDE,
     CONTROLS_PAUSE,
-    CONTROLS_KILL_SWITCH;
+    CONTROLS_KILL_SWITCH,
+    /** Webhook endpoints: admins only, and never an API key (no key scope grants it). */
+    WEBHOOKS_MANAGE;
 
     /** The wire name, e.g. {@code members:manage}. */
     public String key() {

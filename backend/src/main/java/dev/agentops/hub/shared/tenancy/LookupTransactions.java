@@ -25,7 +25,9 @@ public class LookupTransactions {
         TOKEN_HASH("app.token_hash"),
         USER("app.user_id"),
         /** The ingestion queue across organizations: the group committer and the workers only. */
-        INGEST("app.ingest");
+        INGEST("app.ingest"),
+        /** Pending budget alerts, e-mails and webhook deliveries across organizations: the notification workers only. */
+        NOTIFY("app.notify");
 
         private final String setting;
 

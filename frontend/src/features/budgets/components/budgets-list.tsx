@@ -9,7 +9,7 @@ import { type AgentChoice, type Budget, useBudgetAlerts, useDeleteBudget, useRes
 import { BudgetAlerts } from '@/features/budgets/components/budget-alerts'
 import { BudgetDialog } from '@/features/budgets/components/budget-dialog'
 import { BudgetProgress } from '@/features/budgets/components/budget-progress'
-import { alertsOfPeriod, CHANNEL_LABELS, PERIOD_LABELS, resumeCandidates, scopeLabel } from '@/features/budgets/lib/budgets'
+import { alertsOfPeriod, CHANNEL_LABELS, lastInstantOf, PERIOD_LABELS, resumeCandidates, scopeLabel } from '@/features/budgets/lib/budgets'
 import { useCan, whoCan } from '@/lib/authorization'
 import { cn } from '@/lib/cn'
 import { formatDate, formatUsd } from '@/lib/format'
@@ -124,7 +124,7 @@ function BudgetCard({
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <Fact label="Period">
           {formatDate(status.period_start)}
-          {status.period_end ? ` – ${formatDate(status.period_end)}` : ' onwards'}
+          {status.period_end ? ` – ${formatDate(lastInstantOf(status.period_end))}` : ' onwards'}
         </Fact>
         <Fact label="Forecast">
           {status.forecast_usd == null ? '—' : <span className={status.forecast_usd > budget.max_amount_usd ? 'font-medium text-red-700' : undefined}>{formatUsd(status.forecast_usd)}</span>}

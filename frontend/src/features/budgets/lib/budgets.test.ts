@@ -7,6 +7,7 @@ import {
   budgetState,
   budgetUpdateBody,
   emptyBudgetForm,
+  lastInstantOf,
   formatBudgetPercent,
   parseThresholds,
   progressWidth,
@@ -184,6 +185,11 @@ describe('resumeCandidates', () => {
 
   it('offers nothing without an auto-pause', () => {
     expect(resumeCandidates([], paused)).toEqual([])
+  })
+
+  it('shows a period by its last day, not the exclusive end', () => {
+    expect(lastInstantOf('2027-01-01T00:00:00Z')).toBe('2026-12-31T23:59:59.999Z')
+    expect(lastInstantOf(null)).toBeNull()
   })
 
   it('keeps the alerts of the current period', () => {

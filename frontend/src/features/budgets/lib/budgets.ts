@@ -246,6 +246,12 @@ export function resumeCandidates(
   return candidates
 }
 
+/** The last day of a period whose end is exclusive (a month ending "Jan 1, 00:00" ends on Dec 31). */
+export function lastInstantOf(periodEnd: string | null | undefined): string | null {
+  const end = Date.parse(periodEnd ?? '')
+  return Number.isFinite(end) ? new Date(end - 1).toISOString() : null
+}
+
 /** The alerts of the budget's current period (the list holds older periods too). */
 export function alertsOfPeriod<A extends { period_start: string }>(alerts: readonly A[], periodStart: string): A[] {
   const start = Date.parse(periodStart)

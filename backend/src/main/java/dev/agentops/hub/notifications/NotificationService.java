@@ -36,7 +36,7 @@ class NotificationService {
         int limit = Paging.limit(requestedLimit);
         Paging.TimeAndId after = Paging.decodeTimeAndId(cursor);
         return tenants.read(actor.organizationId(), () -> {
-            List<NotificationResponse> rows = jdbc.query("select " + COLUMNS + """
+            List<NotificationResponse> rows = jdbc.query("select " + COLUMNS + " " + """
                  where n.organization_id = ?
                    and (not ?::boolean or r.read_at is null)
                    and (?::timestamptz is null or (n.created_at, n.id) < (?::timestamptz, ?::uuid))

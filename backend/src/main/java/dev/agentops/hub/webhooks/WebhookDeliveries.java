@@ -62,7 +62,7 @@ public class WebhookDeliveries {
     }
 
     List<WebhookDeliveryResponse> page(UUID org, UUID webhookId, Instant beforeAt, UUID beforeId, int limitPlusOne) {
-        return jdbc.query("select " + COLUMNS + """
+        return jdbc.query("select " + COLUMNS + " " + """
              from webhook_deliveries
              where organization_id = ? and webhook_id = ?
                and (?::timestamptz is null or (created_at, id) < (?::timestamptz, ?::uuid))

@@ -1,5 +1,8 @@
 package dev.agentops.hub.webhooks;
 
+import dev.agentops.hub.audit.AuditActor;
+import dev.agentops.hub.audit.AuditEvent;
+import dev.agentops.hub.audit.AuditTrail;
 import dev.agentops.hub.shared.db.Jdbc;
 import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.security.SecretBox;
@@ -38,9 +41,10 @@ class WebhookService {
     private final SecretBox box;
     private final Clock clock;
     private final ApplicationEventPublisher<WebhookDeliveriesQueued> queued;
+    private final AuditTrail audit;
 
     WebhookService(TenantTransactions tenants, Jdbc jdbc, WebhookDeliveries deliveries, UrlGuard guard, SecretBox box, Clock clock,
-                   ApplicationEventPublisher<WebhookDeliveriesQueued> queued) {
+                   ApplicationEventPublisher<WebhookDeliveriesQueued> queued, AuditTrail audit) {
         this.tenants = tenants;
         this.jdbc = jdbc;
         this.deliveries = deliveries;
@@ -48,6 +52,7 @@ class WebhookService {
         this.box = box;
         this.clock = clock;
         this.queued = queued;
+        this.audit = audit;
     }
 
     CreatedWebhookResponse create(Actor actor, WebhookRequests.Create request) {
@@ -78,6 +83,7 @@ class WebhookService {
                 values (?, ?, ?, ?::text[], ?, ?, ?) returning id""", row -> row.uuid("id"),
                 org, url, kind, types, blankToNull(request.description()), box.encrypt(secret), actor.id()).get(0);
             WebhookEndpointResponse e = find(org, id);
+            audit.record(org, AuditActor.of(actor), AuditEvent.of("webhook.created", "webhook", id).with("after", auditView(e)));
             return new CreatedWebhookResponse(e.id(), e.url(), e.kind(), e.eventTypes(), e.description(), e.createdAt(), e.createdBy(),
                 e.lastDelivery(), secret);
         });
@@ -86,7 +92,7 @@ class WebhookService {
     ListResponse<WebhookEndpointResponse> list(Actor actor) {
         requireUser(actor);
         UUID org = actor.organizationId();
-        List<WebhookEndpointResponse> all = tenants.read(org, () -> jdbc.query("select " + ENDPOINT_COLUMNS + """
+        List<WebhookEndpointResponse> all = tenants.read(org, () -> jdbc.query("select " + ENDPOINT_COLUMNS + " " + """
              where e.organization_id = ? order by e.created_at desc, e.id desc""", WebhookService::mapEndpoint, org));
         return new ListResponse<>(all, new ListResponse.PageInfo(null, Math.max(MAX_ENDPOINTS, all.size())));
     }
@@ -98,11 +104,26 @@ class WebhookService {
 
     void delete(Actor actor, UUID id) {
         requireUser(actor);
-        int deleted = tenants.write(actor.organizationId(), () ->
-            jdbc.update("delete from webhook_endpoints where organization_id = ? and id = ?", actor.organizationId(), id));
-        if (deleted == 0) {
-            throw Problems.notFound("webhook", id);
-        }
+        UUID org = actor.organizationId();
+        tenants.run(org, () -> {
+            WebhookEndpointResponse before = find(org, id);
+            jdbc.update("delete from webhook_endpoints where organization_id = ? and id = ?", org, id);
+            audit.record(org, AuditActor.of(actor), AuditEvent.of("webhook.deleted", "webhook", id).with("before", auditView(before)));
+        });
+    }
+
+    /**
+     * What the audit trail keeps of an endpoint: never its secret, and only the URL's origin, because the path of
+     * many webhook URLs (Slack's among them) is itself a credential.
+     */
+    private static Map<String, Object> auditView(WebhookEndpointResponse endpoint) {
+        java.net.URI uri = java.net.URI.create(endpoint.url());
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("url", uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + "/…");
+        view.put("kind", endpoint.kind());
+        view.put("event_types", endpoint.eventTypes());
+        view.put("description", endpoint.description());
+        return view;
     }
 
     WebhookDeliveryResponse test(Actor actor, UUID id) {

@@ -27,6 +27,7 @@ export function ExportCsv({ range }: { range: { from: string; to: string } }) {
       </select>
       <Button
         variant="secondary"
+        className="whitespace-nowrap"
         disabled={exporter.isPending}
         onClick={() =>
           exporter.mutate(

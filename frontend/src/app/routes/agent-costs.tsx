@@ -12,7 +12,7 @@ import { CostRangePicker } from '@/features/costs/components/cost-range-picker'
 import { ModelCostTable } from '@/features/costs/components/cost-tables'
 import { DailyCostChart } from '@/features/costs/components/daily-cost-chart'
 import { UnpricedNotice } from '@/features/costs/components/unpriced-notice'
-import { costRangeOf, costRangeSearch } from '@/features/costs/lib/costs'
+import { costRangeOf, costRangeSearch, shownDaysOf } from '@/features/costs/lib/costs'
 import { formatTokens, formatUsd } from '@/lib/format'
 
 function AgentCosts({ agent }: { agent: { id: string; name: string; team: string | null } }) {
@@ -21,9 +21,10 @@ function AgentCosts({ agent }: { agent: { id: string; name: string; team: string
   const costs = useAgentCosts(agent.id, range)
   const budgets = useBudgets()
   const covering = budgetsCovering(budgets.data ?? [], agent)
+  const shownDays = costs.data ? shownDaysOf(costs.data.range) : undefined
   return (
     <div className="space-y-6">
-      <CostRangePicker key={JSON.stringify(range)} range={range} onChange={(next) => setSearch(costRangeSearch(next), { replace: true })} />
+      <CostRangePicker key={JSON.stringify(range) + (shownDays?.from ?? '')} range={range} shownDays={shownDays} onChange={(next) => setSearch(costRangeSearch(next), { replace: true })} />
       {costs.isPending ? (
         <Spinner label="Loading the costs" />
       ) : costs.isError ? (

@@ -14,7 +14,7 @@ import { AgentCostTable, ModelCostTable, TeamCostTable } from '@/features/costs/
 import { DailyCostChart } from '@/features/costs/components/daily-cost-chart'
 import { ExportCsv } from '@/features/costs/components/export-csv'
 import { UnpricedNotice } from '@/features/costs/components/unpriced-notice'
-import { costRangeOf, costRangeSearch, dayIn } from '@/features/costs/lib/costs'
+import { costRangeOf, costRangeSearch, shownDaysOf } from '@/features/costs/lib/costs'
 import { formatTokens, formatUsd } from '@/lib/format'
 
 export default function CostsRoute() {
@@ -22,7 +22,7 @@ export default function CostsRoute() {
   const range = costRangeOf(search)
   const summary = useCostSummary(range)
   const data = summary.data
-  const shownDays = data ? { from: dayIn(Date.parse(data.range.from), data.range.timezone), to: dayIn(Date.parse(data.range.to) - 1, data.range.timezone) } : undefined
+  const shownDays = data ? shownDaysOf(data.range) : undefined
   return (
     <ContentLayout
       title="Costs"

@@ -43,7 +43,7 @@ function ResumeAgents({ budget, candidates }: { budget: Budget; candidates: Arra
     <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2.5 text-sm text-amber-900">
       <p>
         This budget paused {n === 1 ? `"${candidates[0].name ?? candidates[0].agent_id}"` : `${n} agents`}; {n === 1 ? 'it is' : 'they are'} still paused.
-        {over && ' The spend is still over the auto-pause level: raise the limit first, or they may be refused again next period only.'}
+        {over && ' The spend is still over the auto-pause level, and this period will not pause them again: raise the limit first if the cap should still hold.'}
       </p>
       <ButtonWithHint hint={allowed ? null : whoCan('controls:pause')} variant="secondary" onClick={() => setOpen(true)}>
         <Play aria-hidden className="size-4" /> Resume the {n} agent{n === 1 ? '' : 's'} this budget paused

@@ -11,6 +11,7 @@ import {
   parseDay,
   prepareDailyCost,
   rangeInstants,
+  shownDaysOf,
   unpricedWarning,
 } from '@/features/costs/lib/costs'
 
@@ -101,6 +102,11 @@ describe('prepareDailyCost', () => {
   it('prints each bar as its own day', () => {
     const [row] = prepareDailyCost([], { from: '2026-11-17T00:00:00Z', to: '2026-11-18T00:00:00Z', timezone: 'UTC' })
     expect(new Date(row.bucket).getDate()).toBe(17)
+  })
+
+  it('names the first and last day shown, the end being exclusive', () => {
+    expect(shownDaysOf({ from: '2026-10-21T00:00:00Z', to: '2026-11-20T00:00:00Z', timezone: 'UTC' })).toEqual({ from: '2026-10-21', to: '2026-11-19' })
+    expect(shownDaysOf({ from: '2026-11-20T00:00:00Z', to: '2026-11-20T00:00:00Z', timezone: 'UTC' })).toBeUndefined()
   })
 
   it('stops at the API limit of days', () => {

@@ -87,6 +87,14 @@ export function dayIn(ms: number, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day}`
 }
 
+/** The first and last calendar day of a range the API answered with, in its zone (to prefill the date fields). */
+export function shownDaysOf(range: { from: string; to: string; timezone: string }): { from: string; to: string } | undefined {
+  const from = Date.parse(range.from)
+  const to = Date.parse(range.to)
+  if (!Number.isFinite(from) || !Number.isFinite(to) || to <= from) return undefined
+  return { from: dayIn(from, range.timezone), to: dayIn(to - 1, range.timezone) }
+}
+
 /** Every calendar day from `first` to `last` (both included), at most MAX_RANGE_DAYS + 1. */
 export function daysBetween(first: string, last: string): string[] {
   const start = parseDay(first)

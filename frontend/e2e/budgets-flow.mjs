@@ -136,7 +136,9 @@ const exitCode = await runFlow(
       await expectPath(page, '/notifications')
       const list = main.getByRole('list', { name: 'Notifications' })
       await expectVisible(list.getByText(new RegExp(`${budgetName}.*80`)), '/notifications does not list the 80 % alert')
-      await main.getByRole('radio', { name: /Unread/ }).check({ force: true })
+      // the filter is a radio group styled as buttons: click its label, then the URL says unread=true
+      await main.locator('label').filter({ hasText: /^Unread/ }).click()
+      await page.waitForURL((u) => u.searchParams.get('unread') === 'true', { timeout: 10_000 })
       await expectVisible(list.getByText(new RegExp(`${budgetName}.*80`)), 'the unread filter hides the unread alert')
       await main.getByRole('button', { name: 'Mark all read' }).click()
       await expectVisible(main.getByText('Nothing unread'), '"Mark all read" left unread notifications')

@@ -5,6 +5,7 @@ import { PublicLoading } from '@/components/layouts/public-layout'
 import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { HaltBanner } from '@/features/controls/components/halt-banner'
+import { NotificationBell } from '@/features/notifications/components/notification-bell'
 import { errorText } from '@/components/ui/form'
 import { Spinner } from '@/components/ui/spinner'
 import { useAuth } from '@/lib/auth'
@@ -61,7 +62,7 @@ export function ProtectedApp() {
   return (
     <>
       <LiveUpdates />
-      <AppLayout banner={<HaltBanner />} />
+      <AppLayout banner={<HaltBanner />} headerActions={<NotificationBell />} />
     </>
   )
 }

@@ -48,6 +48,7 @@ export const routes: RouteObject[] = [
           { path: 'agents/:agentId', lazy: page(() => import('@/app/routes/agent')) },
           { path: 'agents/:agentId/analytics', lazy: page(() => import('@/app/routes/agent-analytics')) },
           { path: 'agents/:agentId/runs', lazy: page(() => import('@/app/routes/agent-runs')) },
+          { path: 'agents/:agentId/costs', lazy: page(() => import('@/app/routes/agent-costs')) },
           { path: 'runs', lazy: page(() => import('@/app/routes/runs')) },
           { path: 'runs/:runId', lazy: page(() => import('@/app/routes/run')) },
           { path: 'costs', lazy: page(() => import('@/app/routes/costs')) },
@@ -56,6 +57,7 @@ export const routes: RouteObject[] = [
           { path: 'approvals', lazy: page(() => import('@/app/routes/approvals')) },
           { path: 'controls', lazy: page(() => import('@/app/routes/controls')) },
           { path: 'audit', lazy: page(() => import('@/app/routes/audit')) },
+          { path: 'notifications', lazy: page(() => import('@/app/routes/notifications')) },
           {
             path: 'settings',
             lazy: page(() => import('@/app/routes/settings')),
@@ -65,6 +67,7 @@ export const routes: RouteObject[] = [
               { path: 'members', lazy: page(() => import('@/app/routes/settings-members')) },
               { path: 'api-keys', lazy: page(() => import('@/app/routes/settings-api-keys')) },
               { path: 'security', lazy: page(() => import('@/app/routes/settings-security')) },
+              { path: 'webhooks', lazy: page(() => import('@/app/routes/settings-webhooks')) },
               // the emergency controls' old address
               { path: 'emergency', ...redirectTo('/controls') },
             ],

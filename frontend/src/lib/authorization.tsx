@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'approvals:decide',
   'controls:pause',
   'controls:kill_switch',
+  'webhooks:manage',
 ] as const
 
 export type Permission = (typeof PERMISSIONS)[number]
@@ -43,6 +44,7 @@ export const LOWEST_ROLE: Record<Permission, Role> = {
   'approvals:decide': 'team_lead',
   'controls:pause': 'team_lead',
   'controls:kill_switch': 'admin',
+  'webhooks:manage': 'admin',
 }
 
 const PLURALS: Record<Role, string> = { admin: 'admins', team_lead: 'team leads', member: 'members', viewer: 'viewers' }

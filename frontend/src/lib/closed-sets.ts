@@ -65,3 +65,37 @@ sameSet<(typeof PAUSE_SOURCES)[number], PauseSource>(true)
 export type ActorType = Schemas['ActorRef']['type']
 export const ACTOR_TYPES = ['user', 'api_key', 'system'] as const satisfies readonly ActorType[]
 sameSet<(typeof ACTOR_TYPES)[number], ActorType>(true)
+
+/** Where a budget stands: `warning` from 80 % of its limit, `exceeded` from 100 %. */
+export type BudgetState = NonNullable<Schemas['BudgetStatus']['state']>
+export const BUDGET_STATES = ['ok', 'warning', 'exceeded'] as const satisfies readonly BudgetState[]
+sameSet<(typeof BUDGET_STATES)[number], BudgetState>(true)
+
+/** What a budget alert is: a crossed threshold or an auto-pause. */
+export type BudgetAlertKind = NonNullable<Schemas['BudgetAlertResponse']['kind']>
+export const BUDGET_ALERT_KINDS = ['threshold', 'auto_pause'] as const satisfies readonly BudgetAlertKind[]
+sameSet<(typeof BUDGET_ALERT_KINDS)[number], BudgetAlertKind>(true)
+
+/** The budget fields the document types as plain strings (its request patterns name them). */
+export const BUDGET_SCOPES = ['organization', 'team', 'agent'] as const
+export type BudgetScope = (typeof BUDGET_SCOPES)[number]
+export const BUDGET_PERIODS = ['daily', 'weekly', 'monthly', 'total'] as const
+export type BudgetPeriod = (typeof BUDGET_PERIODS)[number]
+export const BUDGET_CHANNELS = ['in_app', 'email', 'webhook'] as const
+export type BudgetChannel = (typeof BUDGET_CHANNELS)[number]
+
+export type NotificationSeverity = Schemas['Notification']['severity']
+export const NOTIFICATION_SEVERITIES = ['info', 'warning', 'critical'] as const satisfies readonly NotificationSeverity[]
+sameSet<(typeof NOTIFICATION_SEVERITIES)[number], NotificationSeverity>(true)
+
+export type NotificationType = Schemas['Notification']['type']
+export const NOTIFICATION_TYPES = ['budget.threshold_crossed', 'budget.auto_paused'] as const satisfies readonly NotificationType[]
+sameSet<(typeof NOTIFICATION_TYPES)[number], NotificationType>(true)
+
+/** What a webhook endpoint can subscribe to (the document's request pattern). */
+export const WEBHOOK_EVENT_TYPES = ['budget.threshold_crossed', 'budget.auto_paused', 'webhook.test'] as const
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number]
+
+export type DeliveryStatus = Schemas['WebhookDelivery']['status']
+export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const satisfies readonly DeliveryStatus[]
+sameSet<(typeof DELIVERY_STATUSES)[number], DeliveryStatus>(true)

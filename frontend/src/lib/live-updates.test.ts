@@ -97,6 +97,8 @@ describe('keysForEvent', () => {
     expect(keysForEvent('agent.updated', { id: 'a1' })).toEqual([['agents'], ['dashboard'], ['runs', 'list'], ['controls']])
     expect(keysForEvent('org.halted', {})).toEqual([['controls'], ['agents'], ['dashboard']])
     expect(keysForEvent('org.released', {})).toEqual([['controls'], ['agents'], ['dashboard']])
+    // the bell's count refreshes the moment a notification is created, and the budget it is about
+    expect(keysForEvent('notification.created', { id: 'n1' })).toEqual([['notifications'], ['budgets'], ['agents'], ['controls']])
   })
 })
 
@@ -149,7 +151,7 @@ describe('LiveUpdates', () => {
     await h.advance(1_000)
     h.sources[1].open()
     await h.advance(300)
-    expect(h.invalidated).toEqual([[['agents'], ['runs'], ['dashboard'], ['controls']]])
+    expect(h.invalidated).toEqual([[['agents'], ['runs'], ['dashboard'], ['controls'], ['notifications'], ['budgets']]])
   })
 
   it('retries a failing ticket request with backoff, silently', async () => {

@@ -2,16 +2,16 @@ import { type QueryKey, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useSyncExternalStore } from 'react'
 import { api, dataOf } from '@/lib/api-client'
 import { API_BASE_URL, ApiError } from '@/lib/http'
-import { agentKeys, controlKeys, dashboardKeys, runKeys } from '@/lib/query-keys'
+import { agentKeys, budgetKeys, controlKeys, dashboardKeys, notificationKeys, runKeys } from '@/lib/query-keys'
 
 /**
  * Live updates: `POST /stream/ticket` gives a single-use ticket, `GET /stream?ticket=` streams server-sent events
- * (`run.created`, `run.updated`, `agent.updated`, `org.halted`, `org.released`), and each event invalidates the queries it makes stale, so open
+ * (`run.created`, `run.updated`, `agent.updated`, `org.halted`, `org.released`, `notification.created`), and each event invalidates the queries it makes stale, so open
  * pages refetch. A stream that fails is reopened with a fresh ticket (the old one is used up), with backoff and
  * jitter. Nothing here ever surfaces an error: without the stream the pages work as before, only not live.
  */
 
-export const STREAM_EVENTS = ['run.created', 'run.updated', 'agent.updated', 'org.halted', 'org.released'] as const
+export const STREAM_EVENTS = ['run.created', 'run.updated', 'agent.updated', 'org.halted', 'org.released', 'notification.created'] as const
 export type StreamEventType = (typeof STREAM_EVENTS)[number]
 
 /** The part of an event's data that matters here (the rest of the object is ignored). */
@@ -30,11 +30,14 @@ export function keysForEvent(type: StreamEventType, data: StreamEventData): Quer
     case 'org.released':
       // the banner of every page, and every agent's status
       return [controlKeys.all, agentKeys.all, dashboardKeys.all]
+    case 'notification.created':
+      // the bell's count and list; a budget alert also means the budget's state (and maybe paused agents) moved
+      return [notificationKeys.all, budgetKeys.all, agentKeys.all, controlKeys.all]
   }
 }
 
 /** Everything live updates keep fresh: refetched after a reconnect, since events may have been missed. */
-export const ALL_LIVE_KEYS: QueryKey[] = [agentKeys.all, runKeys.all, dashboardKeys.all, controlKeys.all]
+export const ALL_LIVE_KEYS: QueryKey[] = [agentKeys.all, runKeys.all, dashboardKeys.all, controlKeys.all, notificationKeys.all, budgetKeys.all]
 
 export type LiveState = 'idle' | 'connecting' | 'live' | 'retrying' | 'unavailable' | 'stopped'
 

@@ -10,6 +10,8 @@ export const agentKeys = {
   detail: (id: string) => ['agents', 'detail', id] as const,
   /** Every agent, for pickers and name lookups. */
   options: () => ['agents', 'options'] as const,
+  /** Every agent with its team, for the budget scope pickers. */
+  choices: () => ['agents', 'choices'] as const,
 }
 
 export const runKeys = {
@@ -31,4 +33,33 @@ export const controlKeys = {
   all: ['controls'] as const,
   status: () => ['controls', 'status'] as const,
   history: () => ['controls', 'history'] as const,
+}
+
+/** Cost views (summary, one agent, one team); runs change them, so live updates refresh them by prefix. */
+export const costKeys = {
+  all: ['costs'] as const,
+  summary: (range: Record<string, string>) => ['costs', 'summary', range] as const,
+  agent: (id: string, range: Record<string, string>) => ['costs', 'agent', id, range] as const,
+  team: (name: string, range: Record<string, string>) => ['costs', 'team', name, range] as const,
+}
+
+/** Budgets with their status (spend so far), and each budget's alerts. */
+export const budgetKeys = {
+  all: ['budgets'] as const,
+  list: () => ['budgets', 'list'] as const,
+  alerts: (id: string) => ['budgets', 'alerts', id] as const,
+}
+
+/** The signed-in user's notifications and unread count. */
+export const notificationKeys = {
+  all: ['notifications'] as const,
+  unreadCount: () => ['notifications', 'unread-count'] as const,
+  latest: () => ['notifications', 'latest'] as const,
+  list: (filters: Record<string, string>) => ['notifications', 'list', filters] as const,
+}
+
+export const webhookKeys = {
+  all: ['webhooks'] as const,
+  list: () => ['webhooks', 'list'] as const,
+  deliveries: (id: string) => ['webhooks', 'deliveries', id] as const,
 }

@@ -6,6 +6,9 @@ import { buttonClasses } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { QueryError } from '@/components/ui/query-error'
 import { Spinner } from '@/components/ui/spinner'
+import { useBudgets } from '@/features/budgets/api/budgets'
+import { BudgetAttention } from '@/features/budgets/components/budget-attention'
+import { useControlStatus } from '@/features/controls/api/get-control-status'
 import { useAgentHealth } from '@/features/dashboard/api/get-agent-health'
 import { useHomeDashboard } from '@/features/dashboard/api/get-home-dashboard'
 import { AgentHealthCard } from '@/features/dashboard/components/agent-health-card'
@@ -20,6 +23,14 @@ import { timeRangeLabel } from '@/lib/time-range'
 
 /** Without the live stream, the dashboard refreshes itself this often. */
 const POLL_MS = 60_000
+
+/** Budgets at 80 % or more and agents a budget paused; nothing while either is loading or failed (the card is extra). */
+function BudgetsNeedingAttention() {
+  const budgets = useBudgets()
+  const controls = useControlStatus()
+  if (!budgets.data) return null
+  return <BudgetAttention budgets={budgets.data} paused={controls.data?.paused_agents ?? []} />
+}
 
 function Dashboard({ params, onChange }: { params: DashboardParams; onChange: (params: DashboardParams) => void }) {
   const live = useLiveState() === 'live'
@@ -74,6 +85,7 @@ function Dashboard({ params, onChange }: { params: DashboardParams; onChange: (p
         <div className="grid gap-4 md:grid-cols-2">
           <AgentHealthCard />
           <AttentionList items={prepared!.attention} />
+          <BudgetsNeedingAttention />
         </div>
       </div>
     )
@@ -90,6 +102,7 @@ function Dashboard({ params, onChange }: { params: DashboardParams; onChange: (p
         <div className="grid min-w-0 content-start gap-4">
           <AgentHealthCard />
           <AttentionList items={p.attention} />
+          <BudgetsNeedingAttention />
         </div>
       </div>
       <TopAgents data={p.top} metric={params.top} onMetric={(top) => onChange({ ...params, top })} />

@@ -14,7 +14,7 @@ export default function SettingsRoute() {
     <ContentLayout
       title="Settings"
       documentTitle={current ? `${current.label} · Settings` : 'Settings'}
-      description="Your organization, its members and API keys, and your own sign-in."
+      description="Your organization, its members, API keys and webhooks, and your own sign-in."
     >
       <nav aria-label="Settings" className="mb-6 overflow-x-auto border-b border-zinc-200">
         <ul className="flex gap-1">

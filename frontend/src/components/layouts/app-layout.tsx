@@ -23,9 +23,10 @@ function NavigationProgress() {
 
 /**
  * Shell of every signed-in page: header, main navigation and the page. `children` replaces the outlet; `banner`
- * (the halt banner) runs across the top of every page, under the header.
+ * (the halt banner) runs across the top of every page, under the header; `headerActions` (the notification bell)
+ * sit in the header before the user menu.
  */
-export function AppLayout({ children, banner }: { children?: ReactNode; banner?: ReactNode }) {
+export function AppLayout({ children, banner, headerActions }: { children?: ReactNode; banner?: ReactNode; headerActions?: ReactNode }) {
   return (
     <div className="min-h-dvh bg-white">
       <a
@@ -44,6 +45,7 @@ export function AppLayout({ children, banner }: { children?: ReactNode; banner?:
         </Link>
         <div className="flex min-w-0 items-center gap-3">
           <ApiStatus />
+          {headerActions}
           <UserMenu />
         </div>
         <NavigationProgress />

@@ -1,5 +1,6 @@
 import {
   Activity,
+  Bell,
   Bot,
   CircleDollarSign,
   ClipboardCheck,
@@ -23,6 +24,7 @@ const icons: Record<NavIconName, LucideIcon> = {
   approvals: ClipboardCheck,
   controls: Power,
   audit: ScrollText,
+  notifications: Bell,
   settings: Settings,
 }
 

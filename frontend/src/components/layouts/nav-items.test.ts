@@ -23,6 +23,8 @@ describe('activeNavItem', () => {
     ['/settings/members', 'Settings'],
     ['/settings', 'Settings'],
     ['/costs/', 'Costs'],
+    ['/notifications', 'Notifications'],
+    ['/budgets', 'Budgets'],
   ])('%s highlights %s', (path, label) => {
     expect(activeLabel(path)).toBe(label)
   })
@@ -47,6 +49,7 @@ describe('navItems', () => {
       'Dashboard',
       'Agents',
       'Runs',
+      'Notifications',
       'Costs',
       'Budgets',
       'Policies',
@@ -90,12 +93,17 @@ describe('visibleSettingsItems', () => {
     expect(visibleSettingsItems(['org:read', 'members:read']).map((item) => item.label)).toEqual(['Organization', 'Members', 'Security'])
   })
 
-  it('shows all four sections to an admin', () => {
-    expect(visibleSettingsItems(['org:read', 'members:read', 'api_keys:read']).map((item) => item.to)).toEqual([
+  it('shows all five sections to an admin', () => {
+    expect(visibleSettingsItems(['org:read', 'members:read', 'api_keys:read', 'webhooks:manage']).map((item) => item.to)).toEqual([
       '/settings/org',
       '/settings/members',
       '/settings/api-keys',
+      '/settings/webhooks',
       '/settings/security',
     ])
+  })
+
+  it('shows webhooks to admins only', () => {
+    expect(visibleSettingsItems(['org:read', 'members:read', 'api_keys:read']).map((item) => item.label)).not.toContain('Webhooks')
   })
 })

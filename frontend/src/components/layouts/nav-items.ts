@@ -10,6 +10,7 @@ export type NavIcon =
   | 'approvals'
   | 'controls'
   | 'audit'
+  | 'notifications'
   | 'settings'
 
 export type NavGroup = 'Monitor' | 'Spend' | 'Govern' | 'Organization'
@@ -30,6 +31,7 @@ export const navItems: readonly NavItem[] = [
   { label: 'Dashboard', to: '/dashboard', section: '/dashboard', icon: 'dashboard', group: 'Monitor' },
   { label: 'Agents', to: '/agents', section: '/agents', icon: 'agents', group: 'Monitor' },
   { label: 'Runs', to: '/runs', section: '/runs', icon: 'runs', group: 'Monitor' },
+  { label: 'Notifications', to: '/notifications', section: '/notifications', icon: 'notifications', group: 'Monitor' },
   { label: 'Costs', to: '/costs', section: '/costs', icon: 'costs', group: 'Spend' },
   { label: 'Budgets', to: '/budgets', section: '/budgets', icon: 'budgets', group: 'Spend' },
   { label: 'Policies', to: '/policies', section: '/policies', icon: 'policies', group: 'Govern' },
@@ -79,6 +81,7 @@ export const settingsItems: readonly SettingsItem[] = [
   { label: 'Organization', to: '/settings/org', permission: 'org:read' },
   { label: 'Members', to: '/settings/members', permission: 'members:read' },
   { label: 'API keys', to: '/settings/api-keys', permission: 'api_keys:read' },
+  { label: 'Webhooks', to: '/settings/webhooks', permission: 'webhooks:manage' },
   { label: 'Security', to: '/settings/security' },
 ]
 

@@ -11,12 +11,13 @@ export function AgentsBackLink() {
   )
 }
 
-/** Overview / Analytics / Runs of one agent. */
+/** Overview / Analytics / Runs / Costs of one agent. */
 export function AgentTabs({ agentId }: { agentId: string }) {
   const tabs = [
     { to: `/agents/${agentId}`, label: 'Overview', end: true },
     { to: `/agents/${agentId}/analytics`, label: 'Analytics', end: false },
     { to: `/agents/${agentId}/runs`, label: 'Runs', end: false },
+    { to: `/agents/${agentId}/costs`, label: 'Costs', end: false },
   ]
   return (
     <nav aria-label="Agent" className="mb-6 overflow-x-auto border-b border-zinc-200">

@@ -29,7 +29,7 @@ class BrowserFlowsTest extends AppTest {
     EmbeddedServer server;
 
     @ParameterizedTest
-    @ValueSource(strings = {"smoke.mjs", "auth-flow.mjs", "five-minute-flow.mjs", "csp.mjs", "controls-flow.mjs"})
+    @ValueSource(strings = {"smoke.mjs", "auth-flow.mjs", "five-minute-flow.mjs", "csp.mjs", "controls-flow.mjs", "budgets-flow.mjs"})
     void flowPassesInChromium(String flow) throws Exception {
         Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
         if (!Files.isExecutable(chromium)) {

@@ -13,8 +13,8 @@ import {
 import { createRetryingFetch, type FetchLike, type RetryOptions } from "./core/http.js";
 import { randomUUID } from "./core/uuid.js";
 import { normalizeUsage, type AnyUsage } from "./core/usage.js";
-import { PauseMonitor, type AgentStatusBody } from "./pause-monitor.js";
-import type { EventType, FinalRunStatus, PauseSource, UsageFormat } from "./types.js";
+import { LONG_POLL_WAIT_S, PauseMonitor, type AgentStatusBody } from "./pause-monitor.js";
+import type { BudgetStatus, EventType, FinalRunStatus, PauseSource, UsageFormat } from "./types.js";
 
 type IngestRunRequest = components["schemas"]["IngestRunRequest"];
 
@@ -40,6 +40,11 @@ export interface AgentOpsClientOptions extends RetryOptions {
   onError?: (error: AgentOpsError) => void;
   /** Told once per change when an agent is paused or resumed (default: none; read `isPaused`). */
   onPause?: (paused: boolean, reason: string | null) => void;
+  /**
+   * Told once per change of an agent's budget state (`ok` → `warning` → `exceeded`, and back when a budget is raised
+   * or a new period starts), from ingest acks and status reads (default: none; read `budgetStatus`).
+   */
+  onBudgetStatus?: (status: BudgetStatus, agentId: string) => void;
   /** A fetch implementation (default: global fetch). */
   fetch?: FetchLike | typeof globalThis.fetch;
   /** Where timestamps come from, in epoch ms (tests fix it; default Date.now). */
@@ -221,18 +226,26 @@ export class AgentOpsClient {
       fetch: createRetryingFetch({ ...options, maxRetries: options.maxRetries ?? 3 }),
       headers,
     });
-    // the status read: once, short time limit; the next poll is its retry
-    const statusFetch = createRetryingFetch({ ...options, maxRetries: 0, timeoutMs: 2000 });
+    // the status read: once (the long-poll loop is its retry), a time limit past the longest server hold
+    const statusFetch = createRetryingFetch({ ...options, maxRetries: 0, timeoutMs: (LONG_POLL_WAIT_S + 10) * 1000 });
     this.pauses = new PauseMonitor({
-      read: async (agentId) => {
-        const url = `${this.baseUrl}/api/v1/controls/agent-status?agent_id=${encodeURIComponent(agentId)}`;
-        const response = await statusFetch(new Request(url, { headers: { Accept: "application/json", ...headers } }));
+      read: async (agentId, read) => {
+        const query = new URLSearchParams({ agent_id: agentId });
+        if (read?.waitS !== undefined && read.known) {
+          query.set("wait_s", String(read.waitS));
+          query.set("known", read.known);
+        }
+        const url = `${this.baseUrl}/api/v1/controls/agent-status?${query}`;
+        const response = await statusFetch(
+          new Request(url, { headers: { Accept: "application/json", ...headers }, signal: read?.signal }),
+        );
         const body = (await response.json().catch(() => undefined)) as { data?: AgentStatusBody } | undefined;
         if (!body?.data) throw errorFromResponse(502, response.headers, { error: "unreadable agent status" });
         return body.data;
       },
       openAgents: () => this.openRuns.values(),
       onPause: options.onPause,
+      onBudgetStatus: options.onBudgetStatus,
       report: (error) => this.onErrorSafe(error),
       now: monotonic,
     });
@@ -240,9 +253,10 @@ export class AgentOpsClient {
 
   /**
    * True when the client's agent is paused (by a person, the kill switch, a budget or a policy) or its organization
-   * halted: stop the agent's work. Never calls the server itself: while a run is open a poller reads the status every
-   * second, and every SDK call refreshes it when it is older than a second. Without a default agent: whether any
-   * agent this client saw is paused.
+   * halted: stop the agent's work. Never calls the server itself: while a run is open a long-polling status read is
+   * held on the server, which answers as soon as the agent is paused or resumed (so this flips within a round trip of
+   * the pause), and SDK calls refresh it when no read is held and it is older than a second. Without a default
+   * agent: whether any agent this client saw is paused.
    */
   get isPaused(): boolean {
     return this.agentId !== undefined ? this.pauses.isPaused(this.agentId) : this.pauses.anyPaused();
@@ -256,6 +270,20 @@ export class AgentOpsClient {
   /** Why the agent was paused (`paused_reason`), or null. */
   pausedReason(agentId: string | undefined = this.agentId): string | null {
     return agentId === undefined ? null : this.pauses.reason(agentId);
+  }
+
+  /**
+   * The worst state of the budgets covering the client's agent in their current period (`ok`, `warning` from 80 %,
+   * `exceeded` from 100 %), from the last ingest ack or status read; null until the server said. Without a default
+   * agent: the worst among the agents this client saw.
+   */
+  get budgetStatus(): BudgetStatus | null {
+    return this.agentId !== undefined ? this.pauses.budgetStatus(this.agentId) : this.pauses.worstBudgetStatus();
+  }
+
+  /** The budget state of this agent (id or slug, as sent to ingest), or null until the server said. */
+  agentBudgetStatus(agentId: string): BudgetStatus | null {
+    return this.pauses.budgetStatus(agentId);
   }
 
   /** Who paused the agent, or null when it is not paused or the server did not say. */
@@ -355,6 +383,7 @@ export class AgentOpsClient {
       }),
     );
     this.openRuns.delete(params.runId);
+    this.pauses.sync();
     return this.added(true);
   }
 

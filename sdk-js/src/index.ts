@@ -14,8 +14,8 @@ export type {
   RecordToolCallParams,
   StartRunParams,
 } from "./client.js";
-export { AGENT_STATUSES, DECISIONS, EVENT_TYPES, PAUSE_SOURCES, RUN_STATUSES, USAGE_FORMATS } from "./types.js";
-export type { AgentStatus, Decision, EventType, FinalRunStatus, PauseSource, RunStatus, UsageFormat } from "./types.js";
+export { AGENT_STATUSES, BUDGET_STATUSES, DECISIONS, EVENT_TYPES, PAUSE_SOURCES, RUN_STATUSES, USAGE_FORMATS } from "./types.js";
+export type { AgentStatus, BudgetStatus, Decision, EventType, FinalRunStatus, PauseSource, RunStatus, UsageFormat } from "./types.js";
 export {
   AgentOpsError,
   AgentPausedError,
@@ -57,3 +57,12 @@ export function createLowLevelClient(baseUrl: string, apiKey?: string, http?: Ht
     ...(http ? { fetch: createRetryingFetch(http) } : {}),
   });
 }
+export {
+  DEFAULT_WEBHOOK_TOLERANCE_SECONDS,
+  WEBHOOK_SIGNATURE_FAILURES,
+  WEBHOOK_SIGNATURE_HEADER,
+  WebhookSignatureError,
+  signWebhookPayload,
+  verifyWebhookSignature,
+} from "./webhooks.js";
+export type { VerifyWebhookOptions, WebhookEvent, WebhookSignatureFailure } from "./webhooks.js";

@@ -36,6 +36,10 @@ export const PAUSE_SOURCES = ["person", "kill_switch", "budget", "policy"] as co
 /** Who paused an agent (`pause_source` of the agent status read). */
 export type PauseSource = (typeof PAUSE_SOURCES)[number];
 
+export const BUDGET_STATUSES = ["ok", "warning", "exceeded"] as const;
+/** The worst state of the budgets covering an agent (`budget_status` of ingest acks and the status read), mildest first. */
+export type BudgetStatus = (typeof BUDGET_STATUSES)[number];
+
 export const USAGE_FORMATS = ["openai", "anthropic", "agentops"] as const;
 /** The shape of a usage object (`usage_format`). */
 export type UsageFormat = (typeof USAGE_FORMATS)[number];

@@ -15,6 +15,7 @@ export interface FakeStatus {
   agent_status: string;
   halted: boolean;
   paused_reason: string | null;
+  budget_status?: string;
 }
 
 export type Responder = (req: Recorded, index: number) => Response | Promise<Response>;
@@ -26,7 +27,7 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   });
 }
 
-export const accepted = (agentStatus = "active", halted = false, pausedReason: string | null = null) =>
+export const accepted = (agentStatus = "active", halted = false, pausedReason: string | null = null, budgetStatus = "ok") =>
   json(202, {
     id: "00000000-0000-0000-0000-000000000001",
     status: "queued",
@@ -34,13 +35,16 @@ export const accepted = (agentStatus = "active", halted = false, pausedReason: s
     agent_status: agentStatus,
     halted,
     paused_reason: pausedReason,
+    budget_status: budgetStatus,
     message: "Processing...",
   });
 
 /**
  * A fake fetch recording every request in `calls` and answering with `responder` (default: 202 accepted, with the
  * agent status of `status`). The agent
- * status read is answered apart, from `status`, recorded in `statusCalls`, and never reaches the responder.
+ * status read is answered apart, from `status`, recorded in `statusCalls`, and never reaches the responder; with
+ * `wait_s` and `known` it is held like the server's long-poll, until `status` differs from `known` (checked every
+ * 5 ms), the wait ends or the request is aborted.
  */
 export function fakeFetch(responder?: Responder) {
   const calls: Recorded[] = [];
@@ -58,11 +62,28 @@ export function fakeFetch(responder?: Responder) {
     if (new URL(request.url).pathname === "/api/v1/controls/agent-status") {
       statusCalls.push(rec);
       if (!status.known) return json(404, { error: "agent not found", code: "not_found" });
+      const query = new URL(request.url).searchParams;
+      const known = query.get("known");
+      const deadline = Date.now() + Number(query.get("wait_s") ?? 0) * 1000;
+      const current = () => (status.agent_status === "paused" || status.halted ? "paused" : status.agent_status);
+      while (known !== null && current() === known && Date.now() < deadline) {
+        if (request.signal.aborted) throw request.signal.reason ?? new Error("aborted");
+        await new Promise((ok) => setTimeout(ok, 5));
+      }
       const { known: _known, ...data } = status;
-      return json(200, { data: { agent_id: "7f1f0a4e-0000-4000-8000-000000000001", ...data, pause_source: data.paused_reason ? "person" : null } });
+      return json(200, {
+        data: {
+          agent_id: "7f1f0a4e-0000-4000-8000-000000000001",
+          budget_status: "ok",
+          ...data,
+          pause_source: data.paused_reason ? "person" : null,
+        },
+      });
     }
     calls.push(rec);
-    return responder ? responder(rec, calls.length - 1) : accepted(status.agent_status, status.halted, status.paused_reason);
+    return responder
+      ? responder(rec, calls.length - 1)
+      : accepted(status.agent_status, status.halted, status.paused_reason, status.budget_status ?? "ok");
   });
   return { fetch: fn, calls, statusCalls, status };
 }

@@ -87,18 +87,23 @@ describe("AgentOpsClient against the real backend", () => {
       agentId: agent.slug,
       baseUrl: backend.baseUrl,
       onError: (e) => errors.push(e),
-      onPause: (paused, reason) => changes.push([paused, reason]),
+      onPause: (paused, reason) => {
+        changes.push([paused, reason]);
+        if (paused) onPauseAt = performance.now();
+      },
     });
+    let onPauseAt = 0;
     try {
       const runId = await client.startRun();
       expect(client.isPaused).toBe(false);
+      // let the long-poll reach the server and be held there
+      await new Promise((ok) => setTimeout(ok, 300));
       await post(backend.baseUrl, `/api/v1/controls/pause-agent/${agent.id}`, { reason: "runaway costs" }, tenant.token);
       const pausedAt = performance.now();
-      while (!client.isPaused && performance.now() - pausedAt < 5000) await new Promise((ok) => setTimeout(ok, 10));
-      const millis = performance.now() - pausedAt;
+      while (!client.isPaused && performance.now() - pausedAt < 5000) await new Promise((ok) => setTimeout(ok, 5));
       expect(client.isPaused).toBe(true);
-      // one poll a second, plus one round trip
-      expect(millis).toBeLessThan(1500);
+      // the held status read is answered by the pause: from the pause's 200 to onPause, at most a second
+      expect(onPauseAt - pausedAt).toBeLessThanOrEqual(1000);
       expect(client.pausedReason()).toBe("runaway costs");
       expect(client.pauseSource()).toBe("person");
 
@@ -129,6 +134,37 @@ describe("AgentOpsClient against the real backend", () => {
     expect(lenient.isPaused).toBe(true);
     await lenient.endRun({ runId, status: "cancelled", error: "paused" });
     await lenient.shutdown();
+  }, 60_000);
+
+  it("budgetStatus turns exceeded once the agent's spend reaches its budget; onBudgetStatus tells", async () => {
+    const agent = await post(backend.baseUrl, "/api/v1/agents", { name: `Spender ${crypto.randomUUID().slice(0, 8)}` }, tenant.token);
+    await post(backend.baseUrl, "/api/v1/budgets", { name: "Tiny", scope: "agent", agent_id: agent.id, max_amount_usd: 0.000001, period: "monthly" }, tenant.token);
+    const seen: string[] = [];
+    const client = new AgentOpsClient({
+      apiKey: tenant.apiKey,
+      agentId: agent.slug,
+      baseUrl: backend.baseUrl,
+      onBudgetStatus: (status) => seen.push(status),
+    });
+    try {
+      const runId = await client.startRun();
+      expect(client.budgetStatus).toBe("ok");
+      await client.recordLlmCall({ runId, model: "gpt-4o", usage: { prompt_tokens: 1000, completion_tokens: 200 } });
+      await client.flush();
+      await waitForRun(backend.baseUrl, tenant.token, runId, () => true);
+      // the worker's rollup is read by the server's budget cache within about a second
+      const until = performance.now() + 15_000;
+      while (client.budgetStatus !== "exceeded" && performance.now() < until) {
+        await client.recordToolCall({ runId, toolName: "spend-check" });
+        await client.flush();
+        await new Promise((ok) => setTimeout(ok, 200));
+      }
+      expect(client.budgetStatus).toBe("exceeded");
+      expect(seen).toEqual(["exceeded"]);
+      await client.endRun({ runId });
+    } finally {
+      await client.shutdown();
+    }
   }, 60_000);
 
   it("client.raw reads runs with the same key (read scope)", async () => {

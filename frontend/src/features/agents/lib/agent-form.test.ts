@@ -28,6 +28,7 @@ const agent: Agent = {
   last_run_at: null,
   created_at: '2026-03-01T00:00:00Z',
   updated_at: '2026-03-01T00:00:00Z',
+  budget_status: 'ok',
 }
 
 describe('parseConfig', () => {

@@ -124,7 +124,8 @@ public final class AgentOpsClient implements AutoCloseable {
         });
         long interval = builder.flushInterval.toMillis();
         scheduler.scheduleWithFixedDelay(this::flushQuietly, interval, interval, TimeUnit.MILLISECONDS);
-        this.pauses = new PauseMonitor(transport, this::openAgents, builder.onPause, this::report, System::nanoTime);
+        this.pauses = new PauseMonitor(transport, this::openAgents, builder.onPause, builder.onBudgetStatus, this::report,
+            System::nanoTime);
     }
 
     public static Builder builder() {
@@ -172,6 +173,7 @@ public final class AgentOpsClient implements AutoCloseable {
             putIfNotNull(run.fields, "tags", start.tags());
             putIfNotNull(run.fields, "metadata", start.metadata());
         }
+        pauses.start();
         added(false);
         return runId;
     }
@@ -287,9 +289,10 @@ public final class AgentOpsClient implements AutoCloseable {
 
     /**
      * True when the client's agent is paused (by a person, the kill switch, a budget or a policy) or its organization
-     * halted: stop the agent's work. Never calls the server itself: while a run is open a poller reads the status
-     * every second, and every SDK call refreshes it when it is older than a second. Without a default agent: whether
-     * any agent this client saw is paused.
+     * halted: stop the agent's work. Never calls the server itself: while a run is open a long-polling status read is
+     * held on the server, which answers as soon as the agent is paused or resumed (so this flips within a round trip
+     * of the pause), and SDK calls refresh it when no read is held and it is older than a second. Without a default
+     * agent: whether any agent this client saw is paused.
      */
     public boolean isPaused() {
         return agentId != null ? pauses.isPaused(agentId) : pauses.anyPaused();
@@ -308,6 +311,20 @@ public final class AgentOpsClient implements AutoCloseable {
     /** Who paused the agent, or null when it is not paused or the server did not say. */
     public PauseSource pauseSource(String agent) {
         return pauses.source(agent);
+    }
+
+    /**
+     * The worst state of the budgets covering the client's agent in their current period ({@code OK}, {@code WARNING}
+     * from 80 %, {@code EXCEEDED} from 100 %), from the last ingest ack or status read; null until the server said.
+     * Without a default agent: the worst among the agents this client saw.
+     */
+    public BudgetStatus budgetStatus() {
+        return agentId != null ? pauses.budgetStatus(agentId) : pauses.worstBudgetStatus();
+    }
+
+    /** The budget state of this agent (id or slug, as sent to ingest), or null until the server said. */
+    public BudgetStatus budgetStatus(String agent) {
+        return pauses.budgetStatus(agent);
     }
 
     /**
@@ -618,6 +635,7 @@ public final class AgentOpsClient implements AutoCloseable {
         private HttpClient httpClient;
         private Sleeper sleeper = Sleeper.REAL;
         private PauseListener onPause;
+        private BudgetStatusListener onBudgetStatus;
         private Clock clock = Clock.systemUTC();
         private Supplier<String> ids = () -> UUID.randomUUID().toString();
 
@@ -702,6 +720,15 @@ public final class AgentOpsClient implements AutoCloseable {
         /** Told once per change when an agent is paused or resumed; default none (ask {@link #isPaused()}). */
         public Builder onPause(PauseListener onPause) {
             this.onPause = onPause;
+            return this;
+        }
+
+        /**
+         * Told once per change of an agent's budget state, from ingest acks and status reads; default none (ask
+         * {@link #budgetStatus()}).
+         */
+        public Builder onBudgetStatus(BudgetStatusListener onBudgetStatus) {
+            this.onBudgetStatus = onBudgetStatus;
             return this;
         }
 

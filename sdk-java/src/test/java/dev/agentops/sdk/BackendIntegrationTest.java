@@ -250,19 +250,26 @@ class BackendIntegrationTest {
         String slug = agent.findValue("slug").asText();
         List<Exception> errors = new ArrayList<>();
         List<String> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicLong onPauseAt = new java.util.concurrent.atomic.AtomicLong();
         try (AgentOpsClient client = AgentOpsClient.builder().apiKey(apiKey).agentId(slug).baseUrl(baseUrl)
-            .onError(errors::add).onPause((paused, reason) -> changes.add(paused + ":" + reason)).build()) {
+            .onError(errors::add).onPause((paused, reason) -> {
+                changes.add(paused + ":" + reason);
+                if (paused) {
+                    onPauseAt.set(System.nanoTime());
+                }
+            }).build()) {
             String runId = client.startRun();
             assertTrue(!client.isPaused());
+            Thread.sleep(300); // the long-poll reaches the server and is held there
             post("/api/v1/controls/pause-agent/" + id, adminToken, Map.of("reason", "runaway costs"));
             long pausedAt = System.nanoTime();
             while (!client.isPaused() && System.nanoTime() - pausedAt < 5_000_000_000L) {
-                Thread.sleep(10);
+                Thread.sleep(5);
             }
-            long millis = (System.nanoTime() - pausedAt) / 1_000_000;
-            assertTrue(client.isPaused(), "not paused after " + millis + " ms");
-            // one poll a second, plus one round trip
-            assertTrue(millis < 1500, "took " + millis + " ms");
+            assertTrue(client.isPaused(), "not paused after 5 s");
+            // the held status read is answered by the pause: from the pause's 200 to onPause, at most a second
+            long millis = (onPauseAt.get() - pausedAt) / 1_000_000;
+            assertTrue(millis <= 1000, "onPause " + millis + " ms after the pause");
             assertEquals("runaway costs", client.pausedReason(slug));
             assertEquals(PauseSource.PERSON, client.pauseSource(slug));
 
@@ -296,6 +303,37 @@ class BackendIntegrationTest {
             assertTrue(lenient.isPaused());
             lenient.endRun(runId, RunStatus.CANCELLED, null, "paused");
         }
+    }
+
+    @Test
+    void budgetStatusTurnsExceededOnceTheAgentsSpendReachesItsBudget() throws Exception {
+        JsonNode agent = post("/api/v1/agents", adminToken, Map.of("name", "Spender", "type", "custom"));
+        String slug = agent.findValue("slug").asText();
+        post("/api/v1/budgets", adminToken, Map.of("name", "Tiny", "scope", "agent", "agent_id", agent.findValue("id").asText(),
+            "max_amount_usd", 0.000001, "period", "monthly"));
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (AgentOpsClient client = AgentOpsClient.builder().apiKey(apiKey).agentId(slug).baseUrl(baseUrl)
+            .onBudgetStatus((status, who) -> seen.add(status + ":" + who)).build()) {
+            String runId = client.startRun();
+            assertEquals(BudgetStatus.OK, client.budgetStatus());
+            client.recordLlmCall(runId, "gpt-4o", Map.of("prompt_tokens", 1000, "completion_tokens", 200));
+            client.flush();
+            long processed = System.nanoTime() + 30_000_000_000L;
+            while (get("/api/v1/runs?external_reference=" + runId).path("data").size() == 0 && System.nanoTime() < processed) {
+                Thread.sleep(100);
+            }
+            // the worker's rollup reaches the server's budget cache within about a second
+            long deadline = System.nanoTime() + 15_000_000_000L;
+            while (client.budgetStatus() != BudgetStatus.EXCEEDED && System.nanoTime() < deadline) {
+                client.recordToolCall(runId, "spend-check", null, null);
+                client.flush();
+                Thread.sleep(200);
+            }
+            assertEquals(BudgetStatus.EXCEEDED, client.budgetStatus());
+            assertEquals(BudgetStatus.EXCEEDED, client.budgetStatus(slug));
+            client.endRun(runId, RunStatus.COMPLETED, null, null);
+        }
+        assertEquals(List.of("EXCEEDED:" + slug), seen);
     }
 
     /** Polls GET /runs?external_reference= until the run is final and has its events. */

@@ -81,7 +81,7 @@ class PauseTest {
             long pausedAt = System.nanoTime();
             AgentOpsClientTest.waitFor(client::isPaused);
             long millis = (System.nanoTime() - pausedAt) / 1_000_000;
-            assertTrue(millis < 1300, "took " + millis + " ms");
+            assertTrue(millis < 1000, "took " + millis + " ms");
             client.flush(); // an ingest ack says paused too, without a pause_source: the status read's stays
             assertEquals(PauseSource.PERSON, client.pauseSource("bot"));
             assertEquals("budget", client.pausedReason("bot"));
@@ -93,25 +93,101 @@ class PauseTest {
     }
 
     @Test
-    void readsTheStatusAtMostOncePerSecondWhoeverAsksAndOnlyWhileARunIsOpen() throws Exception {
+    void holdsOneLongPollWhileARunIsOpenReissuesItAfterAnAnswerAndStopsWhenTheRunEnds() throws Exception {
         try (AgentOpsClient client = client().build()) {
             String runId = client.startRun();
             long started = System.nanoTime();
-            while (System.nanoTime() - started < 2_300_000_000L) {
+            while (System.nanoTime() - started < 1_500_000_000L) {
                 client.recordToolCall(runId, "busy", null, null);
                 Thread.sleep(5);
             }
-            int reads = server.statusReads.size();
-            assertTrue(reads >= 3 && reads <= 4, reads + " reads");
-            for (int i = 1; i < reads; i++) {
-                long gap = server.statusReads.get(i) - server.statusReads.get(i - 1);
-                // the client starts reads at least 1 s apart; the server sees them with a few ms of jitter
-                assertTrue(gap >= 900_000_000L, "reads " + gap / 1_000_000 + " ms apart");
-            }
+            // startRun's plain read, then one long-poll held all along: SDK calls do not read while it is held
+            List<StubServer.Recorded> reads = server.statusRequests();
+            assertTrue(reads.size() <= 2, reads.size() + " reads");
+            assertEquals("agent_id=bot&wait_s=25&known=active", reads.get(reads.size() - 1).query());
+            server.agentStatus = "paused";
+            AgentOpsClientTest.waitFor(client::isPaused);
+            Thread.sleep(100);
+            List<StubServer.Recorded> after = server.statusRequests();
+            assertEquals("agent_id=bot&wait_s=25&known=paused", after.get(after.size() - 1).query(), "re-issued with the new state");
             client.endRun(runId, RunStatus.COMPLETED, null, null);
+            server.agentStatus = "active"; // answers the held read; the loop sees no open run and stops
+            Thread.sleep(300);
+            int count = server.statusRequests().size();
             Thread.sleep(1300);
-            assertEquals(reads, server.statusReads.size());
+            assertEquals(count, server.statusRequests().size());
         }
+    }
+
+    @Test
+    void againstAServerThatAnswersAtOnceItReadsAtMostOnceASecond() throws Exception {
+        try (StubServer plain = new StubServer() {
+            @Override
+            Reply statusReply(String query) {
+                return statusReply(); // ignores wait_s, like a server without long-poll
+            }
+        }) {
+            try (AgentOpsClient client = AgentOpsClient.builder().apiKey("aoh_test").agentId("bot").baseUrl(plain.url())
+                .flushInterval(Duration.ofHours(1)).build()) {
+                String runId = client.startRun();
+                Thread.sleep(2300);
+                int reads = plain.statusReads.size();
+                assertTrue(reads >= 2 && reads <= 4, reads + " reads");
+                client.endRun(runId, RunStatus.COMPLETED, null, null);
+            }
+        }
+    }
+
+    @Test
+    void backsOffWhenStatusReadsFailAndRecovers() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try (StubServer flaky = new StubServer() {
+            @Override
+            Reply statusReply(String query) {
+                if (failing.get()) {
+                    statusReads.add(System.nanoTime());
+                    return new Reply(503, "{\"error\":\"down\",\"code\":\"unavailable\"}", Map.of());
+                }
+                return super.statusReply(query);
+            }
+        }) {
+            flaky.agentStatus = "paused";
+            try (AgentOpsClient client = AgentOpsClient.builder().apiKey("aoh_test").agentId("bot").baseUrl(flaky.url())
+                .flushInterval(Duration.ofHours(1)).maxRetries(0).onError(errors::add).build()) {
+                String runId = client.startRun();
+                Thread.sleep(3200);
+                // startRun's read, then the loop at 0 s, 1 s, 3 s (1 s, 2 s back-off): not one a second
+                assertTrue(flaky.statusReads.size() <= 4, flaky.statusReads.size() + " reads");
+                failing.set(false);
+                long deadline = System.nanoTime() + 6_000_000_000L;
+                while (!client.isPaused() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertTrue(client.isPaused());
+                client.endRun(runId, RunStatus.COMPLETED, null, null);
+            }
+        }
+    }
+
+    @Test
+    void budgetStatusFollowsAcksAndStatusReadsAndTheListenerFiresOncePerChange() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (AgentOpsClient client = client().onBudgetStatus((status, agent) -> seen.add(status + ":" + agent)).build()) {
+            assertEquals(null, client.budgetStatus());
+            String runId = client.startRun();
+            assertEquals(BudgetStatus.OK, client.budgetStatus());
+            server.budgetStatus = "warning";
+            client.recordToolCall(runId, "spend", null, null);
+            client.flush();
+            assertEquals(BudgetStatus.WARNING, client.budgetStatus());
+            client.flush();
+            server.budgetStatus = "exceeded";
+            client.recordToolCall(runId, "spend", null, null);
+            client.flush();
+            assertEquals(BudgetStatus.EXCEEDED, client.budgetStatus("bot"));
+            client.endRun(runId, RunStatus.COMPLETED, null, null);
+        }
+        assertEquals(List.of("WARNING:bot", "EXCEEDED:bot"), seen);
     }
 
     @Test
@@ -128,7 +204,7 @@ class PauseTest {
     void theIngestAckPausesTooAndAKeyThatMayNotReadStatusesIsReportedOnce() throws Exception {
         try (StubServer forbidden = new StubServer() {
             @Override
-            Reply statusReply() {
+            Reply statusReply(String query) {
                 statusReads.add(System.nanoTime());
                 return new Reply(403, "{\"error\":\"no\",\"code\":\"forbidden\"}", Map.of());
             }

@@ -38,12 +38,15 @@ class StubServer implements AutoCloseable {
     volatile boolean halted;
     volatile String pausedReason;
     volatile boolean agentKnown = true;
+    volatile String budgetStatus = "ok";
     final List<Long> statusReads = new CopyOnWriteArrayList<>();
     private final HttpServer server;
 
     StubServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
+        // several threads: a held long-poll must not block the ingest requests behind it
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -69,12 +72,12 @@ class StubServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         requests.add(new Recorded(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(),
             Map.copyOf(exchange.getRequestHeaders()), body, new String(in, StandardCharsets.UTF_8)));
-        Reply reply = path.equals(STATUS_PATH) ? statusReply() : script.poll();
+        Reply reply = path.equals(STATUS_PATH) ? statusReply(exchange.getRequestURI().getQuery()) : script.poll();
         if (reply == null) {
             String runId = body == null ? "" : body.path("run_id").asText();
             reply = new Reply(202, "{\"id\":\"00000000-0000-0000-0000-000000000001\",\"status\":\"queued\",\"run_id\":\""
                 + runId + "\",\"agent_status\":\"" + agentStatus + "\",\"halted\":" + halted + ",\"paused_reason\":"
-                + (pausedReason == null ? "null" : "\"" + pausedReason + "\"") + ","
+                + (pausedReason == null ? "null" : "\"" + pausedReason + "\"") + ",\"budget_status\":\"" + budgetStatus + "\","
                 + "\"message\":\"Processing...\"}", Map.of());
         }
         reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
@@ -87,6 +90,29 @@ class StubServer implements AutoCloseable {
         exchange.close();
     }
 
+    /** Holds a long-poll ({@code wait_s} and {@code known}) like the server: until the state differs or the wait ends. */
+    Reply statusReply(String query) {
+        Map<String, String> params = new java.util.HashMap<>();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            int at = pair.indexOf('=');
+            if (at > 0) {
+                params.put(pair.substring(0, at), pair.substring(at + 1));
+            }
+        }
+        String known = params.get("known");
+        long deadline = System.nanoTime() + Long.parseLong(params.getOrDefault("wait_s", "0")) * 1_000_000_000L;
+        while (known != null && agentKnown && known.equals(halted ? "paused" : agentStatus) && System.nanoTime() < deadline
+            && !stopped) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return statusReply();
+    }
+
     Reply statusReply() {
         statusReads.add(System.nanoTime());
         if (!agentKnown) {
@@ -95,11 +121,14 @@ class StubServer implements AutoCloseable {
         String reason = pausedReason == null ? "null" : "\"" + pausedReason + "\"";
         return new Reply(200, "{\"data\":{\"agent_id\":\"7f1f0a4e-0000-4000-8000-000000000001\",\"agent_status\":\""
             + agentStatus + "\",\"halted\":" + halted + ",\"paused_reason\":" + reason + ",\"pause_source\":"
-            + (reason.equals("null") ? "null" : "\"person\"") + "}}", Map.of());
+            + (reason.equals("null") ? "null" : "\"person\"") + ",\"budget_status\":\"" + budgetStatus + "\"}}", Map.of());
     }
+
+    private volatile boolean stopped;
 
     @Override
     public void close() {
+        stopped = true;
         server.stop(0);
     }
 }

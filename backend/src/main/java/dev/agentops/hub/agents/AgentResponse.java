@@ -1,6 +1,5 @@
 package dev.agentops.hub.agents;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agentops.hub.shared.security.ActorRef;
 import io.micronaut.core.annotation.Nullable;
@@ -16,6 +15,7 @@ import java.util.UUID;
 /**
  * An agent with its last-24-hours figures from the rollups (names with digits are spelled out: snake_case drops the "_"
  * before them) and, while it is paused, who paused it, when, why and through which path (controls).
+ * {@code budget_status}: the worst state of the budgets covering the agent in their current period (costs).
  */
 @Serdeable
 public record AgentResponse(UUID id, String name, String slug, String type, String provider,
@@ -27,13 +27,15 @@ public record AgentResponse(UUID id, String name, String slug, String type, Stri
                             Instant updatedAt,
                             @Nullable String pausedReason,
                             @Nullable @Schema(allowableValues = {"person", "kill_switch", "budget", "policy"}) String pauseSource,
-                            @Nullable ActorRef pausedBy, @Nullable Instant pausedAt) {
+                            @Nullable ActorRef pausedBy, @Nullable Instant pausedAt,
+                            @Schema(allowableValues = {"ok", "warning", "exceeded"},
+                                requiredMode = Schema.RequiredMode.REQUIRED) String budgetStatus) {
 
-    static AgentResponse of(Agent agent, AgentStats stats) {
+    static AgentResponse of(Agent agent, AgentStats stats, String budgetStatus) {
         return new AgentResponse(agent.id(), agent.name(), agent.slug(), agent.type(), agent.provider(), agent.status(),
             agent.team(), agent.tags(), agent.environment(), agent.config(), stats.runs(), stats.errorRate(),
             stats.costUsd(), agent.lastRunAt(), agent.createdAt(), agent.updatedAt(),
             agent.paused() ? agent.pausedReason() : null, agent.paused() ? agent.pauseSource() : null,
-            agent.paused() ? agent.pausedBy() : null, agent.paused() ? agent.pausedAt() : null);
+            agent.paused() ? agent.pausedBy() : null, agent.paused() ? agent.pausedAt() : null, budgetStatus);
     }
 }

@@ -3,6 +3,7 @@ package dev.agentops.hub.agents;
 import dev.agentops.hub.audit.AuditActor;
 import dev.agentops.hub.audit.AuditEvent;
 import dev.agentops.hub.audit.AuditTrail;
+import dev.agentops.hub.costs.BudgetStates;
 import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import dev.agentops.hub.shared.web.Problems;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * The agent registry: slugs unique per organization, archive instead of delete (runs are kept), every change audited
@@ -35,15 +37,17 @@ public class AgentService {
     private final JsonMapper json;
     private final ApplicationEventPublisher<AgentChanged> changes;
     private final AgentStatsSource stats;
+    private final BudgetStates budgets;
 
     AgentService(AgentRepository agents, TenantTransactions tenants, AuditTrail audit, JsonMapper json,
-                 ApplicationEventPublisher<AgentChanged> changes, AgentStatsSource stats) {
+                 ApplicationEventPublisher<AgentChanged> changes, AgentStatsSource stats, BudgetStates budgets) {
         this.agents = agents;
         this.tenants = tenants;
         this.audit = audit;
         this.json = json;
         this.changes = changes;
         this.stats = stats;
+        this.budgets = budgets;
     }
 
     AgentResponse create(Actor actor, AgentRequests.Create request) {
@@ -67,14 +71,16 @@ public class AgentService {
             return agents.find(org, id).orElseThrow();
         });
         changes.publishEvent(new AgentChanged(org, created.id(), created.status()));
-        return AgentResponse.of(created, AgentStats.NONE);
+        return AgentResponse.of(created, AgentStats.NONE, budgets.of(org, created.id(), created.team()));
     }
 
     List<AgentResponse> list(Actor actor, String status, Instant beforeCreatedAt, UUID beforeId, int limitPlusOne) {
         UUID org = actor.organizationId();
         List<Agent> page = tenants.read(org, () -> agents.list(org, status, beforeCreatedAt, beforeId, limitPlusOne));
         Map<UUID, AgentStats> figures = page.isEmpty() ? Map.of() : stats.agentStats(org);
-        return page.stream().map(a -> AgentResponse.of(a, figures.getOrDefault(a.id(), AgentStats.NONE))).toList();
+        BiFunction<UUID, String, String> budgetStatus = page.isEmpty() ? (id, team) -> null : budgets.forOrganization(org);
+        return page.stream().map(a -> AgentResponse.of(a, figures.getOrDefault(a.id(), AgentStats.NONE),
+            budgetStatus.apply(a.id(), a.team()))).toList();
     }
 
     public AgentResponse get(Actor actor, UUID id) {
@@ -128,7 +134,8 @@ public class AgentService {
     }
 
     private AgentResponse withStats(Agent agent) {
-        return AgentResponse.of(agent, stats.agentStats(agent.organizationId()).getOrDefault(agent.id(), AgentStats.NONE));
+        return AgentResponse.of(agent, stats.agentStats(agent.organizationId()).getOrDefault(agent.id(), AgentStats.NONE),
+            budgets.of(agent.organizationId(), agent.id(), agent.team()));
     }
 
     private String freeSlug(UUID org, String base) {

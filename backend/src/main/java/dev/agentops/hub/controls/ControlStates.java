@@ -44,6 +44,7 @@ public class ControlStates {
     private final AgentRepository agents;
     private final TenantTransactions tenants;
     private final Optional<RedisChannels> channels;
+    private final StatusWaiters waiters;
     private final TtlCache<UUID, OrgControls> snapshots;
     /** Agents by organization and id or slug: who they are (and whether archived), not whether paused. */
     private final TtlCache<String, Agent> identities;
@@ -52,11 +53,13 @@ public class ControlStates {
     private long generation;
 
     ControlStates(ControlsRepository repository, AgentRepository agents, TenantTransactions tenants,
-                  Optional<RedisChannels> channels, @Value("${agentops.controls.cache-ttl:1s}") Duration ttl) {
+                  Optional<RedisChannels> channels, StatusWaiters waiters,
+                  @Value("${agentops.controls.cache-ttl:1s}") Duration ttl) {
         this.repository = repository;
         this.agents = agents;
         this.tenants = tenants;
         this.channels = channels;
+        this.waiters = waiters;
         Duration bounded = ttl.compareTo(MAX_TTL) > 0 ? MAX_TTL : ttl;
         this.snapshots = new TtlCache<>(bounded, 20_000);
         this.identities = new TtlCache<>(bounded, 20_000);
@@ -126,11 +129,13 @@ public class ControlStates {
         invalidate(change.organizationId());
     }
 
+    /** Drops the organization's snapshot, then lets the long-polling status reads of it look again. */
     private void invalidate(UUID org) {
         synchronized (lock) {
             generation++;
             snapshots.invalidate(org);
         }
+        waiters.wake(org);
     }
 
     private void received(String message) {

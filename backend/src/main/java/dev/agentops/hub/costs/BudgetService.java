@@ -40,10 +40,11 @@ class BudgetService {
     private final TenantTransactions tenants;
     private final AuditTrail audit;
     private final BudgetEvaluator evaluator;
+    private final BudgetStates states;
     private final Clock clock;
 
     BudgetService(BudgetRepository budgets, BudgetSpend spend, AgentRepository agents, OrganizationRepository organizations,
-                  TenantTransactions tenants, AuditTrail audit, BudgetEvaluator evaluator, Clock clock) {
+                  TenantTransactions tenants, AuditTrail audit, BudgetEvaluator evaluator, BudgetStates states, Clock clock) {
         this.budgets = budgets;
         this.spend = spend;
         this.agents = agents;
@@ -51,6 +52,7 @@ class BudgetService {
         this.tenants = tenants;
         this.audit = audit;
         this.evaluator = evaluator;
+        this.states = states;
         this.clock = clock;
     }
 
@@ -86,6 +88,7 @@ class BudgetService {
             audit.record(org, AuditActor.of(actor), AuditEvent.of("budget.created", "budget", id).with("after", auditView(fields)));
             return withStatus(org, budgets.find(org, id).orElseThrow());
         });
+        states.invalidate(org);
         evaluator.schedule(org);
         return created;
     }
@@ -118,6 +121,7 @@ class BudgetService {
                 .beforeAfter(auditView(before), auditView(after)));
             return withStatus(org, budgets.find(org, id).orElseThrow());
         });
+        states.invalidate(org);
         evaluator.schedule(org);
         return updated;
     }
@@ -129,6 +133,7 @@ class BudgetService {
             budgets.delete(org, id);
             audit.record(org, AuditActor.of(actor), AuditEvent.of("budget.deleted", "budget", id).with("before", auditView(before)));
         });
+        states.invalidate(org);
     }
 
     ListResponse<BudgetAlertResponse> alerts(Actor actor, UUID id, String cursor, Integer limit) {

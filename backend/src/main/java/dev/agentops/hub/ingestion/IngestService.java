@@ -3,6 +3,7 @@ package dev.agentops.hub.ingestion;
 import dev.agentops.hub.agents.Agent;
 import dev.agentops.hub.controls.AgentRuntimeStatus;
 import dev.agentops.hub.controls.ControlStates;
+import dev.agentops.hub.costs.BudgetStates;
 import dev.agentops.hub.shared.db.TimeOrderedIds;
 import dev.agentops.hub.shared.ratelimit.RateLimiter;
 import dev.agentops.hub.shared.ratelimit.RateLimits;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 class IngestService {
 
     private final ControlStates states;
+    private final BudgetStates budgets;
     private final GroupCommitter committer;
     private final RateLimiter limiter;
     private final RateLimits limits;
@@ -39,10 +41,11 @@ class IngestService {
     private final ActionApprovals approvals;
     private final ExecutorService blocking;
 
-    IngestService(ControlStates states, GroupCommitter committer,
+    IngestService(ControlStates states, BudgetStates budgets, GroupCommitter committer,
                   RateLimiter limiter, RateLimits limits, JsonMapper json, IngestJobs jobs, ActionApprovals approvals,
                   @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.states = states;
+        this.budgets = budgets;
         this.committer = committer;
         this.limiter = limiter;
         this.limits = limits;
@@ -54,7 +57,8 @@ class IngestService {
 
     /**
      * Checks the piece and queues it; completes once it is committed (or with 503 when it could not be). Rarely
-     * blocks: the agent and its organization's controls are looked up in the database at most once a second.
+     * blocks: the agent and its organization's controls are looked up in the database at most once a second, the
+     * budget states are reloaded in the background (see BudgetStates).
      */
     CompletableFuture<IngestAccepted> accept(Actor actor, IngestRunRequest run) {
         IngestValidation.check(run);
@@ -68,6 +72,7 @@ class IngestService {
             throw Problems.conflict("agent_archived", "Agent '" + agent.slug() + "' is archived and accepts no runs.");
         }
         limiter.check(limits.orgIngestEvents(), org.toString(), 1 + run.eventsOrEmpty().size());
+        String budgetStatus = budgets.of(org, agent.id(), agent.team());
         UUID jobId = TimeOrderedIds.next();
         String payload = serialize(new QueuedRun(agent.id(), Instant.now(), run));
         UUID apiKeyId = actor.isUser() ? null : actor.id();
@@ -105,7 +110,7 @@ class IngestService {
                     answer.completeExceptionally(unavailable());
                 } else {
                     answer.complete(new IngestAccepted(jobId, "queued", run.runId(), control.agentStatus(), control.halted(),
-                        control.pausedReason(), "Processing..."));
+                        control.pausedReason(), budgetStatus, "Processing..."));
                 }
             });
         return answer;

@@ -78,7 +78,7 @@ class IngestService {
         UUID apiKeyId = actor.isUser() ? null : actor.id();
         List<ActionApprovals.NamedApproval> named = ActionApprovals.named(run);
         if (named.isEmpty()) {
-            return queue(org, apiKeyId, jobId, payload, run, control);
+            return queue(org, apiKeyId, jobId, payload, run, control, budgetStatus);
         }
         // An action that names an approval uses it up before the 202 (a refused one queues nothing): a database
         // round trip, so off the event loop; pieces without one never come here.
@@ -88,7 +88,7 @@ class IngestService {
                 if (refused != null) {
                     answer.completeExceptionally(refused instanceof CompletionException wrapped ? wrapped.getCause() : refused);
                 } else {
-                    queue(org, apiKeyId, jobId, payload, run, control).whenComplete((accepted, failure) -> {
+                    queue(org, apiKeyId, jobId, payload, run, control, budgetStatus).whenComplete((accepted, failure) -> {
                         if (failure != null) {
                             answer.completeExceptionally(failure);
                         } else {
@@ -101,7 +101,7 @@ class IngestService {
     }
 
     private CompletableFuture<IngestAccepted> queue(UUID org, UUID apiKeyId, UUID jobId, String payload, IngestRunRequest run,
-                                                    AgentRuntimeStatus control) {
+                                                    AgentRuntimeStatus control, String budgetStatus) {
         // completed by hand, so that a failure reaches the error handlers as itself, not wrapped
         CompletableFuture<IngestAccepted> answer = new CompletableFuture<>();
         committer.submit(new IngestQueue.Pending(jobId, org, apiKeyId, payload)).orTimeout(10, TimeUnit.SECONDS)

@@ -46,6 +46,9 @@ public class DashboardLatency {
                 status = http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
                 times.add(System.nanoTime() - start);
             }
+            if (status != 200) {
+                throw new IllegalStateException(endpoint[0] + " answered " + status + ": a timing of an error is no result");
+            }
             Collections.sort(times);
             System.out.printf(Locale.ROOT, "%-20s status %d  p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms%n", endpoint[0], status,
                 times.get(times.size() / 2) / 1e6, times.get((int) Math.ceil(times.size() * 0.95) - 1) / 1e6,

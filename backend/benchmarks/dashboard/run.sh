@@ -31,11 +31,14 @@ else
 fi
 for _ in $(seq 1 120); do curl -fsS "localhost:$PORT/health" >/dev/null 2>&1 && break; sleep 0.5; done
 B="http://localhost:$PORT/api/v1"
-if $REUSE; then
+# a fresh session: access tokens live 15 minutes and seeding 10M runs takes longer
+sign_in() {
   LOGIN=$(curl -fsS -X POST "$B/auth/login" -H 'Content-Type: application/json' \
     -d '{"email":"bench-dash@example.com","password":"benchmark password 1"}')
   TOKEN=$(echo "$LOGIN" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
   REFRESH=$(echo "$LOGIN" | sed -E 's/.*"refresh_token":"([^"]+)".*/\1/')
+}
+if $REUSE; then
   AGENT=$(psql -d "$DB" -Atc "select id from agents where name = 'Agent 20'")
   echo "reusing $DB: $(psql -d "$DB" -Atc "select count(*) from runs") runs"
 else
@@ -65,6 +68,7 @@ done
 echo "seeding $RUNS runs into $DB for organization $ORG"
 time psql -q -d "$DB" -v org="$ORG" -v runs="$RUNS" -f backend/benchmarks/dashboard/seed.sql
 fi
+sign_in
 psql -d "$DB" -Atc "select 'runs: ' || count(*) from runs; select 'rollup rows: ' || count(*) from run_rollups_hourly"
 java backend/benchmarks/dashboard/DashboardLatency.java "http://localhost:$PORT" "$TOKEN" "$AGENT" 100 "Team 1"
 if [ -x /usr/bin/chromium ] && [ -d frontend/node_modules/playwright-core ]; then

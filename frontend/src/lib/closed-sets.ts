@@ -89,11 +89,11 @@ export const NOTIFICATION_SEVERITIES = ['info', 'warning', 'critical'] as const 
 sameSet<(typeof NOTIFICATION_SEVERITIES)[number], NotificationSeverity>(true)
 
 export type NotificationType = Schemas['Notification']['type']
-export const NOTIFICATION_TYPES = ['budget.threshold_crossed', 'budget.auto_paused'] as const satisfies readonly NotificationType[]
+export const NOTIFICATION_TYPES = ['budget.threshold_crossed', 'budget.auto_paused', 'approval.requested'] as const satisfies readonly NotificationType[]
 sameSet<(typeof NOTIFICATION_TYPES)[number], NotificationType>(true)
 
 /** What a webhook endpoint can subscribe to (the document's request pattern). */
-export const WEBHOOK_EVENT_TYPES = ['budget.threshold_crossed', 'budget.auto_paused', 'webhook.test'] as const
+export const WEBHOOK_EVENT_TYPES = ['budget.threshold_crossed', 'budget.auto_paused', 'approval.requested', 'webhook.test'] as const
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number]
 
 export type DeliveryStatus = Schemas['WebhookDelivery']['status']

@@ -6,6 +6,7 @@ import { DELIVERY_STATUSES, type DeliveryStatus, WEBHOOK_EVENT_TYPES, type Webho
 export const EVENT_TYPE_LABELS: Record<WebhookEventType, string> = {
   'budget.threshold_crossed': 'A budget threshold is crossed',
   'budget.auto_paused': 'A budget pauses agents',
+  'approval.requested': 'An action waits for approval',
   'webhook.test': 'Test events',
 }
 

@@ -132,7 +132,7 @@ public class AlertDrainer {
             }
             int mails = 0;
             if (alert.channels().contains("email")) {
-                mails = emails.queue(alert, recipients(alert), title, body + "\n\n" + publicUrl + link);
+                mails = emails.queue(alert.organizationId(), alert.id(), recipients(alert), title, body + "\n\n" + publicUrl + link);
             }
             int deliveries = 0;
             if (alert.channels().contains("webhook")) {

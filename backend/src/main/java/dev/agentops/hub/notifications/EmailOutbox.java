@@ -55,12 +55,15 @@ class EmailOutbox {
         this.clock = clock;
     }
 
-    /** Inside the alert's tenant transaction: one row per recipient; returns how many this call inserted. */
-    int queue(BudgetAlertMessages.Alert alert, List<String> recipients, String subject, String body) {
+    /**
+     * Inside the organization's transaction: one row per recipient of what {@code sourceId} reports (a budget alert, an
+     * approval request); returns how many this call inserted.
+     */
+    int queue(UUID organizationId, UUID sourceId, List<String> recipients, String subject, String body) {
         List<Object[]> rows = new ArrayList<>();
         Instant now = clock.instant();
         for (String recipient : recipients) {
-            rows.add(new Object[] {alert.organizationId(), alert.id(), recipient, subject, body, now, now});
+            rows.add(new Object[] {organizationId, sourceId, recipient, subject, body, now, now});
         }
         return jdbc.rows("insert into notification_emails (organization_id, source_id, recipient, subject, body, next_attempt_at, created_at) values",
             "(?, ?, ?, ?, ?, ?, ?)", rows, "on conflict (source_id, recipient) do nothing returning id", row -> row.uuid("id")).size();

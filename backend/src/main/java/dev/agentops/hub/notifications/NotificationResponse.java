@@ -13,7 +13,7 @@ import java.util.UUID;
 @Schema(name = "Notification")
 public record NotificationResponse(
     UUID id,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"budget.threshold_crossed", "budget.auto_paused"}) String type,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"budget.threshold_crossed", "budget.auto_paused", "approval.requested"}) String type,
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"info", "warning", "critical"}) String severity,
     String title,
     String body,

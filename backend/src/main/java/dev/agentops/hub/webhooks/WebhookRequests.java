@@ -22,7 +22,7 @@ final class WebhookRequests {
                   String url,
                   @NotEmpty @Size(max = 10)
                   List<@NotNull @Pattern(regexp = WebhookEventTypes.PATTERN,
-                      message = "must be one of budget.threshold_crossed, budget.auto_paused, webhook.test") String> eventTypes,
+                      message = "must be one of budget.threshold_crossed, budget.auto_paused, approval.requested, webhook.test") String> eventTypes,
                   @Nullable @Size(max = 500) String description) {
     }
 }

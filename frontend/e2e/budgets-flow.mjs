@@ -6,7 +6,7 @@
 // downloads a file with the ingested runs.
 // Exit code 0 when every step passes, 1 otherwise. Screenshots go to e2e/screenshots/ (budgets-*.png).
 import { randomUUID } from 'node:crypto'
-import { logIn, PASSWORD, uniqueEmail } from './lib/accounts.mjs'
+import { logIn, signUpThroughApi, uniqueEmail } from './lib/accounts.mjs'
 import { expectPath, expectTrue, expectVisible, runFlow } from './lib/flow.mjs'
 
 const baseUrl = process.argv[2]
@@ -73,9 +73,7 @@ const exitCode = await runFlow(
     let apiKey
 
     await step('an admin with an agent and an API key (through the API)', async () => {
-      const session = await call('POST', '/api/v1/auth/signup', {
-        body: { email: admin.email, password: PASSWORD, full_name: admin.fullName, organization_name: admin.organization },
-      })
+      const session = await signUpThroughApi(call, admin)
       agent = await call('POST', '/api/v1/agents', { token: session.access_token, body: { name: `Spender ${suffix}` } })
       const key = await call('POST', '/api/v1/api-keys', { token: session.access_token, body: { name: 'ingest', scopes: ['ingest', 'read'] } })
       apiKey = key.key

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import { logIn, PASSWORD, uniqueEmail } from './lib/accounts.mjs'
+import { logIn, signUpThroughApi, uniqueEmail } from './lib/accounts.mjs'
 import { expectPath, expectTrue, expectVisible, runFlow } from './lib/flow.mjs'
 
 const baseUrl = process.argv[2]
@@ -92,13 +92,7 @@ const exitCode = await runFlow(
     let clickedAt
 
     await step('an admin with an agent and an API key (through the API)', async () => {
-      // signup answers 202 and creates nothing; a development server puts the e-mail's link into the answer
-      const accepted = await call('POST', '/api/v1/auth/signup', {
-        body: { email: admin.email, password: PASSWORD, full_name: admin.fullName, organization_name: admin.organization },
-      })
-      if (!accepted.confirm_url) throw new Error('signup answered no confirm_url: is e-mail delivery configured on this server?')
-      const token = new URL(accepted.confirm_url).searchParams.get('token')
-      const session = await call('POST', '/api/v1/auth/signup/confirm', { body: { token } })
+      const session = await signUpThroughApi(call, admin)
       agent = await call('POST', '/api/v1/agents', { token: session.access_token, body: { name: `Refund bot ${suffix}` } })
       const key = await call('POST', '/api/v1/api-keys', { token: session.access_token, body: { name: 'sdk', scopes: ['ingest', 'read'] } })
       sdk = startSdk(key.key, agent.slug)

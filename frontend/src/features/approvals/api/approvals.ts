@@ -78,7 +78,7 @@ export const decideApproval = ({ id, decision, comment }: { id: string; decision
 }
 
 /** A decision, or a refusal that means the list is stale (decided elsewhere, expired): either way, refetch it. */
-export function useDecideApproval(options: { onSuccess?: (approval: Approval) => void } = {}) {
+export function useDecideApproval(options: { onSuccess?: (approval: Approval) => void; onError?: (error: unknown) => void } = {}) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: decideApproval,
@@ -87,6 +87,7 @@ export function useDecideApproval(options: { onSuccess?: (approval: Approval) =>
       options.onSuccess?.(approval)
     },
     onError: (error) => {
+      options.onError?.(error)
       if (isApiError(error, 'already_decided') || isApiError(error, 'approval_expired')) {
         void queryClient.invalidateQueries({ queryKey: approvalKeys.all })
       }

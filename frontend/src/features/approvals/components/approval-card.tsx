@@ -96,6 +96,8 @@ function DecideForm({ approval }: { approval: Approval }) {
   const [comment, setComment] = useState('')
   const decide = useDecideApproval({
     onSuccess: (decided) => toast.success(decided.status === 'approved' ? 'Approved: the agent may go ahead.' : 'Rejected: the agent was told.'),
+    // also as a toast: a request decided elsewhere or expired leaves the queue on the refetch, with this card
+    onError: (error) => toast.error(decisionErrorMessage(error)),
   })
   const submit = (decision: Decision) => decide.mutate({ id: approval.id, decision, comment })
   if (!allowed) {

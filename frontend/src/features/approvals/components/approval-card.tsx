@@ -6,6 +6,7 @@ import { TextAreaField } from '@/components/ui/form'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { useToast } from '@/components/ui/toast'
 import { type Approval, type Decision, useDecideApproval, useRunOfApproval } from '@/features/approvals/api/approvals'
+import { useAgentOptions } from '@/features/runs/api/get-agent-options'
 import { approverLabel, contextEntries, countdown, decisionErrorMessage, mayDecide } from '@/features/approvals/lib/approvals'
 import { useAuth } from '@/lib/auth'
 import { useCan, whoCan } from '@/lib/authorization'
@@ -66,10 +67,12 @@ export function ActionContext({ action }: { action: Record<string, unknown> }) {
 
 export function ApprovalLinks({ approval }: { approval: Approval }) {
   const run = useRunOfApproval(approval.run_id)
+  // the agents' names: one cached list shared with the run browser
+  const agent = useAgentOptions().data?.find((option) => option.id === approval.agent_id)
   return (
     <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
       <Link className="text-accent-700 hover:underline" to={`/agents/${approval.agent_id}`}>
-        Agent
+        {agent ? agent.name : 'Agent'}
       </Link>
       {approval.run_id &&
         (run.data ? (

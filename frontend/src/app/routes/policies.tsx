@@ -62,7 +62,7 @@ export default function PoliciesRoute() {
           // keyed: another policy (or a new version) starts a fresh form
           <PolicyEditor key={`${seed.policy?.id ?? 'new'}-${seed.policy?.version ?? seed.name}`} seed={seed} onDone={close} />
         )}
-        {selectedId && !seed && policies.isSuccess && <p className="text-sm text-zinc-500">This policy does not exist (any more).</p>}
+        {selectedId && !seed && policies.isSuccess && !policies.isFetching && <p className="text-sm text-zinc-500">This policy does not exist (any more).</p>}
         {policies.isPending ? (
           <Spinner label="Loading the policies" />
         ) : policies.isError ? (

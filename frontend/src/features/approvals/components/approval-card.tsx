@@ -95,7 +95,7 @@ function DecideForm({ approval }: { approval: Approval }) {
   const toast = useToast()
   const me = useAuth().me
   const permitted = useCan('approvals:decide')
-  const allowed = mayDecide(me ? { role: me.role, id: me.user.id } : null, approval.approvers, permitted)
+  const allowed = mayDecide(me ? { role: me.role, id: me.user.id } : null, approval.approvers ?? [], permitted)
   const [comment, setComment] = useState('')
   const decide = useDecideApproval({
     onSuccess: (decided) => toast.success(decided.status === 'approved' ? 'Approved: the agent may go ahead.' : 'Rejected: the agent was told.'),
@@ -151,7 +151,7 @@ export function ApprovalCard({ approval }: { approval: Approval }) {
       <ActionContext action={approval.action} />
       <ApprovalLinks approval={approval} />
       <p className="text-xs text-zinc-500">
-        Requested <RelativeTime iso={approval.requested_at} /> · approvers: {approval.approvers.map(approverLabel).join(', ') || 'Team leads and above'}
+        Requested <RelativeTime iso={approval.requested_at} /> · approvers: {(approval.approvers ?? []).map(approverLabel).join(', ') || 'Team leads and above'}
       </p>
       {approval.status === 'pending' && <DecideForm approval={approval} />}
     </article>

@@ -182,7 +182,17 @@ export function PolicyEditor({ seed, onDone }: { seed: EditorSeed; onDone: (poli
               <RuleBuilder nodes={draft.conditions} errors={errors} onChange={(conditions) => setDraft({ ...draft, conditions })} />
             )}
             <div className="grid gap-4 sm:grid-cols-3">
-              <SelectField label="Then" value={draft.action} error={topError('action')} onChange={(event) => setDraft({ ...draft, action: event.target.value as RuleAction })}>
+              <SelectField
+                label="Then"
+                value={draft.action}
+                error={topError('action')}
+                onChange={(event) => {
+                  const action = event.target.value as RuleAction
+                  // the API needs at least one approver; team leads (and above) is what it assumes elsewhere
+                  const approvers = action === 'require_approval' && draft.approvers.length === 0 ? ['role:team_lead'] : draft.approvers
+                  setDraft({ ...draft, action, approvers })
+                }}
+              >
                 {ACTIONS.map((action) => (
                   <option key={action} value={action}>
                     {action.replace(/_/g, ' ')}

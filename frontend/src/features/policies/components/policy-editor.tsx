@@ -121,7 +121,7 @@ export function PolicyEditor({ seed, onDone }: { seed: EditorSeed; onDone: (poli
   return (
     <div className="space-y-6">
       <section aria-label="Policy editor" className="space-y-4 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm">
-        <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
+        <div className="grid gap-4 sm:grid-cols-[1fr_15rem]">
           <TextField label="Name" value={name} maxLength={200} onChange={(event) => setName(event.target.value)} />
           <SelectField label="Status" value={status} onChange={(event) => setStatus(event.target.value as PolicyStatus)}>
             <option value="active">Active (enforced)</option>

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, compact, dataOf, type Refine, type Schemas, unwrap } from '@/lib/api-client'
 import { isApiError } from '@/lib/http'
-import { approvalKeys, runKeys } from '@/lib/query-keys'
+import { agentKeys, approvalKeys, runKeys } from '@/lib/query-keys'
 
 export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'expired'
 export type Approval = Refine<
@@ -94,3 +94,14 @@ export function useDecideApproval(options: { onSuccess?: (approval: Approval) =>
     },
   })
 }
+
+/** Agent names for the queue's links (features do not share code: a small list of its own, cached a minute). */
+export const useAgentNames = () =>
+  useQuery({
+    queryKey: [...agentKeys.all, 'names'],
+    queryFn: ({ signal }) =>
+      dataOf(api.GET('/api/v1/agents', { params: { query: { limit: 200 } }, signal })).then(
+        (agents) => new Map(agents.map((agent) => [agent.id as string, agent.name])),
+      ),
+    staleTime: 60_000,
+  })

@@ -5,8 +5,7 @@ import { Button } from '@/components/ui/button'
 import { TextAreaField } from '@/components/ui/form'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { useToast } from '@/components/ui/toast'
-import { type Approval, type Decision, useDecideApproval, useRunOfApproval } from '@/features/approvals/api/approvals'
-import { useAgentOptions } from '@/features/runs/api/get-agent-options'
+import { type Approval, type Decision, useAgentNames, useDecideApproval, useRunOfApproval } from '@/features/approvals/api/approvals'
 import { approverLabel, contextEntries, countdown, decisionErrorMessage, mayDecide } from '@/features/approvals/lib/approvals'
 import { useAuth } from '@/lib/auth'
 import { useCan, whoCan } from '@/lib/authorization'
@@ -67,12 +66,11 @@ export function ActionContext({ action }: { action: Record<string, unknown> }) {
 
 export function ApprovalLinks({ approval }: { approval: Approval }) {
   const run = useRunOfApproval(approval.run_id)
-  // the agents' names: one cached list shared with the run browser
-  const agent = useAgentOptions().data?.find((option) => option.id === approval.agent_id)
+  const agentName = useAgentNames().data?.get(approval.agent_id)
   return (
     <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
       <Link className="text-accent-700 hover:underline" to={`/agents/${approval.agent_id}`}>
-        {agent ? agent.name : 'Agent'}
+        {agentName ?? 'Agent'}
       </Link>
       {approval.run_id &&
         (run.data ? (

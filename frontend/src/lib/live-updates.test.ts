@@ -99,6 +99,8 @@ describe('keysForEvent', () => {
     expect(keysForEvent('org.released', {})).toEqual([['controls'], ['agents'], ['dashboard']])
     // the bell's count refreshes the moment a notification is created, and the budget it is about
     expect(keysForEvent('notification.created', { id: 'n1' })).toEqual([['notifications'], ['budgets'], ['agents'], ['controls']])
+    expect(keysForEvent('approval.requested', { id: 'a1' })).toEqual([['approvals'], ['runs']])
+    expect(keysForEvent('approval.decided', { id: 'a1' })).toEqual([['approvals'], ['runs']])
   })
 })
 
@@ -151,7 +153,7 @@ describe('LiveUpdates', () => {
     await h.advance(1_000)
     h.sources[1].open()
     await h.advance(300)
-    expect(h.invalidated).toEqual([[['agents'], ['runs'], ['dashboard'], ['controls'], ['notifications'], ['budgets']]])
+    expect(h.invalidated).toEqual([[['agents'], ['runs'], ['dashboard'], ['controls'], ['notifications'], ['budgets'], ['approvals']]])
   })
 
   it('retries a failing ticket request with backoff, silently', async () => {

@@ -2,7 +2,7 @@ import { type QueryKey, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useSyncExternalStore } from 'react'
 import { api, dataOf } from '@/lib/api-client'
 import { API_BASE_URL, ApiError } from '@/lib/http'
-import { agentKeys, budgetKeys, controlKeys, dashboardKeys, notificationKeys, runKeys } from '@/lib/query-keys'
+import { agentKeys, approvalKeys, budgetKeys, controlKeys, dashboardKeys, notificationKeys, runKeys } from '@/lib/query-keys'
 
 /**
  * Live updates: `POST /stream/ticket` gives a single-use ticket, `GET /stream?ticket=` streams server-sent events
@@ -11,7 +11,7 @@ import { agentKeys, budgetKeys, controlKeys, dashboardKeys, notificationKeys, ru
  * jitter. Nothing here ever surfaces an error: without the stream the pages work as before, only not live.
  */
 
-export const STREAM_EVENTS = ['run.created', 'run.updated', 'agent.updated', 'org.halted', 'org.released', 'notification.created'] as const
+export const STREAM_EVENTS = ['run.created', 'run.updated', 'agent.updated', 'org.halted', 'org.released', 'notification.created', 'approval.requested', 'approval.decided'] as const
 export type StreamEventType = (typeof STREAM_EVENTS)[number]
 
 /** The part of an event's data that matters here (the rest of the object is ignored). */
@@ -33,11 +33,16 @@ export function keysForEvent(type: StreamEventType, data: StreamEventData): Quer
     case 'notification.created':
       // the bell's count and list; a budget alert also means the budget's state (and maybe paused agents) moved
       return [notificationKeys.all, budgetKeys.all, agentKeys.all, controlKeys.all]
+    case 'approval.requested':
+    case 'approval.decided':
+      // the queue and the history; a request or a decision is also an event on its run, whose page is keyed by
+      // the run's UUID while the event names the client's run id: every run query, by prefix
+      return [approvalKeys.all, runKeys.all]
   }
 }
 
 /** Everything live updates keep fresh: refetched after a reconnect, since events may have been missed. */
-export const ALL_LIVE_KEYS: QueryKey[] = [agentKeys.all, runKeys.all, dashboardKeys.all, controlKeys.all, notificationKeys.all, budgetKeys.all]
+export const ALL_LIVE_KEYS: QueryKey[] = [agentKeys.all, runKeys.all, dashboardKeys.all, controlKeys.all, notificationKeys.all, budgetKeys.all, approvalKeys.all]
 
 export type LiveState = 'idle' | 'connecting' | 'live' | 'retrying' | 'unavailable' | 'stopped'
 

@@ -63,3 +63,18 @@ export const webhookKeys = {
   list: () => ['webhooks', 'list'] as const,
   deliveries: (id: string) => ['webhooks', 'deliveries', id] as const,
 }
+
+/** The approval queue, the history and single requests; `approval.requested`/`approval.decided` refresh them by prefix. */
+export const approvalKeys = {
+  all: ['approvals'] as const,
+  pending: () => ['approvals', 'pending'] as const,
+  history: (filters: Record<string, string>) => ['approvals', 'history', filters] as const,
+}
+
+/** Policies, their templates and versions. */
+export const policyKeys = {
+  all: ['policies'] as const,
+  list: () => ['policies', 'list'] as const,
+  templates: () => ['policies', 'templates'] as const,
+  versions: (id: string) => ['policies', 'versions', id] as const,
+}

@@ -119,10 +119,13 @@ describe('events', () => {
         payload: { action_type: 'refund', decision: 'require_approval', reasons: ['amount over 1000', 'new customer'] },
         model: null,
       }),
-    ).toBe('Policy require approval for refund (amount over 1000; new customer)')
+    ).toBe('Policy held refund for approval (amount over 1000; new customer)')
     expect(eventTitle({ event_type: 'policy_check', payload: { action_type: 'refund', decision: 'allow', reasons: [] }, model: null })).toBe(
-      'Policy allow for refund',
+      'Policy allowed refund',
     )
+    expect(
+      eventTitle({ event_type: 'policy_check', payload: { action_type: 'refund', decision: 'block', reasons: ['agent_paused: paused by ana'] }, model: null }),
+    ).toBe('Policy blocked refund (agent_paused: paused by ana)')
   })
 
   it('says what an approval was asked for and who decided it', () => {
@@ -134,6 +137,16 @@ describe('events', () => {
     ).toBe('Approval approved by ana@example.com')
     expect(eventTitle({ event_type: 'approval_decided', payload: { approval_id: 'a1', decision: 'rejected' }, model: null })).toBe(
       'Approval rejected',
+    )
+    expect(
+      eventTitle({
+        event_type: 'approval_decided',
+        payload: { approval_id: 'a1', decision: 'rejected', decided_by: '3f2a9c1e-1111-4222-8333-444455556666', comment: 'too generous' },
+        model: null,
+      }),
+    ).toBe('Approval rejected by user 3f2a9c1e: “too generous”')
+    expect(eventTitle({ event_type: 'approval_decided', payload: { approval_id: 'a1', decision: 'expired', decided_by: null }, model: null })).toBe(
+      'Approval expired: nobody decided in time',
     )
   })
 })

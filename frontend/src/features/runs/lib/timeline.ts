@@ -37,6 +37,8 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 /** The message of an `error` field: a sentence, or an object with a `message`. */
 const errorText = (value: unknown): string | undefined => text(value) ?? (isObject(value) ? text(value.message) : undefined)
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 const joined = (...parts: Array<string | undefined>) => parts.filter(Boolean).join(' ')
 
 /**
@@ -63,7 +65,12 @@ const TYPED_TITLES: Partial<Record<string, (payload: Record<string, unknown>) =>
     const decision = text(p.decision)
     if (!action || !decision) return undefined
     const reasons = Array.isArray(p.reasons) ? p.reasons.map(text).filter(Boolean) : []
-    return joined(`Policy ${decision.replace(/_/g, ' ')} for ${action}`, reasons.length ? `(${reasons.join('; ')})` : undefined)
+    const verdicts: Record<string, string> = {
+      allow: `Policy allowed ${action}`,
+      block: `Policy blocked ${action}`,
+      require_approval: `Policy held ${action} for approval`,
+    }
+    return joined(verdicts[decision] ?? `Policy ${decision.replace(/_/g, ' ')} for ${action}`, reasons.length ? `(${reasons.join('; ')})` : undefined)
   },
   approval_requested: (p) => {
     const action = text(p.action_type)
@@ -72,8 +79,12 @@ const TYPED_TITLES: Partial<Record<string, (payload: Record<string, unknown>) =>
   approval_decided: (p) => {
     const decision = text(p.decision)
     if (!decision) return undefined
+    if (decision === 'expired') return 'Approval expired: nobody decided in time'
     const by = text(p.decided_by)
-    return joined(`Approval ${decision}`, by ? `by ${by}` : undefined)
+    // decided_by is the person's user id: shortened, it still tells two deciders apart
+    const who = by && UUID.test(by) ? `user ${by.slice(0, 8)}` : by
+    const comment = text(p.comment)
+    return joined(`Approval ${decision}`, who ? `by ${who}` : undefined, comment ? `: “${comment}”` : undefined).replace(' :', ':')
   },
 }
 

@@ -6,7 +6,7 @@
 // downloads a file with the ingested runs.
 // Exit code 0 when every step passes, 1 otherwise. Screenshots go to e2e/screenshots/ (budgets-*.png).
 import { randomUUID } from 'node:crypto'
-import { logIn, signUpThroughApi, uniqueEmail } from './lib/accounts.mjs'
+import { apiCaller, logIn, signUpThroughApi, uniqueEmail } from './lib/accounts.mjs'
 import { expectPath, expectTrue, expectVisible, runFlow } from './lib/flow.mjs'
 
 const baseUrl = process.argv[2]
@@ -16,16 +16,7 @@ const budgetName = `Monthly spend ${suffix}`
 /** Alert evaluation runs every second after an ingest batch; the notification follows. Generous under load. */
 const LIVE_TIMEOUT_MS = 30_000
 
-async function call(method, path, { token, body } = {}) {
-  const response = await fetch(new URL(path, baseUrl), {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`)
-  return JSON.parse(text).data
-}
+const call = apiCaller(baseUrl)
 
 async function ingest(apiKey, body) {
   const response = await fetch(new URL('/api/v1/ingest/run', baseUrl), {

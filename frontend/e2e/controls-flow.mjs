@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import { logIn, signUpThroughApi, uniqueEmail } from './lib/accounts.mjs'
+import { apiCaller, logIn, signUpThroughApi, uniqueEmail } from './lib/accounts.mjs'
 import { expectPath, expectTrue, expectVisible, runFlow } from './lib/flow.mjs'
 
 const baseUrl = process.argv[2]
@@ -20,16 +20,7 @@ const SDK_DEADLINE_MS = 1_000
 const SDK_PROCESS = fileURLToPath(new URL('../../sdk-js/test/support/agent-process.mjs', import.meta.url))
 const SDK_BUILD = fileURLToPath(new URL('../../sdk-js/dist/index.js', import.meta.url))
 
-async function call(method, path, { token, body } = {}) {
-  const response = await fetch(new URL(path, baseUrl), {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`)
-  return JSON.parse(text).data
-}
+const call = apiCaller(baseUrl)
 
 /**
  * When the browser received the response's headers (epoch ms): Playwright tells the test later, by a lot on a loaded

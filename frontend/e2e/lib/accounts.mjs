@@ -39,6 +39,23 @@ export async function signUp(page, { fullName, email, organization, password = P
 
 /** Fills the login form (the page must be on /login) and waits to leave it. */
 /**
+ * A JSON client of the API for steps that set things up without the browser: `call(method, path, {token, body})`
+ * answers the envelope's `data` and throws, with the answer, on anything but a 2xx.
+ */
+export function apiCaller(baseUrl) {
+  return async function call(method, path, { token, body } = {}) {
+    const response = await fetch(new URL(path, baseUrl), {
+      method,
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const text = await response.text()
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`)
+    return JSON.parse(text).data
+  }
+}
+
+/**
  * Signs up without the browser: signup answers 202 and creates nothing; a development server (no e-mail delivery)
  * puts the e-mail's link into the answer, and confirming it answers the session. `call(method, path, {body})` is
  * the flow's JSON helper.

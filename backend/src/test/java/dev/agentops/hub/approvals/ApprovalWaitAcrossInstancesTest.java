@@ -3,10 +3,9 @@ package dev.agentops.hub.approvals;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import dev.agentops.hub.support.Api;
 import dev.agentops.hub.support.AppTest;
-import io.micronaut.context.ApplicationContext;
+import dev.agentops.hub.support.SecondInstance;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,25 +38,22 @@ class ApprovalWaitAcrossInstancesTest extends AppTest {
     @Inject
     TransactionOperations<Connection> tx;
 
-    EmbeddedServer second;
-    HttpClient secondClient;
+    SecondInstance second;
 
     @BeforeAll
     void startSecondInstance() {
-        second = ApplicationContext.run(EmbeddedServer.class, new HashMap<>(getProperties()), "test");
-        secondClient = second.getApplicationContext().createBean(HttpClient.class, second.getURL());
+        second = new SecondInstance(getProperties());
     }
 
     @AfterAll
     void stopSecondInstance() {
-        secondClient.close();
         second.close();
     }
 
     @Test
     void aWaitOnOneInstanceAnswersWhenThePersonDecidesOnAnother() throws Exception {
         Api here = new Api(client);
-        Api there = new Api(secondClient);
+        Api there = new Api(second.client());
         Api.Session admin = here.signup();
         Api.Session lead = here.member(admin, "team_lead");
         UUID agent = UUID.fromString(String.valueOf(here.post("/api/v1/agents", Map.of("name", "Waiter", "slug", "waiter"),

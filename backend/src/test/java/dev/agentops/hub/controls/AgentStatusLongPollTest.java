@@ -2,10 +2,9 @@ package dev.agentops.hub.controls;
 
 import dev.agentops.hub.support.Api;
 import dev.agentops.hub.support.AppTest;
-import io.micronaut.context.ApplicationContext;
+import dev.agentops.hub.support.SecondInstance;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -37,8 +35,7 @@ class AgentStatusLongPollTest extends AppTest {
     @Inject
     StatusWaiters waiters;
 
-    EmbeddedServer second;
-    HttpClient secondClient;
+    SecondInstance second;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -47,13 +44,11 @@ class AgentStatusLongPollTest extends AppTest {
 
     @BeforeAll
     void startSecondInstance() {
-        second = ApplicationContext.run(EmbeddedServer.class, new HashMap<>(getProperties()), "test");
-        secondClient = second.getApplicationContext().createBean(HttpClient.class, second.getURL());
+        second = new SecondInstance(getProperties());
     }
 
     @AfterAll
     void stopSecondInstance() {
-        secondClient.close();
         second.close();
     }
 
@@ -73,7 +68,7 @@ class AgentStatusLongPollTest extends AppTest {
     @Test
     void aHeldReadOnOneInstanceAnswersWithinASecondOfAPauseOnTheOther() throws Exception {
         Api a = new Api(client);
-        Api b = new Api(secondClient);
+        Api b = new Api(second.client());
         Api.Session admin = a.signup();
         String id = a.post("/api/v1/agents", Map.of("name", "Held"), admin.accessToken()).data().get("id").toString();
         String key = a.apiKey(admin, "ingest");
@@ -106,7 +101,7 @@ class AgentStatusLongPollTest extends AppTest {
     @Test
     void theKillSwitchOnAnotherInstanceAnswersEveryHeldReadOfTheOrganization() throws Exception {
         Api a = new Api(client);
-        Api b = new Api(secondClient);
+        Api b = new Api(second.client());
         Api.Session admin = a.signup();
         a.post("/api/v1/agents", Map.of("name", "One"), admin.accessToken());
         a.post("/api/v1/agents", Map.of("name", "Two"), admin.accessToken());

@@ -2,10 +2,9 @@ package dev.agentops.hub.controls;
 
 import dev.agentops.hub.support.Api;
 import dev.agentops.hub.support.AppTest;
-import io.micronaut.context.ApplicationContext;
+import dev.agentops.hub.support.SecondInstance;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -37,8 +35,7 @@ class ControlsPropagationTest extends AppTest {
     @Client("/")
     HttpClient client;
 
-    EmbeddedServer second;
-    HttpClient secondClient;
+    SecondInstance second;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -49,13 +46,11 @@ class ControlsPropagationTest extends AppTest {
 
     @BeforeAll
     void startSecondInstance() {
-        second = ApplicationContext.run(EmbeddedServer.class, new HashMap<>(getProperties()), "test");
-        secondClient = second.getApplicationContext().createBean(HttpClient.class, second.getURL());
+        second = new SecondInstance(getProperties());
     }
 
     @AfterAll
     void stopSecondInstance() {
-        secondClient.close();
         second.close();
     }
 
@@ -123,7 +118,7 @@ class ControlsPropagationTest extends AppTest {
     @Test
     void aPauseOnOneInstanceIsInForceOnAnotherWithinOneSecond() {
         Api a = new Api(client);
-        Api b = new Api(secondClient);
+        Api b = new Api(second.client());
         Api.Session admin = a.signup();
         String id = a.post("/api/v1/agents", Map.of("name", "Shared"), admin.accessToken()).data().get("id").toString();
         String key = a.apiKey(admin, "ingest");
@@ -150,7 +145,7 @@ class ControlsPropagationTest extends AppTest {
     @Test
     void theKillSwitchEngagedOnOneInstanceHaltsIngestOnAnotherWithinOneSecond() {
         Api a = new Api(client);
-        Api b = new Api(secondClient);
+        Api b = new Api(second.client());
         Api.Session admin = a.signup();
         a.post("/api/v1/agents", Map.of("name", "Halted"), admin.accessToken());
         String key = a.apiKey(admin, "ingest");

@@ -3,14 +3,13 @@ package dev.agentops.hub.notifications;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import dev.agentops.hub.support.Api;
 import dev.agentops.hub.support.AppTest;
+import dev.agentops.hub.support.SecondInstance;
 import dev.agentops.hub.support.HookReceiver;
 import dev.agentops.hub.support.OutboxMail;
 import dev.agentops.hub.support.Sql;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
@@ -22,7 +21,6 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,8 +55,7 @@ class ExactlyOnceFanOutTest extends AppTest {
     @Inject
     JsonMapper json;
 
-    EmbeddedServer second;
-    HttpClient secondClient;
+    SecondInstance second;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -70,13 +67,11 @@ class ExactlyOnceFanOutTest extends AppTest {
 
     @BeforeAll
     void startSecondInstance() {
-        second = ApplicationContext.run(EmbeddedServer.class, new HashMap<>(getProperties()), "test");
-        secondClient = second.getApplicationContext().createBean(HttpClient.class, second.getURL());
+        second = new SecondInstance(getProperties());
     }
 
     @AfterAll
     void stopSecondInstance() {
-        secondClient.close();
         second.close();
     }
 
@@ -84,7 +79,7 @@ class ExactlyOnceFanOutTest extends AppTest {
     @SuppressWarnings("unchecked")
     void thresholdsCrossedByRunsOnTwoInstancesFanOutExactlyOnce() throws Exception {
         Api api = new Api(client);
-        Api other = new Api(secondClient);
+        Api other = new Api(second.client());
         Api.Session admin = api.signup();
         Api.Session lead = api.member(admin, "team_lead");
         NotificationsApiTest.agent(api, admin, "racer", "ml");
@@ -99,7 +94,7 @@ class ExactlyOnceFanOutTest extends AppTest {
             String budget = api.post("/api/v1/budgets", Map.of("name", name, "scope", "team", "team_name", "ml", "max_amount_usd", 3,
                 "period", "total", "channels", List.of("in_app", "email", "webhook")), admin.accessToken()).data().get("id").toString();
 
-            AlertDrainer otherDrainer = this.second.getApplicationContext().getBean(AlertDrainer.class);
+            AlertDrainer otherDrainer = this.second.bean(AlertDrainer.class);
             AtomicBoolean racing = new AtomicBoolean(true);
             ExecutorService pool = Executors.newFixedThreadPool(12);
             List<Future<?>> drains = new ArrayList<>();

@@ -2,11 +2,10 @@ package dev.agentops.hub.policies;
 
 import dev.agentops.hub.support.Api;
 import dev.agentops.hub.support.AppTest;
+import dev.agentops.hub.support.SecondInstance;
 import dev.agentops.hub.support.Ingest;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -37,8 +36,7 @@ class PolicyApiTest extends AppTest {
     @Client("/")
     HttpClient client;
 
-    EmbeddedServer second;
-    HttpClient secondClient;
+    SecondInstance second;
     Api api;
 
     @Override
@@ -49,13 +47,11 @@ class PolicyApiTest extends AppTest {
     @BeforeAll
     void startSecondInstance() {
         api = new Api(client);
-        second = ApplicationContext.run(EmbeddedServer.class, new HashMap<>(getProperties()), "test");
-        secondClient = second.getApplicationContext().createBean(HttpClient.class, second.getURL());
+        second = new SecondInstance(getProperties());
     }
 
     @AfterAll
     void stopSecondInstance() {
-        secondClient.close();
         second.close();
     }
 
@@ -265,7 +261,7 @@ class PolicyApiTest extends AppTest {
         api.post("/api/v1/agents", Map.of("name", "Mailer", "slug", "mailer"), admin.accessToken());
         String key = api.apiKey(admin, "policies:check");
         String id = create(admin, "E-mail", "active", rule("allow", row("action.type", "equals", "send_email")));
-        Api other = new Api(secondClient);
+        Api other = new Api(second.client());
         Map<String, Object> body = Map.of("agent_id", "mailer", "action", Map.of("type", "send_email"));
         assertThat(other.post("/api/v1/policies/check", body, key).data().get("decision")).isEqualTo("allow"); // cached there now (1 h)
 

@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  * Requests are scheduled at the target rate whatever the server does (no coordinated omission): latency is
  * measured from the scheduled send time. Sets up its own organizations, agents and ingest keys over the API.
  *
- * java IngestLoad.java <baseUrl> <runsPerSecond> <seconds> [organizations] [ledgerFile]
+ * java [-Dbudgets=50] IngestLoad.java <baseUrl> <runsPerSecond> <seconds> [organizations] [ledgerFile]
+ * With -Dbudgets=N every organization gets N active budgets (organization, team and agent scopes, every period),
+ * which the server evaluates after the workers' batches and reports as budget_status on every ack.
  */
 public class IngestLoad {
 
@@ -274,7 +276,16 @@ public class IngestLoad {
             + "\",\"password\":\"benchmark password 123\",\"full_name\":\"Bench\",\"organization_name\":\"Bench " + i + "\"}"), "confirm_url");
         String token = field(post(http, base + "/api/v1/auth/signup/confirm", null,
             "{\"token\":\"" + link.substring(link.indexOf("token=") + 6) + "\"}"), "access_token");
-        String slug = field(post(http, base + "/api/v1/agents", token, "{\"name\":\"Bench agent " + i + "\"}"), "slug");
+        String agent = post(http, base + "/api/v1/agents", token, "{\"name\":\"Bench agent " + i + "\",\"team\":\"bench\"}");
+        String slug = field(agent, "slug");
+        String agentId = agent.replaceAll("(?s).*?\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        String[] scopes = {"\"scope\":\"organization\"", "\"scope\":\"team\",\"team_name\":\"bench\"",
+            "\"scope\":\"agent\",\"agent_id\":\"" + agentId + "\""};
+        String[] periods = {"daily", "weekly", "monthly", "total"};
+        for (int b = 0; b < Integer.getInteger("budgets", 0); b++) {
+            post(http, base + "/api/v1/budgets", token, "{\"name\":\"Bench budget " + b + "\"," + scopes[b % 3]
+                + ",\"max_amount_usd\":" + (1000 + b) + ",\"period\":\"" + periods[b % 4] + "\",\"alert_thresholds\":[50,80,100]}");
+        }
         String key = field(post(http, base + "/api/v1/api-keys", token, "{\"name\":\"bench\",\"scopes\":[\"ingest\",\"read\"]}"), "key");
         return new String[] {token, key, slug};
     }

@@ -475,7 +475,7 @@ class BackendIntegrationTest {
         List<String> approvals = new ArrayList<>();
         for (JsonNode event : get("/api/v1/runs/" + awaitRun(runId, 5).path("id").asText()).path("data").path("events")) {
             if ("external_action".equals(event.path("event_type").asText())) {
-                approvals.add(event.path("payload").path("amount").asInt() + "=" + event.path("payload").path("approval_id")
+                approvals.add(event.path("payload").path("payload").path("amount").asInt() + "=" + event.path("payload").path("approval_id")
                     .asText("none"));
             }
         }

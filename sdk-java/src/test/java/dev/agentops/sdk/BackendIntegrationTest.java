@@ -480,7 +480,7 @@ class BackendIntegrationTest {
             }
         }
         java.util.Collections.sort(approvals);
-        assertEquals(List.of("50=" + check.approvalId(), "500=none"), approvals);
+        assertEquals(List.of("500=none", "50=" + check.approvalId()), approvals); // sorted: "500" < "50="
         assertTrue(get("/api/v1/approvals/" + check.approvalId()).path("data").hasNonNull("consumed_at"));
     }
 

@@ -14,7 +14,18 @@ import { createRetryingFetch, type FetchLike, type RetryOptions } from "./core/h
 import { randomUUID } from "./core/uuid.js";
 import { normalizeUsage, type AnyUsage } from "./core/usage.js";
 import { LONG_POLL_WAIT_S, PauseMonitor, type AgentStatusBody } from "./pause-monitor.js";
-import type { BudgetStatus, EventType, FinalRunStatus, PauseSource, UsageFormat } from "./types.js";
+import {
+  checkedActionKey,
+  performedActionKey,
+  type ApprovalOutcome,
+  type ApprovalResult,
+  type CheckPolicyParams,
+  type PolicyCheck,
+  type PolicyFailMode,
+  type PolicyReason,
+  type WaitForApprovalOptions,
+} from "./policy.js";
+import type { BudgetStatus, Decision, EventType, FinalRunStatus, PauseSource, UsageFormat } from "./types.js";
 
 type IngestRunRequest = components["schemas"]["IngestRunRequest"];
 
@@ -45,6 +56,11 @@ export interface AgentOpsClientOptions extends RetryOptions {
    * or a new period starts), from ingest acks and status reads (default: none; read `budgetStatus`).
    */
   onBudgetStatus?: (status: BudgetStatus, agentId: string) => void;
+  /**
+   * What `checkPolicy` answers when the server cannot be reached (or, unless strict, fails): `closed` (default) →
+   * `block`, `open` → `allow`; either way with one reason `{code: "unreachable"}` (or the error's code).
+   */
+  policyFailMode?: PolicyFailMode;
   /** A fetch implementation (default: global fetch). */
   fetch?: FetchLike | typeof globalThis.fetch;
   /** Where timestamps come from, in epoch ms (tests fix it; default Date.now). */
@@ -99,7 +115,10 @@ export interface RecordExternalActionParams {
   target?: string;
   /** The action's details. */
   payload?: unknown;
-  /** The approval that allowed it. */
+  /**
+   * The approval that allowed it. Default: the approval of this run's check of the same action, once
+   * `waitForApproval` saw it approved (see README, "Policies and approvals").
+   */
   approvalId?: string;
   durationMs?: number;
   costUsd?: number;
@@ -116,6 +135,21 @@ export interface EndRunParams {
   status?: FinalRunStatus;
   output?: unknown;
   error?: unknown;
+}
+
+/** The check's answer (`data` of `POST /api/v1/policies/check`). */
+interface CheckAnswer {
+  decision: Decision;
+  reasons?: PolicyReason[];
+  approval?: { id: string; status: string; expires_at: string } | null;
+}
+
+/** The wait's answer (`data` of `GET /api/v1/approvals/{id}/wait`); `pending` = the wait timed out. */
+interface WaitAnswer {
+  id: string;
+  status: "pending" | "approved" | "rejected" | "expired";
+  comment?: string | null;
+  decided_by?: string | null;
 }
 
 /** One event as sent: the envelope every event type shares (absent fields are left out). */
@@ -170,6 +204,11 @@ const toAgentOpsError = (error: unknown): AgentOpsError =>
 const defined = <T extends Record<string, unknown>>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 
+/** The longest hold of one approval wait the API allows (`timeout_s` 0–60). */
+const APPROVAL_WAIT_MAX_S = 60;
+/** Pause between two waits when the server could not be reached, so an outage is not a busy loop. */
+const APPROVAL_RETRY_PAUSE_MS = 1000;
+
 const monotonic = (): number =>
   typeof globalThis.performance?.now === "function" ? globalThis.performance.now() : Date.now();
 
@@ -204,6 +243,13 @@ export class AgentOpsClient {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private sending: Promise<void> = Promise.resolve();
   private closed = false;
+  private readonly policyFailMode: PolicyFailMode;
+  private readonly sleep: (ms: number) => Promise<void>;
+  /** The approval waits: one request each (the loop is the retry), a time limit past the longest server hold. */
+  private readonly waitFetch: (input: Request) => Promise<Response>;
+  private readonly authHeaders: Record<string, string> | undefined;
+  /** Per run: approvals seen approved and not used yet, by the canonical JSON of the action they are bound to. */
+  private readonly approved = new Map<string, Map<string, string>>();
 
   constructor(options: AgentOpsClientOptions = {}) {
     const apiKey = options.apiKey ?? env("AGENTOPS_API_KEY");
@@ -221,6 +267,10 @@ export class AgentOpsClient {
       throw new AgentOpsError("No API key: pass apiKey or set AGENTOPS_API_KEY", { code: "configuration" });
     }
     const headers = apiKey ? { Authorization: `Bearer ${apiKey}` } : undefined;
+    this.authHeaders = headers;
+    this.policyFailMode = options.policyFailMode ?? "closed";
+    this.sleep = options.sleep ?? ((ms) => new Promise((ok) => setTimeout(ok, ms)));
+    this.waitFetch = createRetryingFetch({ ...options, maxRetries: 0, timeoutMs: (APPROVAL_WAIT_MAX_S + 10) * 1000 });
     this.raw = createClient<paths>({
       baseUrl: this.baseUrl,
       fetch: createRetryingFetch({ ...options, maxRetries: options.maxRetries ?? 3 }),
@@ -349,13 +399,131 @@ export class AgentOpsClient {
 
   /** Records an action with effects outside the agent: `payload: {action_type, target, payload, approval_id}`. */
   recordExternalAction(params: RecordExternalActionParams): Promise<void> {
+    const approvalId = params.approvalId ?? this.takeApproval(params);
     return this.addEvent(
       params.runId,
       "external_action",
       params.durationMs,
-      defined({ action_type: params.actionType, target: params.target, payload: params.payload, approval_id: params.approvalId }),
+      defined({ action_type: params.actionType, target: params.target, payload: params.payload, approval_id: approvalId }),
       { cost_usd: params.costUsd },
     );
+  }
+
+  /**
+   * Asks the server whether the agent may do this now (`POST /api/v1/policies/check`): `allow`, `block` or
+   * `require_approval` with the approval request it opened. When the server cannot be reached it answers by
+   * `policyFailMode` (`block` by default) with the reason `unreachable`, strict or not; other failures reject only in
+   * strict mode (otherwise the same fail-mode answer, reason = the error's code).
+   */
+  async checkPolicy(params: CheckPolicyParams): Promise<PolicyCheck> {
+    const agentId = params.agentId ?? (params.runId ? this.openRuns.get(params.runId) : undefined) ?? this.agentId;
+    try {
+      if (!agentId) throw new AgentOpsError("No agent: pass agentId or set AGENTOPS_AGENT_ID", { code: "configuration" });
+      if (!params.action || typeof params.action.type !== "string") {
+        throw new AgentOpsError("checkPolicy needs an action with a type", { code: "configuration" });
+      }
+      const body = defined({ run_id: params.runId, agent_id: agentId, action: params.action, context: params.context });
+      const { data } = await this.raw.POST("/api/v1/policies/check", {
+        body: body as never,
+        bodySerializer: () => canonicalize(body) ?? "{}",
+      });
+      const answer = (data as { data?: CheckAnswer } | undefined)?.data ?? (data as CheckAnswer | undefined);
+      if (!answer?.decision) throw new ServerError("unreadable policy check answer", { status: 502 });
+      const approvalId = answer.approval?.id ?? null;
+      const key = checkedActionKey(params.action, params.context);
+      return this.policyCheck(answer.decision, answer.reasons ?? [], approvalId, params.runId, key);
+    } catch (error) {
+      const typed = toAgentOpsError(error);
+      this.onErrorSafe(typed);
+      const unreachable =
+        typed instanceof ConnectionError || typed instanceof ServerError || typed instanceof RateLimitError;
+      if (this.strict && !unreachable) throw typed;
+      const decision: Decision = this.policyFailMode === "open" ? "allow" : "block";
+      const reason: PolicyReason = {
+        code: unreachable ? "unreachable" : typed.code ?? "check_failed",
+        decision,
+        message: `no policy decision from AgentOps (${typed.message}); policyFailMode ${this.policyFailMode}`,
+      };
+      return this.policyCheck(decision, [reason], null, params.runId, undefined);
+    }
+  }
+
+  private policyCheck(
+    decision: Decision,
+    reasons: PolicyReason[],
+    approvalId: string | null,
+    runId: string | undefined,
+    key: string | undefined,
+  ): PolicyCheck {
+    return {
+      decision,
+      reasons,
+      approvalId,
+      waitForApproval: (options?: WaitForApprovalOptions) =>
+        approvalId
+          ? this.waitForApproval(approvalId, runId, key, options?.timeoutMs ?? 60_000)
+          : Promise.resolve({ status: decision === "allow" ? "approved" : "rejected", comment: null, decidedBy: null }),
+    };
+  }
+
+  /**
+   * Long-polls `GET /api/v1/approvals/{id}/wait` (at most 60 s per request, again while `pending`) until the request is
+   * decided or expires, or `timeoutMs` has passed (`timeout`). An approved one is remembered for this run's
+   * `recordExternalAction` of the same action. Never rejects unless strict (then for errors other than unreachable).
+   */
+  private async waitForApproval(
+    approvalId: string,
+    runId: string | undefined,
+    key: string | undefined,
+    timeoutMs: number,
+  ): Promise<ApprovalResult> {
+    const deadline = monotonic() + Math.max(0, timeoutMs);
+    for (;;) {
+      const remainingMs = deadline - monotonic();
+      const waitS = Math.max(0, Math.min(APPROVAL_WAIT_MAX_S, Math.ceil(remainingMs / 1000)));
+      try {
+        const url = `${this.baseUrl}/api/v1/approvals/${encodeURIComponent(approvalId)}/wait?timeout_s=${waitS}`;
+        const response = await this.waitFetch(
+          new Request(url, { headers: { Accept: "application/json", ...this.authHeaders } }),
+        );
+        const body = (await response.json().catch(() => undefined)) as { data?: WaitAnswer } | undefined;
+        const answer = body?.data;
+        if (!answer?.status) throw new ServerError("unreadable approval wait answer", { status: 502 });
+        if (answer.status !== "pending") {
+          const status = answer.status as ApprovalOutcome;
+          if (status === "approved" && runId && key) {
+            let byAction = this.approved.get(runId);
+            if (!byAction) this.approved.set(runId, (byAction = new Map()));
+            byAction.set(key, approvalId);
+          }
+          return { status, comment: answer.comment ?? null, decidedBy: answer.decided_by ?? null };
+        }
+      } catch (error) {
+        const typed = toAgentOpsError(error);
+        this.onErrorSafe(typed);
+        const unreachable =
+          typed instanceof ConnectionError || typed instanceof ServerError || typed instanceof RateLimitError;
+        if (!unreachable) {
+          if (this.strict) throw typed;
+          return { status: "timeout", comment: null, decidedBy: null };
+        }
+        if (monotonic() < deadline) await this.sleep(Math.min(APPROVAL_RETRY_PAUSE_MS, Math.max(0, deadline - monotonic())));
+      }
+      if (monotonic() >= deadline) return { status: "timeout", comment: null, decidedBy: null };
+    }
+  }
+
+  /** The approved, unused approval of this run's check of the same action (docs/api.md's hash rule), used up here. */
+  private takeApproval(params: RecordExternalActionParams): string | undefined {
+    const byAction = this.approved.get(params.runId);
+    if (!byAction) return undefined;
+    const key = performedActionKey(params.actionType, params.target, params.payload);
+    const id = key === undefined ? undefined : byAction.get(key);
+    if (id !== undefined && key !== undefined) {
+      byAction.delete(key);
+      if (byAction.size === 0) this.approved.delete(params.runId);
+    }
+    return id;
   }
 
   /** Records an error event in the run (`payload: {message, ...payload}`); the run's status is set by endRun. */

@@ -14,6 +14,15 @@ export type {
   RecordToolCallParams,
   StartRunParams,
 } from "./client.js";
+export type {
+  ApprovalOutcome,
+  ApprovalResult,
+  CheckPolicyParams,
+  PolicyCheck,
+  PolicyFailMode,
+  PolicyReason,
+  WaitForApprovalOptions,
+} from "./policy.js";
 export { AGENT_STATUSES, BUDGET_STATUSES, DECISIONS, EVENT_TYPES, PAUSE_SOURCES, RUN_STATUSES, USAGE_FORMATS } from "./types.js";
 export type { AgentStatus, BudgetStatus, Decision, EventType, FinalRunStatus, PauseSource, RunStatus, UsageFormat } from "./types.js";
 export {

@@ -1,10 +1,14 @@
 import { execFile } from "node:child_process";
 import { createServer, type Server } from "node:http";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import ts from "typescript";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AgentOpsClient, AgentPausedError, AuthenticationError } from "../src/index.js";
-import { post, setUpTenant, startBackend, waitForRun, type Backend, type Tenant } from "./support/backend.js";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freePort, post, setUpTenant, startBackend, waitForRun, type Backend, type Tenant } from "./support/backend.js";
 
 // Against the real backend jar (built by the Maven reactor before sdk-js). Never skipped: without the jar it fails.
 let backend: Backend;
@@ -172,6 +176,205 @@ describe("AgentOpsClient against the real backend", () => {
     const { data } = await client.raw.GET("/api/v1/runs", { params: { query: { limit: 5 } } });
     expect(Array.isArray(data?.data)).toBe(true);
   }, 30_000);
+});
+
+/** GET with the admin's token; the body's `data`. */
+async function get(path: string): Promise<any> {
+  const res = await fetch(backend.baseUrl + path, { headers: { authorization: `Bearer ${tenant.token}` } });
+  const json: any = await res.json();
+  if (!res.ok) throw new Error(`GET ${path} -> ${res.status} ${JSON.stringify(json)}`);
+  return json.data;
+}
+
+/** An active conditional policy on one action type (created by the admin, who may manage policies). */
+async function policyOn(actionType: string, action: "block" | "require_approval", extra: unknown[] = []): Promise<string> {
+  const policy = await post(
+    backend.baseUrl,
+    "/api/v1/policies",
+    {
+      name: `${action} ${actionType}`,
+      rule_definition: {
+        type: "conditional",
+        conditions: [{ field: "action.type", operator: "equals", value: actionType }, ...extra],
+        action,
+        ...(action === "require_approval" ? { approval_required_from: ["role:team_lead"], timeout_minutes: 60 } : {}),
+      },
+    },
+    tenant.token,
+  );
+  return policy.id;
+}
+
+/** The pending approval of this run and action type, once the check opened it (as an approver sees the queue). */
+async function pendingApproval(runId: string, actionType: string): Promise<any> {
+  for (let i = 0; i < 150; i++) {
+    const found = (await get("/api/v1/approvals/pending")).find(
+      (a: any) => a.run_id === runId && a.action_type === actionType,
+    );
+    if (found) return found;
+    await new Promise((ok) => setTimeout(ok, 200));
+  }
+  throw new Error(`no pending approval for ${runId} ${actionType}`);
+}
+
+/** Approves or rejects as the organization's admin (role admin satisfies role:team_lead), after a short delay. */
+async function decideLater(approvalId: string, verdict: "approve" | "reject", comment: string): Promise<void> {
+  await new Promise((ok) => setTimeout(ok, 500));
+  await post(backend.baseUrl, `/api/v1/approvals/${approvalId}/${verdict}`, { comment }, tenant.token);
+}
+
+describe("checkPolicy and waitForApproval against the real backend", () => {
+  const client = () =>
+    new AgentOpsClient({ apiKey: tenant.apiKey, agentId: tenant.agentSlug, baseUrl: backend.baseUrl, onError: () => undefined });
+
+  it("allows an action no policy matches", async () => {
+    const agentops = client();
+    const runId = await agentops.startRun();
+    const check = await agentops.checkPolicy({ runId, action: { type: "send_report" }, context: { pages: 3 } });
+    expect(check.decision).toBe("allow");
+    expect(check.approvalId).toBeNull();
+    expect((await check.waitForApproval()).status).toBe("approved");
+    await agentops.shutdown();
+  }, 60_000);
+
+  it("blocks an action a block policy matches, naming the policy", async () => {
+    const policyId = await policyOn("delete_database", "block");
+    const agentops = client();
+    const check = await agentops.checkPolicy({ runId: await agentops.startRun(), action: { type: "delete_database", name: "prod" } });
+    expect(check.decision).toBe("block");
+    expect(check.reasons.map((r) => [r.code, r.policy_id, r.decision])).toEqual([["policy", policyId, "block"]]);
+    expect(check.approvalId).toBeNull();
+    await agentops.shutdown();
+  }, 60_000);
+
+  it("require_approval → approved by a team lead → recordExternalAction carries and consumes the approval", async () => {
+    await policyOn("apply_discount", "require_approval", [{ field: "action.discount_percent", operator: "greater_than", value: 10 }]);
+    const agentops = client();
+    const runId = await agentops.startRun();
+    const check = await agentops.checkPolicy({
+      runId,
+      action: { type: "apply_discount", target: "customer-42", discount_percent: 15 },
+      context: { currency: "EUR" },
+    });
+    expect(check.decision).toBe("require_approval");
+    expect(check.approvalId).toBeTruthy();
+    const decided = decideLater(check.approvalId!, "approve", "ok for gold customers");
+    const result = await check.waitForApproval({ timeoutMs: 30_000 });
+    await decided;
+    expect(result.status).toBe("approved");
+    expect(result.comment).toBe("ok for gold customers");
+    expect(result.decidedBy).toBeTruthy();
+    // the same action (context included, number spelled differently): the approval is attached by the SDK
+    await agentops.recordExternalAction({
+      runId,
+      actionType: "apply_discount",
+      target: "customer-42",
+      payload: { discount_percent: 15.0, currency: "EUR" },
+    });
+    await agentops.endRun({ runId });
+    await agentops.shutdown();
+    const approval = await get(`/api/v1/approvals/${check.approvalId}`);
+    expect(approval.status).toBe("approved");
+    expect(approval.consumed_at).toBeTruthy();
+    const { events } = await waitForRun(backend.baseUrl, tenant.token, runId, (r) => r.status === "completed");
+    const action = events.find((e) => e.event_type === "external_action");
+    expect(action.payload.approval_id).toBe(check.approvalId);
+  }, 90_000);
+
+  it("a different action is not given the approval; an explicit approvalId is sent as is", async () => {
+    await policyOn("refund", "require_approval");
+    const agentops = client();
+    const runId = await agentops.startRun();
+    const check = await agentops.checkPolicy({ runId, action: { type: "refund", amount: 50 } });
+    const decided = decideLater(check.approvalId!, "approve", "fine");
+    expect((await check.waitForApproval({ timeoutMs: 30_000 })).status).toBe("approved");
+    await decided;
+    await agentops.recordExternalAction({ runId, actionType: "refund", payload: { amount: 500 } });
+    await agentops.recordExternalAction({ runId, actionType: "refund", payload: { amount: 50 }, approvalId: check.approvalId! });
+    await agentops.endRun({ runId });
+    await agentops.shutdown();
+    const { events } = await waitForRun(backend.baseUrl, tenant.token, runId, (r) => r.status === "completed");
+    const refunds = events.filter((e) => e.event_type === "external_action");
+    expect(refunds.map((e) => e.payload.approval_id ?? null).sort()).toEqual([check.approvalId, null].sort());
+    expect((await get(`/api/v1/approvals/${check.approvalId}`)).consumed_at).toBeTruthy();
+  }, 90_000);
+
+  it("a rejected request resolves rejected with the comment; nothing is attached", async () => {
+    await policyOn("wire_transfer", "require_approval");
+    const agentops = client();
+    const runId = await agentops.startRun();
+    const check = await agentops.checkPolicy({ runId, action: { type: "wire_transfer", amount: 9000 } });
+    const decided = decideLater(check.approvalId!, "reject", "too much");
+    const result = await check.waitForApproval({ timeoutMs: 30_000 });
+    await decided;
+    expect(result).toMatchObject({ status: "rejected", comment: "too much" });
+    await agentops.shutdown();
+  }, 60_000);
+
+  it("a wait that outlives timeoutMs without a decision resolves timeout", async () => {
+    await policyOn("close_account", "require_approval");
+    const agentops = client();
+    const check = await agentops.checkPolicy({ runId: await agentops.startRun(), action: { type: "close_account" } });
+    const started = Date.now();
+    const result = await check.waitForApproval({ timeoutMs: 1500 });
+    expect(result).toEqual({ status: "timeout", comment: null, decidedBy: null });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect((await get(`/api/v1/approvals/${check.approvalId}`)).status).toBe("pending");
+    await agentops.shutdown();
+  }, 60_000);
+
+  it("an unreachable server answers block (closed, the default) or allow (open) with reason unreachable, never throwing", async () => {
+    const nowhere = `http://127.0.0.1:${await freePort()}`;
+    const errors: unknown[] = [];
+    for (const [mode, decision] of [[undefined, "block"], ["closed", "block"], ["open", "allow"]] as const) {
+      for (const strict of [false, true]) {
+        const agentops = new AgentOpsClient({
+          apiKey: "aoh_x",
+          agentId: "bot",
+          baseUrl: nowhere,
+          maxRetries: 0,
+          strict,
+          ...(mode ? { policyFailMode: mode } : {}),
+          onError: (e) => errors.push(e),
+        });
+        const check = await agentops.checkPolicy({ runId: "r-1", action: { type: "send_email" } });
+        expect(check.decision).toBe(decision);
+        expect(check.reasons.map((r) => r.code)).toEqual(["unreachable"]);
+        expect(check.approvalId).toBeNull();
+      }
+    }
+    expect(errors.length).toBe(6);
+  }, 60_000);
+
+  it("the README's policy example runs verbatim: ask, wait for a team lead's approval, act, record", async () => {
+    await policyOn("apply_discount", "require_approval", [{ field: "action.target", operator: "equals", value: "customer-7" }]);
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const section = readme.slice(readme.indexOf("## Policies and approvals"));
+    const code = /```ts\n([\s\S]*?)```/.exec(section)![1]!;
+    // type-only import: the transpiled module needs nothing but itself
+    const js = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+    const dir = mkdtempSync(join(tmpdir(), "agentops-readme-policy-"));
+    const file = join(dir, "example.mjs");
+    writeFileSync(file, js.outputText);
+    const { discountWithApproval } = await import(pathToFileURL(file).href);
+    rmSync(dir, { recursive: true, force: true });
+    const agentops = client();
+    const runId = await agentops.startRun();
+    const applied: unknown[] = [];
+    const applyDiscount = async (customer: string, percent: number) => {
+      applied.push([customer, percent]);
+    };
+    const approver = pendingApproval(runId, "apply_discount").then((a) => decideLater(a.id, "approve", "yes"));
+    await discountWithApproval(agentops, runId, applyDiscount);
+    await approver;
+    expect(applied).toEqual([["customer-7", 15]]);
+    await agentops.endRun({ runId });
+    await agentops.shutdown();
+    const { events } = await waitForRun(backend.baseUrl, tenant.token, runId, (r) => r.status === "completed");
+    const approvalId = events.find((e) => e.event_type === "external_action").payload.approval_id;
+    expect(approvalId).toBeTruthy();
+    expect((await get(`/api/v1/approvals/${approvalId}`)).consumed_at).toBeTruthy();
+  }, 90_000);
 });
 
 const SDK_DIR = fileURLToPath(new URL("..", import.meta.url));

@@ -70,12 +70,21 @@ try {
     });
     observations.push({ tool: decision.tool, result });
   }
-  // The effect outside the agent: tell the customer (here: only recorded, with its own cost).
+  // The effect outside the agent: ask the hub's policies first (allow, block, or wait for a person's approval).
+  const email = { type: "email.sent", target: "ops@acme.example", to: "ops@acme.example", subject: "Your order" };
+  const check = await agentops.checkPolicy({ runId, action: email });
+  if (check.decision === "require_approval") {
+    const approval = await check.waitForApproval({ timeoutMs: 10 * 60 * 1000 });
+    if (approval.status !== "approved") throw new Error(`e-mail not approved: ${approval.status}`);
+  } else if (check.decision === "block") {
+    throw new Error(`e-mail blocked by policy: ${check.reasons.map((r) => r.name ?? r.code).join(", ")}`);
+  }
+  // Tell the customer (here: only recorded, with its own cost). An approved check of this very action is attached.
   await agentops.recordExternalAction({
     runId,
     actionType: "email.sent",
     target: "ops@acme.example",
-    payload: { to: "ops@acme.example", subject: "Your order", body: answer },
+    payload: { to: "ops@acme.example", subject: "Your order" },
     costUsd: 0.0001,
   });
   await agentops.endRun({ runId, status: "completed", output: { answer } });

@@ -95,7 +95,7 @@ export interface Tenant {
   apiKey: string;
 }
 
-/** Signs up an organization (signup + its confirmation link), creates an agent and an API key with scopes ingest + read, over HTTP. */
+/** Signs up an organization (signup + its confirmation link), creates an agent and an API key with scopes ingest + read + policies:check, over HTTP. */
 export async function setUpTenant(baseUrl: string, name = "SDK test"): Promise<Tenant> {
   // signup creates nothing until its e-mailed link is confirmed; the test server has no SMTP, so the answer carries it
   const accepted = await post(baseUrl, "/api/v1/auth/signup", {
@@ -110,7 +110,7 @@ export async function setUpTenant(baseUrl: string, name = "SDK test"): Promise<T
   });
   const token: string = session.access_token;
   const agent = await post(baseUrl, "/api/v1/agents", { name: `${name} agent ${crypto.randomUUID().slice(0, 8)}` }, token);
-  const key = await post(baseUrl, "/api/v1/api-keys", { name: "sdk-js", scopes: ["ingest", "read"] }, token);
+  const key = await post(baseUrl, "/api/v1/api-keys", { name: "sdk-js", scopes: ["ingest", "read", "policies:check"] }, token);
   return { token, agentId: agent.id, agentSlug: agent.slug, apiKey: key.key };
 }
 

@@ -63,6 +63,11 @@ public final class AgentOpsClient implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(AgentOpsClient.class.getName());
     private static final String INGEST_PATH = "/api/v1/ingest/run";
+    private static final String CHECK_PATH = "/api/v1/policies/check";
+    /** The longest hold of one approval wait the API allows ({@code timeout_s} 0–60). */
+    static final int APPROVAL_WAIT_MAX_S = 60;
+    /** Pause between two waits when the server could not be reached, so an outage is not a busy loop. */
+    private static final Duration APPROVAL_RETRY_PAUSE = Duration.ofSeconds(1);
     /** The API's limit of events per request. */
     static final int MAX_FLUSH_AT = 1000;
     /** Milliseconds, always three digits, UTC: what JavaScript's {@code Date.toISOString()} writes. */
@@ -81,6 +86,9 @@ public final class AgentOpsClient implements AutoCloseable {
     private final Clock clock;
     private final Supplier<String> ids;
     private final PauseMonitor pauses;
+    private final PolicyFailMode policyFailMode;
+    /** Per run: approvals seen approved and not used yet, by the canonical JSON of the action they are bound to. */
+    private final Map<String, Map<String, String>> approved = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Object lock = new Object();
     /** Buffered pieces per run, in the order runs were first touched since the last cut. */
@@ -111,6 +119,7 @@ public final class AgentOpsClient implements AutoCloseable {
         this.onError = builder.onError;
         this.clock = builder.clock;
         this.ids = builder.ids;
+        this.policyFailMode = builder.policyFailMode;
         this.mapper = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         HttpClient http = builder.httpClient != null ? builder.httpClient
@@ -261,7 +270,8 @@ public final class AgentOpsClient implements AutoCloseable {
         payload.put("action_type", action.actionType());
         putIfNotNull(payload, "target", action.target());
         putIfNotNull(payload, "payload", action.payload());
-        putIfNotNull(payload, "approval_id", action.approvalId());
+        putIfNotNull(payload, "approval_id",
+            action.approvalId() != null ? action.approvalId() : takeApproval(runId, action));
         Map<String, Object> event = event(EventType.EXTERNAL_ACTION, action.durationMs(), payload);
         putIfNotNull(event, "cost_usd", action.costUsd());
         return add(runId, event);
@@ -270,6 +280,196 @@ public final class AgentOpsClient implements AutoCloseable {
     /** Records an external action; returns the event id. */
     public String recordExternalAction(String runId, String actionType, String target, Object payload) {
         return recordExternalAction(runId, ExternalAction.of(actionType, target, payload));
+    }
+
+    // ---- policies and approvals -------------------------------------------------------------------------------
+
+    /**
+     * Asks AgentOps whether the agent may do this now ({@code POST /api/v1/policies/check}, key scope
+     * {@code policies:check}): {@code ALLOW}, {@code BLOCK} or {@code REQUIRE_APPROVAL} with the approval request it
+     * opened. {@code action} needs a {@code type}; {@code context} adds facts the rules read as {@code action.*} too;
+     * {@code runId} (may be null) is the run the check is recorded on. When AgentOps cannot be reached it answers by
+     * {@link Builder#policyFailMode} ({@code BLOCK} by default) with the reason {@code unreachable}, strict or not;
+     * other failures throw only in strict mode (otherwise the same fail-mode answer, reason = the error's code).
+     */
+    public PolicyCheck checkPolicy(String runId, Map<String, ?> action, Map<String, ?> context) {
+        String agent;
+        synchronized (lock) {
+            agent = runId == null ? agentId : openRuns.getOrDefault(runId, agentId);
+        }
+        try {
+            if (agent == null) {
+                throw new AgentOpsException("no agent: call agentId(..) or set AGENTOPS_AGENT_ID", 0, "configuration",
+                    null, null);
+            }
+            if (action == null || !(action.get("type") instanceof String)) {
+                throw new AgentOpsException("checkPolicy needs an action with a type", 0, "configuration", null, null);
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            putIfNotNull(body, "run_id", runId);
+            body.put("agent_id", agent);
+            body.put("action", action);
+            putIfNotNull(body, "context", context);
+            JsonNode answer = transport.post(CHECK_PATH, body);
+            JsonNode data = answer.has("data") ? answer.get("data") : answer;
+            if (!data.hasNonNull("decision")) {
+                throw new ServerException("unreadable policy check answer", 502, null, null);
+            }
+            List<PolicyReason> reasons = new ArrayList<>();
+            for (JsonNode reason : data.path("reasons")) {
+                reasons.add(new PolicyReason(text(reason, "code"), text(reason, "policy_id"),
+                    reason.hasNonNull("version") ? reason.get("version").asInt() : null, text(reason, "name"),
+                    reason.hasNonNull("decision") ? Decision.fromWire(reason.get("decision").asText()) : null,
+                    text(reason, "message")));
+            }
+            String approvalId = text(data.path("approval"), "id");
+            String key = checkedActionKey(action, context);
+            return new PolicyCheck(Decision.fromWire(data.get("decision").asText()), reasons, approvalId,
+                timeout -> waitForApproval(approvalId, runId, key, timeout));
+        } catch (RuntimeException error) {
+            AgentOpsException failure = error instanceof AgentOpsException typed ? typed
+                : new AgentOpsException("policy check failed: " + error, 0, null, null, error);
+            tell(failure);
+            boolean unreachable = unreachable(failure);
+            if (strict && !unreachable) {
+                throw failure;
+            }
+            Decision decision = policyFailMode.decision();
+            String code = unreachable ? "unreachable" : failure.code() != null ? failure.code() : "check_failed";
+            PolicyReason reason = new PolicyReason(code, null, null, null, decision, "no policy decision from AgentOps ("
+                + failure.getMessage() + "); policyFailMode " + policyFailMode.name().toLowerCase(java.util.Locale.ROOT));
+            return new PolicyCheck(decision, List.of(reason), null, timeout -> {
+                throw new IllegalStateException("no approval to wait for");
+            });
+        }
+    }
+
+    /** {@link #checkPolicy(String, Map, Map)} without context. */
+    public PolicyCheck checkPolicy(String runId, Map<String, ?> action) {
+        return checkPolicy(runId, action, null);
+    }
+
+    /**
+     * Long-polls {@code GET /api/v1/approvals/{id}/wait} (at most 60 s per request, again while pending) until the
+     * request is decided or expires, or {@code timeout} has passed. Never throws unless strict (then for errors other
+     * than unreachable).
+     */
+    private ApprovalResult waitForApproval(String approvalId, String runId, String key, Duration timeout) {
+        long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+        ApprovalResult timedOut = new ApprovalResult(ApprovalOutcome.TIMEOUT, null, null);
+        while (true) {
+            long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            long waitS = Math.max(0, Math.min(APPROVAL_WAIT_MAX_S, (remainingMs + 999) / 1000));
+            try {
+                JsonNode answer = transport.getOnce("/api/v1/approvals/"
+                        + java.net.URLEncoder.encode(approvalId, java.nio.charset.StandardCharsets.UTF_8)
+                        + "/wait?timeout_s=" + waitS, Duration.ofSeconds(waitS + 10));
+                JsonNode data = answer.path("data");
+                String status = text(data, "status");
+                if (status == null) {
+                    throw new ServerException("unreadable approval wait answer", 502, null, null);
+                }
+                if (!"pending".equals(status)) {
+                    ApprovalOutcome outcome = ApprovalOutcome.fromWire(status);
+                    if (outcome == ApprovalOutcome.APPROVED && runId != null) {
+                        approved.computeIfAbsent(runId, id -> new java.util.concurrent.ConcurrentHashMap<>())
+                            .put(key, approvalId);
+                    }
+                    return new ApprovalResult(outcome, text(data, "comment"), text(data, "decided_by"));
+                }
+            } catch (RuntimeException error) {
+                AgentOpsException failure = error instanceof AgentOpsException typed ? typed
+                    : new AgentOpsException("approval wait failed: " + error, 0, null, null, error);
+                tell(failure);
+                if (!unreachable(failure)) {
+                    if (strict) {
+                        throw failure;
+                    }
+                    return timedOut;
+                }
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left > 0) {
+                    try {
+                        Thread.sleep(Math.min(APPROVAL_RETRY_PAUSE.toMillis(), left));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return timedOut;
+                    }
+                }
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return timedOut;
+            }
+        }
+    }
+
+    /** The approved, unused approval of this run's check of the same action (docs/api.md's hash rule), used up here. */
+    private String takeApproval(String runId, ExternalAction action) {
+        Map<String, String> byAction = runId == null ? null : approved.get(runId);
+        if (byAction == null) {
+            return null;
+        }
+        String key = performedActionKey(action);
+        return key == null ? null : byAction.remove(key);
+    }
+
+    /**
+     * The canonical JSON (RFC 8785) of the action an approval is bound to, as the server hashes it: at the check, the
+     * context with the action's keys on top and {@code type} trimmed.
+     */
+    String checkedActionKey(Map<String, ?> action, Map<String, ?> context) {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        if (context != null) {
+            merged.putAll(context);
+        }
+        merged.putAll(action);
+        merged.put("type", String.valueOf(action.get("type")).trim());
+        return new String(CanonicalJson.encode(mapper, merged), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The same for an external action: {@code {...payload, target (when present), type: actionType}}; null when the
+     * payload is not an object (such an action never matches a check). */
+    String performedActionKey(ExternalAction action) {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        Object payload = action.payload();
+        if (payload instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> merged.put(String.valueOf(k), v));
+        } else if (payload != null) {
+            JsonNode tree = mapper.valueToTree(payload);
+            if (!tree.isObject()) {
+                return null;
+            }
+            merged.putAll(mapper.convertValue(tree, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+            }));
+        }
+        putIfNotNull(merged, "target", action.target());
+        merged.put("type", action.actionType());
+        return new String(CanonicalJson.encode(mapper, merged), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Tells {@code onError} about a failed check or wait without keeping it for a strict {@link #flush()}: the
+     * check has answered already (by the fail mode, or by throwing), and telemetry did not fail.
+     */
+    private void tell(AgentOpsException failure) {
+        if (onError != null) {
+            try {
+                onError.accept(failure);
+            } catch (RuntimeException ignored) {
+                // a broken callback must not break the agent
+            }
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "AgentOps policy check failed: " + failure.getMessage());
+        }
+    }
+
+    private static boolean unreachable(AgentOpsException failure) {
+        return failure instanceof ConnectionException || failure instanceof ServerException
+            || failure instanceof RateLimitException;
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node != null && node.hasNonNull(field) ? node.get(field).asText() : null;
     }
 
     /**
@@ -638,6 +838,7 @@ public final class AgentOpsClient implements AutoCloseable {
         private BudgetStatusListener onBudgetStatus;
         private Clock clock = Clock.systemUTC();
         private Supplier<String> ids = () -> UUID.randomUUID().toString();
+        private PolicyFailMode policyFailMode = PolicyFailMode.CLOSED;
 
         /** API key with the {@code ingest} scope; default {@code AGENTOPS_API_KEY}. */
         public Builder apiKey(String apiKey) {
@@ -684,6 +885,15 @@ public final class AgentOpsClient implements AutoCloseable {
         /** Items kept while AgentOps is unreachable; beyond it new telemetry is dropped (and reported); default 10,000. */
         public Builder maxBufferedItems(int maxBufferedItems) {
             this.maxBufferedItems = maxBufferedItems;
+            return this;
+        }
+
+        /**
+         * What {@link AgentOpsClient#checkPolicy} answers when AgentOps cannot be reached: {@code CLOSED} (default)
+         * blocks, {@code OPEN} allows; either way with the reason {@code unreachable}.
+         */
+        public Builder policyFailMode(PolicyFailMode policyFailMode) {
+            this.policyFailMode = Objects.requireNonNull(policyFailMode, "policyFailMode");
             return this;
         }
 

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The SDK and its examples against the real backend: starts {@code backend/target/agentops-hub.jar} (embedded
- * PostgreSQL in a temporary data folder) on a free port, signs up, creates an agent and an ingest+read key.
+ * PostgreSQL in a temporary data folder) on a free port, signs up, creates an agent and an ingest+read+policies:check key.
  */
 class BackendIntegrationTest {
 
@@ -101,7 +101,7 @@ class BackendIntegrationTest {
             .findValue("access_token").asText();
         agentSlug = post("/api/v1/agents", adminToken, Map.of("name", "SDK test agent", "type", "custom"))
             .findValue("slug").asText();
-        apiKey = post("/api/v1/api-keys", adminToken, Map.of("name", "sdk", "scopes", List.of("ingest", "read")))
+        apiKey = post("/api/v1/api-keys", adminToken, Map.of("name", "sdk", "scopes", List.of("ingest", "read", "policies:check")))
             .findValue("key").asText();
     }
 
@@ -196,7 +196,7 @@ class BackendIntegrationTest {
             runId = OrchestratorExample.run(client, "Refund order #4411 if it has not shipped");
         }
         assertTrue(errors.isEmpty(), errors.toString());
-        JsonNode run = awaitRun(runId, 5);
+        JsonNode run = awaitRun(runId, 6);
         assertEquals("completed", run.path("status").asText());
         assertEquals(830, run.path("input_tokens").asLong());
         List<String> types = new ArrayList<>();
@@ -204,7 +204,8 @@ class BackendIntegrationTest {
             .forEach(event -> types.add(event.path("event_type").asText()));
         // events of the same millisecond come in any order
         java.util.Collections.sort(types);
-        assertEquals(List.of("external_action", "llm_call", "llm_call", "tool_call", "tool_call"), types);
+        // the policy check before the refund is recorded on the run too (no policy: allow)
+        assertEquals(List.of("external_action", "llm_call", "llm_call", "policy_check", "tool_call", "tool_call"), types);
     }
 
     @Test
@@ -337,6 +338,260 @@ class BackendIntegrationTest {
     }
 
     /** Polls GET /runs?external_reference= until the run is final and has its events. */
+    // ---- checkPolicy / waitForApproval ------------------------------------------------------------------------
+
+    private AgentOpsClient lenient() {
+        return AgentOpsClient.builder().apiKey(apiKey).agentId(agentSlug).baseUrl(baseUrl).onError(e -> { }).build();
+    }
+
+    /** An active conditional policy on one action type, created by the admin (who may manage policies). */
+    private static String policyOn(String actionType, String action, Map<String, Object> extra) throws Exception {
+        List<Object> conditions = new ArrayList<>();
+        conditions.add(Map.of("field", "action.type", "operator", "equals", "value", actionType));
+        if (extra != null) {
+            conditions.add(extra);
+        }
+        Map<String, Object> rule = new java.util.LinkedHashMap<>();
+        rule.put("type", "conditional");
+        rule.put("conditions", conditions);
+        rule.put("action", action);
+        if ("require_approval".equals(action)) {
+            rule.put("approval_required_from", List.of("role:team_lead"));
+            rule.put("timeout_minutes", 60);
+        }
+        return post("/api/v1/policies", adminToken, Map.of("name", action + " " + actionType, "rule_definition", rule))
+            .path("data").path("id").asText();
+    }
+
+    /** Approves or rejects as the organization's admin (admin satisfies role:team_lead) after half a second. */
+    private static Thread decideLater(String approvalId, String verdict, String comment) {
+        Thread thread = new Thread(() -> {
+            try {
+                Thread.sleep(500);
+                post("/api/v1/approvals/" + approvalId + "/" + verdict, adminToken, Map.of("comment", comment));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        thread.start();
+        return thread;
+    }
+
+    /** The pending approval of this run and action type, once a check opened it (as an approver sees the queue). */
+    private static String pendingApproval(String runId, String actionType) throws Exception {
+        for (int i = 0; i < 150; i++) {
+            for (JsonNode approval : get("/api/v1/approvals/pending").path("data")) {
+                if (runId.equals(approval.path("run_id").asText()) && actionType.equals(approval.path("action_type").asText())) {
+                    return approval.path("id").asText();
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no pending approval for " + runId + " " + actionType);
+    }
+
+    private static JsonNode externalAction(String runId, int events, String approvalId) throws Exception {
+        JsonNode run = awaitRun(runId, events);
+        for (JsonNode event : get("/api/v1/runs/" + run.path("id").asText()).path("data").path("events")) {
+            if ("external_action".equals(event.path("event_type").asText())
+                && (approvalId == null || approvalId.equals(event.path("payload").path("approval_id").asText(null)))) {
+                return event;
+            }
+        }
+        throw new AssertionError("no external_action with approval " + approvalId + " in run " + runId);
+    }
+
+    @Test
+    void checkPolicyAllowsAnActionNoPolicyMatches() {
+        try (AgentOpsClient client = lenient()) {
+            PolicyCheck check = client.checkPolicy(client.startRun(), Map.of("type", "send_report"), Map.of("pages", 3));
+            assertEquals(Decision.ALLOW, check.decision());
+            assertEquals(null, check.approvalId());
+            assertEquals(ApprovalOutcome.APPROVED, check.waitForApproval().status());
+        }
+    }
+
+    @Test
+    void checkPolicyBlocksWhatABlockPolicyMatchesNamingThePolicy() throws Exception {
+        String policyId = policyOn("drop_table", "block", null);
+        try (AgentOpsClient client = lenient()) {
+            PolicyCheck check = client.checkPolicy(client.startRun(), Map.of("type", "drop_table", "name", "orders"));
+            assertEquals(Decision.BLOCK, check.decision());
+            assertEquals(1, check.reasons().size());
+            assertEquals("policy", check.reasons().get(0).code());
+            assertEquals(policyId, check.reasons().get(0).policyId());
+            assertEquals(Decision.BLOCK, check.reasons().get(0).decision());
+            assertEquals(null, check.approvalId());
+        }
+    }
+
+    @Test
+    void approvedByATeamLeadThenRecordExternalActionCarriesAndConsumesTheApproval() throws Exception {
+        policyOn("grant_discount", "require_approval",
+            Map.of("field", "action.discount_percent", "operator", "greater_than", "value", 10));
+        String runId;
+        PolicyCheck check;
+        try (AgentOpsClient client = lenient()) {
+            runId = client.startRun();
+            check = client.checkPolicy(runId, Map.of("type", "grant_discount", "target", "customer-42",
+                "discount_percent", 15), Map.of("currency", "EUR"));
+            assertEquals(Decision.REQUIRE_APPROVAL, check.decision());
+            assertNotNull(check.approvalId());
+            Thread approver = decideLater(check.approvalId(), "approve", "ok for gold customers");
+            ApprovalResult result = check.waitForApproval(Duration.ofSeconds(30));
+            approver.join();
+            assertEquals(ApprovalOutcome.APPROVED, result.status());
+            assertEquals("ok for gold customers", result.comment());
+            assertNotNull(result.decidedBy());
+            // the same action (context included, 15 spelled 15.0): the SDK attaches the approval
+            client.recordExternalAction(runId, "grant_discount", "customer-42",
+                Map.of("discount_percent", 15.0, "currency", "EUR"));
+            client.endRun(runId, RunStatus.COMPLETED, null, null);
+        }
+        JsonNode approval = get("/api/v1/approvals/" + check.approvalId()).path("data");
+        assertEquals("approved", approval.path("status").asText());
+        assertTrue(approval.hasNonNull("consumed_at"), approval.toString());
+        // policy_check, approval_requested, approval_decided, external_action
+        externalAction(runId, 4, check.approvalId());
+    }
+
+    @Test
+    void aDifferentActionIsNotGivenTheApprovalAndAnExplicitOneIsSentAsIs() throws Exception {
+        policyOn("pay_out", "require_approval", null);
+        String runId;
+        PolicyCheck check;
+        try (AgentOpsClient client = lenient()) {
+            runId = client.startRun();
+            check = client.checkPolicy(runId, Map.of("type", "pay_out", "amount", 50));
+            Thread approver = decideLater(check.approvalId(), "approve", "fine");
+            assertEquals(ApprovalOutcome.APPROVED, check.waitForApproval(Duration.ofSeconds(30)).status());
+            approver.join();
+            client.recordExternalAction(runId, "pay_out", null, Map.of("amount", 500));
+            client.recordExternalAction(runId, ExternalAction.of("pay_out", null, Map.of("amount", 50))
+                .withApprovalId(check.approvalId()));
+            client.endRun(runId, RunStatus.COMPLETED, null, null);
+        }
+        externalAction(runId, 5, check.approvalId());
+        List<String> approvals = new ArrayList<>();
+        for (JsonNode event : get("/api/v1/runs/" + awaitRun(runId, 5).path("id").asText()).path("data").path("events")) {
+            if ("external_action".equals(event.path("event_type").asText())) {
+                approvals.add(event.path("payload").path("payload").path("amount").asInt() + "=" + event.path("payload").path("approval_id")
+                    .asText("none"));
+            }
+        }
+        java.util.Collections.sort(approvals);
+        assertEquals(List.of("500=none", "50=" + check.approvalId()), approvals); // sorted: "500" < "50="
+        assertTrue(get("/api/v1/approvals/" + check.approvalId()).path("data").hasNonNull("consumed_at"));
+    }
+
+    @Test
+    void aRejectedRequestEndsRejectedWithTheComment() throws Exception {
+        policyOn("wire_money", "require_approval", null);
+        try (AgentOpsClient client = lenient()) {
+            PolicyCheck check = client.checkPolicy(client.startRun(), Map.of("type", "wire_money", "amount", 9000));
+            Thread approver = decideLater(check.approvalId(), "reject", "too much");
+            ApprovalResult result = check.waitForApproval(Duration.ofSeconds(30));
+            approver.join();
+            assertEquals(new ApprovalResult(ApprovalOutcome.REJECTED, "too much", result.decidedBy()), result);
+            assertNotNull(result.decidedBy());
+        }
+    }
+
+    @Test
+    void aWaitLongerThanItsTimeoutWithoutADecisionEndsTimeout() throws Exception {
+        policyOn("close_account", "require_approval", null);
+        try (AgentOpsClient client = lenient()) {
+            PolicyCheck check = client.checkPolicy(client.startRun(), Map.of("type", "close_account"));
+            long started = System.nanoTime();
+            assertEquals(new ApprovalResult(ApprovalOutcome.TIMEOUT, null, null),
+                check.waitForApproval(Duration.ofMillis(1500)));
+            assertTrue(System.nanoTime() - started >= 1_000_000_000L);
+            assertEquals("pending", get("/api/v1/approvals/" + check.approvalId()).path("data").path("status").asText());
+        }
+    }
+
+    @Test
+    void anUnreachableServerAnswersBlockByDefaultOrAllowWhenOpenNeverThrowing() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<Exception> errors = new ArrayList<>();
+        for (PolicyFailMode mode : new PolicyFailMode[] {null, PolicyFailMode.CLOSED, PolicyFailMode.OPEN}) {
+            for (boolean strict : new boolean[] {false, true}) {
+                AgentOpsClient.Builder builder = AgentOpsClient.builder().apiKey("aoh_x").agentId("bot")
+                    .baseUrl("http://127.0.0.1:" + port).maxRetries(0).strict(strict).onError(errors::add);
+                if (mode != null) {
+                    builder.policyFailMode(mode);
+                }
+                try (AgentOpsClient client = builder.build()) {
+                    PolicyCheck check = client.checkPolicy("r-1", Map.of("type", "send_email"));
+                    assertEquals(mode == PolicyFailMode.OPEN ? Decision.ALLOW : Decision.BLOCK, check.decision());
+                    assertEquals("unreachable", check.reasons().get(0).code());
+                    assertEquals(null, check.approvalId());
+                }
+            }
+        }
+        assertTrue(errors.size() >= 6, errors.toString());
+    }
+
+    // README:policy-example begin
+    static void discountWithApproval(AgentOpsClient agentops, String runId) {
+        PolicyCheck check = agentops.checkPolicy(runId,
+            Map.of("type", "apply_discount", "target", "customer-7", "discount_percent", 15));
+        if (check.decision() == Decision.REQUIRE_APPROVAL) {
+            ApprovalResult approval = check.waitForApproval(Duration.ofHours(1));
+            if (!approval.approved()) {
+                throw new IllegalStateException("discount not approved: " + approval.status().wire());
+            }
+        } else if (check.decision() == Decision.BLOCK) {
+            throw new IllegalStateException("discount blocked: " + check.reasons());
+        }
+        applyDiscount("customer-7", 15);
+        agentops.recordExternalAction(runId, "apply_discount", "customer-7", Map.of("discount_percent", 15));
+    }
+    // README:policy-example end
+
+    /** What the README example's stand-in for the real effect did. */
+    private static final List<String> APPLIED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private static void applyDiscount(String customer, int percent) {
+        APPLIED.add(customer + ":" + percent);
+    }
+
+    @Test
+    void theReadmePolicyExampleRunsAsDocumented() throws Exception {
+        // the README shows exactly the lines between the markers above
+        String source = Files.readString(Path.of("src/test/java/dev/agentops/sdk/BackendIntegrationTest.java"));
+        String example = source.substring(source.indexOf("// README:policy-example begin\n") + 31,
+            source.indexOf("    // README:policy-example end"));
+        String shown = example.lines().map(line -> line.length() >= 4 ? line.substring(4) : line.strip())
+            .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        String readme = Files.readString(Path.of("README.md"));
+        assertTrue(readme.contains(shown), "README.md must show the example verbatim:\n" + shown);
+        policyOn("apply_discount", "require_approval",
+            Map.of("field", "action.target", "operator", "equals", "value", "customer-7"));
+        String runId;
+        try (AgentOpsClient agentops = lenient()) {
+            runId = agentops.startRun();
+            Thread approver = new Thread(() -> {
+                try {
+                    decideLater(pendingApproval(runId, "apply_discount"), "approve", "yes").join();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            approver.start();
+            discountWithApproval(agentops, runId);
+            approver.join();
+            agentops.endRun(runId, RunStatus.COMPLETED, null, null);
+        }
+        assertEquals(List.of("customer-7:15"), APPLIED);
+        JsonNode action = externalAction(runId, 4, null);
+        String approvalId = action.path("payload").path("approval_id").asText();
+        assertTrue(get("/api/v1/approvals/" + approvalId).path("data").hasNonNull("consumed_at"));
+    }
+
     private static JsonNode awaitRun(String runId, int events) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
         JsonNode last = null;

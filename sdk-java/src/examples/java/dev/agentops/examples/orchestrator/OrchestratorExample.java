@@ -1,15 +1,19 @@
 package dev.agentops.examples.orchestrator;
 
 import dev.agentops.sdk.AgentOpsClient;
+import dev.agentops.sdk.ApprovalResult;
+import dev.agentops.sdk.Decision;
+import dev.agentops.sdk.PolicyCheck;
 import dev.agentops.sdk.LlmCall;
 import dev.agentops.sdk.RunStatus;
 import dev.agentops.sdk.StartRun;
 import dev.agentops.sdk.ToolCall;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A multi-step agent loop (plan → tools → act → answer) that records every step with the SDK. The "model" and the
+ * A multi-step agent loop (plan → tools → policy check → act → answer) that records every step with the SDK. The "model" and the
  * tools are simulated so the example runs without any provider key.
  *
  * <p>Run: {@code AGENTOPS_API_KEY=aoh_... AGENTOPS_AGENT_ID=<agent slug> mvn -pl sdk-java test-compile exec:java
@@ -48,6 +52,18 @@ public final class OrchestratorExample {
                 client.recordToolCall(runId, new ToolCall(tool, Map.of("order", "4411"), result, null,
                     (System.nanoTime() - started) / 1_000_000));
             }
+            // ask the hub's policies before the refund; a require_approval waits for a person in the web app
+            PolicyCheck check = client.checkPolicy(runId,
+                Map.of("type", "issue_refund", "target", "order:4411", "amount_usd", 42.5));
+            if (check.decision() == Decision.REQUIRE_APPROVAL) {
+                ApprovalResult approval = check.waitForApproval(Duration.ofMinutes(10));
+                if (!approval.approved()) {
+                    throw new IllegalStateException("refund not approved: " + approval.status().wire());
+                }
+            } else if (check.decision() == Decision.BLOCK) {
+                throw new IllegalStateException("refund blocked by policy: " + check.reasons());
+            }
+            // the approval of this very action (if one was needed) travels with it by itself
             client.recordExternalAction(runId, "issue_refund", "order:4411", Map.of("amount_usd", 42.5));
             client.recordLlmCall(runId, LlmCall.builder("gpt-4o-mini").request(facts)
                 .response("Your refund of $42.50 is on its way.")

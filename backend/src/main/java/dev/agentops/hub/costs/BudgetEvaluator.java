@@ -59,10 +59,11 @@ public class BudgetEvaluator {
     private final Jdbc jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher<BudgetAlertsRaised> raised;
+    private final BudgetStates states;
 
     BudgetEvaluator(BudgetRepository budgets, BudgetSpend spend, OrganizationRepository organizations,
                     TenantTransactions tenants, AgentPauses pauses, Jdbc jdbc, Clock clock,
-                    ApplicationEventPublisher<BudgetAlertsRaised> raised) {
+                    ApplicationEventPublisher<BudgetAlertsRaised> raised, BudgetStates states) {
         this.budgets = budgets;
         this.spend = spend;
         this.organizations = organizations;
@@ -71,6 +72,7 @@ public class BudgetEvaluator {
         this.jdbc = jdbc;
         this.clock = clock;
         this.raised = raised;
+        this.states = states;
     }
 
     @EventListener
@@ -89,7 +91,7 @@ public class BudgetEvaluator {
             running.add(org);
             pending.remove(org);
             try {
-                evaluate(org, clock.instant());
+                evaluate(org, clock.instant(), true);
             } catch (RuntimeException e) {
                 // level-triggered: the organization's next batch evaluates again and catches what this one missed
                 LOG.warn("Budget evaluation of organization {} failed ({}: {})", org, e.getClass().getSimpleName(), e.getMessage());
@@ -106,7 +108,12 @@ public class BudgetEvaluator {
 
     /** Evaluates the organization's budgets as of {@code now}; returns what this call fired. */
     public List<Fired> evaluate(UUID org, Instant now) {
-        List<Fired> fired = evaluateInTransaction(org, now);
+        return evaluate(org, now, false);
+    }
+
+    /** {@code current}: {@code now} is the clock's now, so the statuses read on the way are the current ones. */
+    private List<Fired> evaluate(UUID org, Instant now, boolean current) {
+        List<Fired> fired = evaluateInTransaction(org, now, current);
         if (!fired.isEmpty()) {
             // after the commit, so that the notifications drainer it wakes sees the new alert rows
             raised.publishEvent(new BudgetAlertsRaised(org));
@@ -114,7 +121,8 @@ public class BudgetEvaluator {
         return fired;
     }
 
-    private List<Fired> evaluateInTransaction(UUID org, Instant now) {
+    private List<Fired> evaluateInTransaction(UUID org, Instant now, boolean current) {
+        BudgetStates.Version version = states.version();
         return tenants.write(org, () -> {
             List<Budget> all = budgets.all(org);
             List<Fired> fired = new ArrayList<>();
@@ -124,6 +132,9 @@ public class BudgetEvaluator {
             ZoneId zone = organizations.zone(org);
             Clock at = Clock.fixed(now, ZoneOffset.UTC);
             Map<UUID, BudgetSpend.Spend> spent = spend.of(org, all, BudgetService.windows(now, zone));
+            if (current) {
+                states.offer(org, version, BudgetStates.snapshotOf(all, spent, at, zone));
+            }
             for (Budget budget : all) {
                 BudgetStatus status = BudgetService.status(budget, spent.get(budget.id()), at, zone);
                 for (int threshold : budget.alertThresholds()) {

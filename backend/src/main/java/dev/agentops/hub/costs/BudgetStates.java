@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code budget_status} of an agent: the worst state ({@code ok < warning < exceeded}) among the budgets covering it in
- * their current period (its agent budgets, its team's, the organization's). Read by every ingest ack (on the event
- * loop), the SDK's status read and the agent responses, so it is one per-organization snapshot in memory.
+ * Every budget's status in its current period, as one per-organization snapshot in memory. Read by every ingest ack
+ * (on the event loop), the SDK's status read, the agent responses ({@code budget_status} of an agent: the worst state,
+ * {@code ok < warning < exceeded}, among the budgets covering it: its agent budgets, its team's, the organization's)
+ * and the cost summary, so summing 50 budgets' spend over the rollups happens at most once a second, not per request.
  *
  * <p>Freshness: a snapshot younger than {@code agentops.budgets.status-ttl} (at most 1 s) is served as is. An older one
  * (up to {@value #MAX_STALE_SECONDS} s) is still served while one background reload replaces it, so that an ack never
@@ -40,11 +42,11 @@ public class BudgetStates {
     private static final long MAX_STALE_SECONDS = 10;
     private static final int MAX_ORGANIZATIONS = 20_000;
 
-    /** One organization's budget states: the organization-wide worst, per team and per agent. */
-    record OrgBudgets(BudgetStatus.State organization, Map<String, BudgetStatus.State> teams,
+    /** One organization's budgets with their status, and the worst state organization-wide, per team and per agent. */
+    record OrgBudgets(List<BudgetResponse> statuses, BudgetStatus.State organization, Map<String, BudgetStatus.State> teams,
                       Map<UUID, BudgetStatus.State> agents) {
 
-        static final OrgBudgets NONE = new OrgBudgets(BudgetStatus.State.OK, Map.of(), Map.of());
+        static final OrgBudgets NONE = new OrgBudgets(List.of(), BudgetStatus.State.OK, Map.of(), Map.of());
 
         BudgetStatus.State of(UUID agentId, String team) {
             BudgetStatus.State worst = organization;
@@ -90,6 +92,11 @@ public class BudgetStates {
         return (agentId, team) -> snapshot.of(agentId, team).key();
     }
 
+    /** Every budget of the organization with its status, at most {@code status-ttl} old (fresh after a change here). */
+    List<BudgetResponse> statuses(UUID org) {
+        return snapshot(org).statuses();
+    }
+
     /** A budget of the organization was created, changed or deleted here. */
     void invalidate(UUID org) {
         generation.incrementAndGet();
@@ -132,17 +139,35 @@ public class BudgetStates {
     }
 
     private OrgBudgets load(UUID org) {
-        long seen = generation.get();
-        long startedAt = System.nanoTime();
+        Version version = version();
         OrgBudgets loaded = tenants.read(org, () -> compute(org));
-        if (generation.get() == seen) {
-            if (entries.size() >= MAX_ORGANIZATIONS) {
-                entries.clear();
-            }
-            // aged from the start of the load: the spend it read is that old
-            entries.put(org, new Entry(loaded, startedAt));
-        }
+        offer(org, version, loaded);
         return loaded;
+    }
+
+    /** When a snapshot computation started, and which budget changes it had seen: see {@link #offer}. */
+    record Version(long generation, long startedAtNanos) {
+    }
+
+    Version version() {
+        return new Version(generation.get(), System.nanoTime());
+    }
+
+    /**
+     * Keeps a snapshot computed from the spend as of {@code version}, here or by the budget evaluation (which reads
+     * the same spend every second an organization ingests, so acks then find a fresh snapshot and trigger no reload of
+     * their own). A budget change since {@code version} voids it.
+     */
+    void offer(UUID org, Version version, OrgBudgets snapshot) {
+        if (generation.get() != version.generation()) {
+            return;
+        }
+        if (entries.size() >= MAX_ORGANIZATIONS) {
+            entries.clear();
+        }
+        // aged from the start of the computation: the spend it read is that old
+        entries.merge(org, new Entry(snapshot, version.startedAtNanos()),
+            (old, fresh) -> fresh.loadedAtNanos() - old.loadedAtNanos() >= 0 ? fresh : old);
     }
 
     private OrgBudgets compute(UUID org) {
@@ -151,20 +176,26 @@ public class BudgetStates {
             return OrgBudgets.NONE;
         }
         ZoneId zone = organizations.zone(org);
-        Map<UUID, BudgetSpend.Spend> spent = spend.of(org, all, BudgetService.windows(clock.instant(), zone));
+        return snapshotOf(all, spend.of(org, all, BudgetService.windows(clock.instant(), zone)), clock, zone);
+    }
+
+    /** The budgets' statuses from their current period's spend, and the worst state per scope. */
+    static OrgBudgets snapshotOf(List<Budget> all, Map<UUID, BudgetSpend.Spend> spent, Clock clock, ZoneId zone) {
+        List<BudgetResponse> statuses = new ArrayList<>(all.size());
         BudgetStatus.State organization = BudgetStatus.State.OK;
         Map<String, BudgetStatus.State> teams = new HashMap<>();
         Map<UUID, BudgetStatus.State> agents = new HashMap<>();
         for (Budget budget : all) {
-            BudgetStatus.State state = BudgetStatus.State.valueOf(
-                BudgetService.status(budget, spent.get(budget.id()), clock, zone).state().toUpperCase(java.util.Locale.ROOT));
+            BudgetStatus status = BudgetService.status(budget, spent.get(budget.id()), clock, zone);
+            statuses.add(BudgetResponse.of(budget, status));
+            BudgetStatus.State state = BudgetStatus.State.valueOf(status.state().toUpperCase(java.util.Locale.ROOT));
             switch (budget.scope()) {
                 case ORGANIZATION -> organization = worse(organization, state);
                 case TEAM -> teams.merge(budget.teamName(), state, BudgetStates::worse);
                 case AGENT -> agents.merge(budget.agentId(), state, BudgetStates::worse);
             }
         }
-        return new OrgBudgets(organization, Map.copyOf(teams), Map.copyOf(agents));
+        return new OrgBudgets(List.copyOf(statuses), organization, Map.copyOf(teams), Map.copyOf(agents));
     }
 
     private static BudgetStatus.State worse(BudgetStatus.State a, BudgetStatus.State b) {

@@ -25,11 +25,11 @@ class CostService {
     private final CostRepository costs;
     private final AgentRepository agents;
     private final OrganizationRepository organizations;
-    private final BudgetService budgets;
+    private final BudgetStates budgets;
     private final TenantTransactions tenants;
     private final Clock clock;
 
-    CostService(CostRepository costs, AgentRepository agents, OrganizationRepository organizations, BudgetService budgets,
+    CostService(CostRepository costs, AgentRepository agents, OrganizationRepository organizations, BudgetStates budgets,
                 TenantTransactions tenants, Clock clock) {
         this.costs = costs;
         this.agents = agents;
@@ -42,6 +42,8 @@ class CostService {
     CostResponses.Summary summary(Actor actor, Instant from, Instant to) {
         CostRange range = CostRange.of(from, to, clock.instant());
         UUID org = actor.organizationId();
+        // the budgets' snapshot (≤ 1 s old) is read before, not inside, this unit of work: it opens its own when stale
+        List<BudgetResponse> budgetStatuses = budgets.statuses(org);
         return tenants.read(org, () -> {
             ZoneId zone = organizations.zone(org);
             List<Line> lines = costs.lines(org, zone, range, null, null);
@@ -50,7 +52,7 @@ class CostService {
             return new CostResponses.Summary(range(range, zone), total(lines), days(lines), agentLines(lines, named),
                 lines.stream().filter(l -> l.dimension() == Dimension.TEAM)
                     .map(l -> new CostResponses.Team(l.team(), l.figures())).sorted(byCost(CostResponses.Team::figures)).toList(),
-                models(lines), budgets.statuses(org, zone));
+                models(lines), budgetStatuses);
         });
     }
 

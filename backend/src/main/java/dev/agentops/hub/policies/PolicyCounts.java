@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Decision counts per policy version, hour, mode (enforced or shadow) and decision, for the list's "would have
@@ -32,7 +31,8 @@ class PolicyCounts {
     private record Key(UUID org, UUID policyId, int version, Instant bucket, String mode, String decision) {
     }
 
-    private final ConcurrentHashMap<Key, LongAdder> pending = new ConcurrentHashMap<>();
+    // merge and remove are atomic per key, so a count that races a flush lands in this flush or the next, never lost
+    private final ConcurrentHashMap<Key, Long> pending = new ConcurrentHashMap<>();
     private final PolicyRepository repository;
     private final TenantTransactions tenants;
     private final Clock clock;
@@ -51,7 +51,7 @@ class PolicyCounts {
         for (Verdict v : decision.verdicts()) {
             Key key = new Key(org, v.policy().id(), v.policy().version(), bucket, v.policy().shadow() ? "shadow" : "enforced",
                 v.decision().wireName());
-            pending.computeIfAbsent(key, k -> new LongAdder()).increment();
+            pending.merge(key, 1L, Long::sum);
         }
     }
 
@@ -64,9 +64,8 @@ class PolicyCounts {
         }
         Map<UUID, List<Object[]>> byOrg = new HashMap<>();
         for (Key key : List.copyOf(pending.keySet())) {
-            LongAdder adder = pending.remove(key);
-            long n = adder == null ? 0 : adder.sumThenReset();
-            if (n > 0) {
+            Long n = pending.remove(key);
+            if (n != null) {
                 byOrg.computeIfAbsent(key.org(), k -> new ArrayList<>()).add(new Object[]{key.org(), key.policyId(),
                     key.version(), key.bucket(), key.mode(), key.decision(), n});
             }

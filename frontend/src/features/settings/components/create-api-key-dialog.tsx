@@ -1,9 +1,9 @@
-import { KeyRound, TriangleAlert } from 'lucide-react'
+import { KeyRound } from 'lucide-react'
 import { useRef, useState, type FormEvent } from 'react'
 import { Button } from '@/components/ui/button'
-import { CopyField } from '@/components/ui/copy-button'
 import { Dialog, DialogActions } from '@/components/ui/dialog'
 import { FormError, SelectField, TextField } from '@/components/ui/form'
+import { SecretShownOnce } from '@/components/ui/secret-shown-once'
 import { type CreatedApiKey, useCreateApiKey } from '@/features/settings/api/create-api-key'
 import { API_KEY_SCOPES, type ApiKeyScope } from '@/lib/closed-sets'
 import { EXPIRY_OPTIONS, type ExpiryOption, expiresAtFor, SCOPE_DESCRIPTIONS, scopesProblem } from '@/features/settings/lib/api-keys'
@@ -101,22 +101,19 @@ function CreateForm({ onCreated, onCancel }: { onCreated: (key: CreatedApiKey) =
 
 function ShowOnce({ created, onDone }: { created: CreatedApiKey; onDone: () => void }) {
   return (
-    <div className="space-y-4">
-      <div role="alert" className="flex gap-2.5 rounded-md border border-amber-200 bg-amber-50 px-3 py-2.5 text-sm text-amber-900">
-        <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0 text-amber-500" />
-        <p>
-          Copy this key now. It is shown only once: we store only a hash of it, so nobody can show it again. Keep it in a
-          secret store, never in source code.
-        </p>
-      </div>
-      <CopyField value={created.key} label="New API key" copyLabel="Copy key" />
-      <p className="text-xs text-zinc-500">
-        <span className="font-medium text-zinc-700">{created.name}</span> · scopes {created.scopes.join(', ')}
-      </p>
-      <DialogActions>
-        <Button onClick={onDone}>I copied the key</Button>
-      </DialogActions>
-    </div>
+    <SecretShownOnce
+      warning="Copy this key now. It is shown only once: we store only a hash of it, so nobody can show it again. Keep it in a secret store, never in source code."
+      secret={created.key}
+      label="New API key"
+      copyLabel="Copy key"
+      about={
+        <>
+          <span className="font-medium text-zinc-700">{created.name}</span> · scopes {created.scopes.join(', ')}
+        </>
+      }
+      doneLabel="I copied the key"
+      onDone={onDone}
+    />
   )
 }
 

@@ -1,9 +1,8 @@
-import { TriangleAlert } from 'lucide-react'
 import { type FormEvent, useState } from 'react'
 import { Button } from '@/components/ui/button'
-import { CopyField } from '@/components/ui/copy-button'
 import { Dialog, DialogActions } from '@/components/ui/dialog'
 import { FormError, TextField } from '@/components/ui/form'
+import { SecretShownOnce } from '@/components/ui/secret-shown-once'
 import { type CreatedWebhook, useCreateWebhook } from '@/features/webhooks/api/webhooks'
 import {
   emptyWebhookForm,
@@ -17,24 +16,22 @@ import {
 import { WEBHOOK_EVENT_TYPES } from '@/lib/closed-sets'
 import { fieldErrorsOf } from '@/lib/http'
 
-function SecretShownOnce({ created, onDone }: { created: CreatedWebhook; onDone: () => void }) {
+function ShowSecretOnce({ created, onDone }: { created: CreatedWebhook; onDone: () => void }) {
   return (
-    <div className="space-y-4">
-      <div role="alert" className="flex gap-2.5 rounded-md border border-amber-200 bg-amber-50 px-3 py-2.5 text-sm text-amber-900">
-        <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0 text-amber-600" />
-        <p>
-          Copy the signing secret now: it is shown <strong>only this once</strong>. Your receiver checks the <code className="font-mono text-xs">AgentOps-Signature</code> header with
-          it. Lost it? Delete the endpoint and create a new one.
-        </p>
-      </div>
-      <CopyField value={created.secret} label="Signing secret" copyLabel="Copy secret" />
-      <p className="break-all text-xs text-zinc-500">
-        Endpoint {created.url} ({created.kind === 'slack' ? 'Slack message' : 'JSON'})
-      </p>
-      <DialogActions>
-        <Button onClick={onDone}>I have copied the secret</Button>
-      </DialogActions>
-    </div>
+    <SecretShownOnce
+      warning={
+        <>
+          Copy the signing secret now: it is shown <strong>only this once</strong>. Your receiver checks the{' '}
+          <code className="font-mono text-xs">AgentOps-Signature</code> header with it. Lost it? Delete the endpoint and create a new one.
+        </>
+      }
+      secret={created.secret}
+      label="Signing secret"
+      copyLabel="Copy secret"
+      about={`Endpoint ${created.url} (${created.kind === 'slack' ? 'Slack message' : 'JSON'})`}
+      doneLabel="I have copied the secret"
+      onDone={onDone}
+    />
   )
 }
 
@@ -111,7 +108,7 @@ export function CreateWebhookDialog({ open, onClose }: { open: boolean; onClose:
       title={created ? 'Webhook endpoint created' : 'New webhook endpoint'}
       description={created ? undefined : 'Each event is POSTed as JSON, signed with HMAC-SHA256, and retried for 24 hours until your endpoint answers 2xx.'}
     >
-      {created ? <SecretShownOnce created={created} onDone={close} /> : <WebhookForm onCreated={setCreated} onCancel={close} />}
+      {created ? <ShowSecretOnce created={created} onDone={close} /> : <WebhookForm onCreated={setCreated} onCancel={close} />}
     </Dialog>
   )
 }

@@ -1,10 +1,13 @@
 package dev.agentops.hub.ingestion;
 
+import dev.agentops.hub.audit.AuditActor;
 import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.security.Permission;
 import dev.agentops.hub.shared.security.RequiresPermission;
 import dev.agentops.hub.shared.web.DataResponse;
+import dev.agentops.hub.shared.web.ListResponse;
 import dev.agentops.hub.shared.web.Problems;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -12,6 +15,7 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.json.JsonMapper;
@@ -26,6 +30,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import jakarta.validation.Valid;
+
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -35,10 +41,12 @@ import java.util.concurrent.CompletableFuture;
 class IngestController {
 
     private final IngestService ingest;
+    private final FailedJobs failed;
     private final JsonMapper json;
 
-    IngestController(IngestService ingest, JsonMapper json) {
+    IngestController(IngestService ingest, FailedJobs failed, JsonMapper json) {
         this.ingest = ingest;
+        this.failed = failed;
         this.json = json;
     }
 
@@ -66,5 +74,38 @@ class IngestController {
             throw Problems.forbidden("Reading ingest jobs needs the ingest or read scope.");
         }
         return DataResponse.of(ingest.job(actor, id));
+    }
+
+    /** Failed jobs, newest first: what an operator looks at when runs are missing (docs/runbook.md). */
+    @Operation(operationId = "listFailedIngestJobs")
+    @Get("/jobs")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @RequiresPermission(Permission.OPERATIONS_MANAGE)
+    ListResponse<FailedJob> failedJobs(Authentication authentication, @Nullable @QueryValue String status,
+                                       @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
+        if (status != null && !status.equals("failed")) {
+            throw Problems.validation("status", "must be \"failed\" (queued jobs are not listed; see GET /ingest/jobs/{id})");
+        }
+        return failed.list(Actor.from(authentication).organizationId(), cursor, limit);
+    }
+
+    /** Puts one failed job back in the queue with its attempts reset; 409 job_not_failed for a queued or processed one. */
+    @Operation(operationId = "requeueIngestJob")
+    @Post("/jobs/{id}/requeue")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @RequiresPermission(Permission.OPERATIONS_MANAGE)
+    DataResponse<JobStatus> requeue(Authentication authentication, @PathVariable UUID id) {
+        Actor actor = Actor.from(authentication);
+        return DataResponse.of(failed.requeue(actor.organizationId(), AuditActor.of(actor), id));
+    }
+
+    /** Puts up to 10 000 failed jobs back in the queue per call; {@code remaining} > 0 means call again. */
+    @Operation(operationId = "requeueFailedIngestJobs")
+    @Post("/jobs/requeue")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @RequiresPermission(Permission.OPERATIONS_MANAGE)
+    DataResponse<RequeueResult> requeueAll(Authentication authentication, @Body @Valid RequeueRequest request) {
+        Actor actor = Actor.from(authentication);
+        return DataResponse.of(failed.requeueAll(actor.organizationId(), AuditActor.of(actor), request.status()));
     }
 }

@@ -170,6 +170,16 @@ class RunMerger {
         return merged;
     }
 
+    /**
+     * The stored run with its cost computed again from its own reported usage and its stored events' totals (which the
+     * caller has re-priced), exactly as a new piece would compute it; everything else stays as stored.
+     */
+    Run repriced(UUID org, Run stored, RunRepository.EventTotals events) {
+        IngestRunRequest nothingNew = new IngestRunRequest(stored.externalReference(), stored.agentId().toString(), null, null,
+            null, null, null, null, null, null, null, null, null, null, null);
+        return mergedRun(org, stored, nothingNew, events);
+    }
+
     /** A run as it is before its first piece: running, no usage, no cost yet. */
     private static Run skeleton(UUID org, UUID agentId, String reference, Instant start) {
         return new Run(TimeOrderedIds.next(), org, agentId, reference, RunStatus.RUNNING.wireName(), null, null, null, start, null, null, null,

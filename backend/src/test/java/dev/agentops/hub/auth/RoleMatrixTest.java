@@ -95,6 +95,10 @@ class RoleMatrixTest extends AppTest {
             new Endpoint("GET", "/api/v1/notifications/unread-count", () -> null, all),
             new Endpoint("POST", "/api/v1/notifications/read-all", () -> null, all),
             new Endpoint("GET", "/api/v1/webhooks", () -> null, Set.of("admin")),
+            new Endpoint("GET", "/api/v1/ingest/jobs?status=failed", () -> null, Set.of("admin")),
+            new Endpoint("POST", "/api/v1/ingest/jobs/requeue", () -> Map.of("status", "failed"), Set.of("admin")),
+            new Endpoint("POST", "/api/v1/pricing/reprice", () -> Map.of("from", java.time.Instant.now().minusSeconds(3600).toString(),
+                "to", java.time.Instant.now().toString()), Set.of("admin")),
             new Endpoint("POST", "/api/v1/ingest/run", () -> Map.of("agent_id", "matrix-bot", "run_id", "m-" + System.nanoTime()),
                 Set.of("ingest_key")));
 
@@ -162,6 +166,10 @@ class RoleMatrixTest extends AppTest {
         Map.entry("GET /api/v1/dashboard/agent/{id}", "runs:read"),
         Map.entry("POST /api/v1/ingest/run", "ingest"),
         Map.entry("GET /api/v1/ingest/jobs/{id}", "ingest or runs:read"),
+        Map.entry("GET /api/v1/ingest/jobs", "operations:manage"),
+        Map.entry("POST /api/v1/ingest/jobs/{id}/requeue", "operations:manage"),
+        Map.entry("POST /api/v1/ingest/jobs/requeue", "operations:manage"),
+        Map.entry("POST /api/v1/pricing/reprice", "operations:manage"),
         Map.entry("GET /api/v1/pricing/models", "org:read"),
         Map.entry("GET /api/v1/pricing/models/{id}", "org:read"),
         Map.entry("POST /api/v1/pricing/models", "org:update"),

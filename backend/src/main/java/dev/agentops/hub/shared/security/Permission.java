@@ -22,7 +22,9 @@ public enum Permission {
     CONTROLS_PAUSE,
     CONTROLS_KILL_SWITCH,
     /** Webhook endpoints: admins only, and never an API key (no key scope grants it). */
-    WEBHOOKS_MANAGE;
+    WEBHOOKS_MANAGE,
+    /** Operations on the organization's data pipeline (failed ingest jobs, re-pricing): admins only, no API key. */
+    OPERATIONS_MANAGE;
 
     /** The wire name, e.g. {@code members:manage}. */
     public String key() {

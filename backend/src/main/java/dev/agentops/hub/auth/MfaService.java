@@ -9,6 +9,8 @@ import dev.agentops.hub.shared.security.Secrets;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import dev.agentops.hub.shared.web.Problems;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.OptionalLong;
 @Singleton
 class MfaService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MfaService.class);
     private static final int RECOVERY_CODES = 10;
 
     private final UserRepository users;
@@ -63,7 +66,7 @@ class MfaService {
             if (user.mfaEnabled() || user.mfaSecretBoxed() == null) {
                 throw Problems.conflict("mfa_not_pending", "Start the enrolment first (POST /api/v1/auth/mfa/enroll).");
             }
-            OptionalLong step = totp.matchingStep(box.decrypt(user.mfaSecretBoxed()), code);
+            OptionalLong step = totp.matchingStep(seedOf(user, "Start the enrolment again (POST /api/v1/auth/mfa/enroll)."), code);
             if (step.isEmpty()) {
                 throw Problems.validation("code", "does not match the authenticator app; check the device clock");
             }
@@ -104,9 +107,24 @@ class MfaService {
         }
         String trimmed = code.trim();
         if (trimmed.matches("\\d{6}")) {
-            OptionalLong step = totp.matchingStep(box.decrypt(user.mfaSecretBoxed()), trimmed);
+            OptionalLong step = totp.matchingStep(seedOf(user, "Use one of your recovery codes instead, then set up "
+                + "two-factor authentication again."), trimmed);
             return step.isPresent() && users.claimMfaStep(user.id(), step.getAsLong());
         }
         return recoveryCodes.use(user.id(), Secrets.sha256(trimmed.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * The user's TOTP seed. It is encrypted under the server secret, so after {@code AGENTOPS_SECRET} was rotated it
+     * cannot be read: that is a 409 telling the person what still works, not a server error.
+     */
+    private String seedOf(User user, String whatToDo) {
+        try {
+            return box.decrypt(user.mfaSecretBoxed());
+        } catch (IllegalStateException unreadable) {
+            LOG.warn("The TOTP seed of user {} cannot be decrypted with the current server secret (was AGENTOPS_SECRET rotated?)", user.id());
+            throw Problems.conflict("mfa_seed_unreadable", "Authenticator codes cannot be checked for this account any more "
+                + "(the server's secret was changed). " + whatToDo);
+        }
     }
 }

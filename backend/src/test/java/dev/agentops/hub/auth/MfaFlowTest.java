@@ -25,6 +25,31 @@ class MfaFlowTest extends AppTest {
     private final Totp totp = new Totp();
 
     @Test
+    void aSeedSealedUnderAnotherServerSecretAnswers409AndRecoveryCodesStillWork() throws Exception {
+        Api api = new Api(client);
+        Api.Session admin = api.signup();
+        String secret = String.valueOf(api.post("/api/v1/auth/mfa/enroll", null, admin.accessToken()).data().get("secret"));
+        var confirmed = api.post("/api/v1/auth/mfa/confirm", Map.of("code", totp.codeAt(secret, Instant.now())), admin.accessToken());
+        @SuppressWarnings("unchecked")
+        List<String> recoveryCodes = (List<String>) confirmed.data().get("recovery_codes");
+        // what AGENTOPS_SECRET rotation leaves behind: a seed this server's key cannot open
+        String sealedElsewhere = "v1:" + java.util.Base64.getEncoder().encodeToString(new byte[12 + 16 + 32]);
+        try (java.sql.Connection owner = dev.agentops.hub.support.TestDatabase.ownerConnection()) {
+            dev.agentops.hub.support.Sql.update(owner, "update users set mfa_secret = ? where email = ?", sealedElsewhere, admin.email());
+        }
+
+        var code = api.post("/api/v1/auth/mfa/verify", Map.of("challenge", challengeOf(api, admin.email()),
+            "code", totp.codeAt(secret, Instant.now())), null);
+        assertThat(code.status()).isEqualTo(409);
+        assertThat(code.code()).isEqualTo("mfa_seed_unreadable");
+        assertThat(String.valueOf(code.body().get("error"))).contains("recovery codes");
+
+        var recovery = api.post("/api/v1/auth/mfa/verify", Map.of("challenge", challengeOf(api, admin.email()),
+            "code", recoveryCodes.get(0)), null);
+        assertThat(recovery.status()).isEqualTo(200);
+    }
+
+    @Test
     void enrolledUsersNeedACodeThatWorksOnlyOnce() {
         Api api = new Api(client);
         Api.Session admin = api.signup();

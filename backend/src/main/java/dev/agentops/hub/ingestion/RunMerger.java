@@ -11,7 +11,6 @@ import dev.agentops.hub.pricing.TokenUsage;
 import dev.agentops.hub.runs.EventPayloads;
 import dev.agentops.hub.runs.Run;
 import dev.agentops.hub.runs.RunRepository;
-import dev.agentops.hub.runs.RunResponse;
 import dev.agentops.hub.runs.StoredEvent;
 import dev.agentops.hub.shared.db.TimeOrderedIds;
 import jakarta.inject.Singleton;
@@ -307,7 +306,7 @@ class RunMerger {
             map.put("recognized", false);
         }
         if (!read.unrecognizedKeys().isEmpty()) {
-            map.put(RunResponse.UNRECOGNIZED_KEYS, read.unrecognizedKeys());
+            map.put(Run.UNRECOGNIZED_USAGE_KEYS, read.unrecognizedKeys());
         }
         return map;
     }

@@ -22,9 +22,6 @@ public record RunResponse(UUID id, String externalReference, UUID agentId, @Sche
                           @Schema(description = "Keys of the run's own token_usage that were not priced: all of them when cost_source is usage_unrecognized because of it (docs/api.md, Token semantics)")
                           List<String> usageUnrecognizedKeys) {
 
-    /** Key of {@code reported_usage} under which a run keeps its own usage's unrecognised keys (RunMerger). */
-    public static final String UNRECOGNIZED_KEYS = "unrecognized_keys";
-
 
     static RunResponse of(Run run) {
         return new RunResponse(run.id(), run.externalReference(), run.agentId(), run.status(), run.input(), run.output(),
@@ -35,7 +32,7 @@ public record RunResponse(UUID id, String externalReference, UUID agentId, @Sche
     }
 
     private static List<String> unrecognizedKeys(Map<String, Object> reportedUsage) {
-        if (reportedUsage != null && reportedUsage.get(UNRECOGNIZED_KEYS) instanceof List<?> keys) {
+        if (reportedUsage != null && reportedUsage.get(Run.UNRECOGNIZED_USAGE_KEYS) instanceof List<?> keys) {
             return keys.stream().map(String::valueOf).toList();
         }
         return List.of();

@@ -12,7 +12,7 @@ import {
 } from "./core/errors.js";
 import { createRetryingFetch, type FetchLike, type RetryOptions } from "./core/http.js";
 import { randomUUID } from "./core/uuid.js";
-import { normalizeUsage, type AnyUsage } from "./core/usage.js";
+import { usageFields, type ProviderUsage } from "./core/usage.js";
 import { LONG_POLL_WAIT_S, PauseMonitor, type AgentStatusBody } from "./pause-monitor.js";
 import {
   checkedActionKey,
@@ -92,8 +92,12 @@ export interface RecordToolCallParams {
 export interface RecordLlmCallParams {
   runId: string;
   model: string;
-  /** OpenAI (Chat or Responses) or Anthropic `usage`, or the canonical form; normalised on the client. */
-  usage?: AnyUsage | null;
+  /**
+   * The provider's usage object as its SDK returns it: OpenAI (Chat or Responses) or Anthropic `usage` and the
+   * canonical form are normalised on the client; Gemini `usageMetadata`, Bedrock Converse `usage`, Vercel AI SDK
+   * `usage`, LangChain `usage_metadata` and Cohere `usage`/`meta` are sent as they are with their shape as the hint.
+   */
+  usage?: ProviderUsage | null;
   /** Forces the usage shape when detection would guess wrong (see README, "Token usage"). */
   usageFormat?: UsageFormat;
   /** Who served it (`openai`, `anthropic`). */
@@ -160,7 +164,7 @@ interface IngestEvent {
   duration_ms?: number;
   payload?: Record<string, unknown>;
   model?: string;
-  token_usage?: Record<string, number>;
+  token_usage?: Record<string, unknown>;
   cost_usd?: number;
   usage_format?: UsageFormat;
 }
@@ -381,7 +385,7 @@ export class AgentOpsClient {
     return this.addEvent(params.runId, "llm_call", params.durationMs, Object.keys(payload).length ? payload : undefined, {
       model: params.model,
       ...(params.usage
-        ? { token_usage: { ...normalizeUsage(params.usage, params.usageFormat) }, usage_format: "agentops" as const }
+        ? usageFields(params.usage, params.usageFormat)
         : {}),
       cost_usd: params.costUsd,
     });

@@ -44,10 +44,11 @@ export {
 export type { FieldProblem } from "./core/errors.js";
 export { backoffDelay, createRetryingFetch, isRetryableStatus } from "./core/http.js";
 export type { FetchLike, HttpOptions, RetryOptions } from "./core/http.js";
-export { detectUsageFormat, normalizeUsage } from "./core/usage.js";
+export { detectUsageFormat, normalizeUsage, usageFields } from "./core/usage.js";
 export type {
   AnthropicUsage,
   AnyUsage,
+  ProviderUsage,
   CanonicalUsage,
   OpenAIChatUsage,
   OpenAIResponsesUsage,

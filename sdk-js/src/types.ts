@@ -40,6 +40,6 @@ export const BUDGET_STATUSES = ["ok", "warning", "exceeded"] as const;
 /** The worst state of the budgets covering an agent (`budget_status` of ingest acks and the status read), mildest first. */
 export type BudgetStatus = (typeof BUDGET_STATUSES)[number];
 
-export const USAGE_FORMATS = ["openai", "anthropic", "agentops"] as const;
+export const USAGE_FORMATS = ["openai", "anthropic", "agentops", "gemini", "bedrock", "vercel_ai", "langchain", "cohere"] as const;
 /** The shape of a usage object (`usage_format`). */
 export type UsageFormat = (typeof USAGE_FORMATS)[number];

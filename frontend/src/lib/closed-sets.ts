@@ -20,7 +20,7 @@ sameSet<(typeof AGENT_STATUSES)[number], AgentStatus>(true)
 
 /** Where a cost came from: computed from the price catalog, provided by the client, or no price known. */
 export type CostSource = Schemas['CostSource']
-export const COST_SOURCES = ['computed', 'provided', 'unpriced'] as const satisfies readonly CostSource[]
+export const COST_SOURCES = ['computed', 'provided', 'unpriced', 'usage_unrecognized'] as const satisfies readonly CostSource[]
 sameSet<(typeof COST_SOURCES)[number], CostSource>(true)
 
 /** Event types of a run; `approval` is the type older SDKs sent before requested/decided. */

@@ -43,31 +43,72 @@ export interface AnthropicUsage {
 
 export type { UsageFormat };
 export type AnyUsage = OpenAIChatUsage | OpenAIResponsesUsage | AnthropicUsage | Partial<CanonicalUsage>;
+/** Any provider's usage object as its SDK returns it (Gemini `usageMetadata`, Bedrock, Vercel AI SDK, LangChain, Cohere...). */
+export type ProviderUsage = AnyUsage | object;
 
 // like the Java SDK: numbers only (fractions cut), anything else counts 0
 const n = (v: unknown): number => (typeof v === "number" && Number.isFinite(v) ? Math.trunc(v) : 0);
 const obj = (v: unknown): Record<string, unknown> =>
   v && typeof v === "object" ? (v as Record<string, unknown>) : {};
 
+const has = (u: Record<string, unknown>, ...keys: string[]) => keys.some((k) => u[k] !== undefined && u[k] !== null);
+const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+
 /**
- * Which shape a usage object has. Without a hint: `prompt_tokens`/`completion_tokens` (or their details) is OpenAI
- * Chat; `input_tokens_details`/`output_tokens_details` is OpenAI Responses; `reasoning_tokens` or
- * `cache_creation_1h_input_tokens` is already canonical; anything else with `input_tokens` (the Anthropic SDK's
- * `usage`) is Anthropic. Pass `usageFormat: "agentops"` for canonical objects without those keys.
+ * Which shape a usage object has, as the official provider SDKs return it: OpenAI Chat or Responses (and the
+ * OpenAI-compatible APIs: Mistral's REST shape, DeepSeek, Groq...) → `openai`; LangChain `usage_metadata`
+ * (`input_token_details`/`output_token_details`) → `langchain`; Gemini / Vertex AI `usageMetadata`
+ * (`promptTokenCount`...) → `gemini`; Cohere (`billedUnits`/`billed_units`, also under `meta`) → `cohere`; Bedrock
+ * Converse (`cacheReadInputTokens`, `cacheWriteInputTokens`, `cacheDetails`) → `bedrock`; Vercel AI SDK v4/v5/v6
+ * (`promptTokens`, `inputTokens`...; also the Mistral TypeScript SDK's camelCase usage) → `vercel_ai`;
+ * `reasoning_tokens` or `cache_creation_1h_input_tokens` → already canonical (`agentops`); any other
+ * `{ input_tokens, ... }` (the Anthropic SDK's `usage`) → `anthropic`. Nothing known → `undefined`: the object is
+ * sent as it is and the hub, if it does not recognise it either, stores the call unpriced (never as $0).
  */
-export function detectUsageFormat(usage: object): UsageFormat {
+export function detectUsageFormat(usage: object): UsageFormat | undefined {
   const u = usage as Record<string, unknown>;
-  if ("prompt_tokens" in u || "completion_tokens" in u || "prompt_tokens_details" in u || "completion_tokens_details" in u)
-    return "openai";
-  if ("input_tokens_details" in u || "output_tokens_details" in u) return "openai";
-  if ("reasoning_tokens" in u || "cache_creation_1h_input_tokens" in u) return "agentops";
-  return "anthropic";
+  if (has(u, "prompt_tokens", "completion_tokens", "prompt_cache_hit_tokens")) return "openai";
+  if (isObject(u["prompt_tokens_details"]) || isObject(u["completion_tokens_details"])) return "openai";
+  if (has(u, "input_tokens_details", "output_tokens_details")) return "openai";
+  if (has(u, "input_token_details", "output_token_details")) return "langchain";
+  if (Object.keys(u).some((k) => /TokenCount$|_token_count$/.test(k))) return "gemini";
+  if (has(u, "billed_units", "billedUnits") || (isObject(u["meta"]) && has(obj(u["meta"]), "billed_units", "billedUnits")))
+    return "cohere";
+  if (has(u, "cacheReadInputTokens", "cacheWriteInputTokens", "cacheDetails")) return "bedrock";
+  if (has(u, "promptTokens", "completionTokens", "inputTokens", "outputTokens", "cachedInputTokens", "reasoningTokens"))
+    return "vercel_ai";
+  if (has(u, "inputTokenDetails", "outputTokenDetails")) return "vercel_ai";
+  if (has(u, "reasoning_tokens", "cache_creation_1h_input_tokens")) return "agentops";
+  if (has(u, "input_tokens", "output_tokens", "cache_read_input_tokens", "cache_creation_input_tokens", "cache_creation"))
+    return "anthropic";
+  return undefined;
 }
 
-/** Normalises an OpenAI- or Anthropic-shaped (or canonical) usage object into the API's canonical form. */
+/** The shapes this SDK turns into the canonical form itself; the hub reads the others as they are. */
+const NORMALISED_HERE: readonly UsageFormat[] = ["openai", "anthropic", "agentops"];
+
+/**
+ * The `token_usage` and `usage_format` of an event for a provider usage object: OpenAI, Anthropic and canonical
+ * objects normalised here (`usage_format: "agentops"`); Gemini, Bedrock, Vercel AI SDK, LangChain and Cohere objects
+ * sent as they are with their shape as the hint; an object of no known shape sent as it is without a hint.
+ */
+export function usageFields(
+  usage: object,
+  format?: UsageFormat,
+): { token_usage: Record<string, unknown>; usage_format?: UsageFormat } {
+  const shape = format ?? detectUsageFormat(usage);
+  if (shape === undefined) return { token_usage: { ...(usage as Record<string, unknown>) } };
+  if (NORMALISED_HERE.includes(shape)) return { token_usage: { ...normalizeUsage(usage as AnyUsage, shape) }, usage_format: "agentops" };
+  return { token_usage: { ...(usage as Record<string, unknown>) }, usage_format: shape };
+}
+
+/** Normalises an OpenAI- or Anthropic-shaped (or canonical) usage object into the API's canonical form (other shapes throw). */
 export function normalizeUsage(usage: AnyUsage | null | undefined, format?: UsageFormat): CanonicalUsage {
   const u = obj(usage);
-  const shape = format ?? detectUsageFormat(u);
+  const shape = format ?? detectUsageFormat(u) ?? "agentops";
+  if (!NORMALISED_HERE.includes(shape)) {
+    throw new TypeError(`normalizeUsage reads openai, anthropic and agentops usage; the hub reads ${shape} usage as it is (pass it to recordLlmCall)`);
+  }
   if (shape === "openai") {
     const chat = "prompt_tokens" in u || "completion_tokens" in u || "prompt_tokens_details" in u || "completion_tokens_details" in u;
     const input = n(chat ? u["prompt_tokens"] : u["input_tokens"]);

@@ -105,7 +105,13 @@ export function RecentRuns({ agentId }: { agentId: string }) {
               </td>
               <td className={cn(tdClasses, 'whitespace-nowrap')}>{run.model ?? '—'}</td>
               <td className={cn(tdClasses, 'whitespace-nowrap text-right tabular-nums')}>
-                {run.cost_source === 'unpriced' ? <Badge tone="warning">unpriced</Badge> : formatUsd(run.cost_usd)}
+                {run.cost_source === 'unpriced' ? (
+                  <Badge tone="warning">unpriced</Badge>
+                ) : run.cost_source === 'usage_unrecognized' ? (
+                  <Badge tone="warning">usage not recognised</Badge>
+                ) : (
+                  formatUsd(run.cost_usd)
+                )}
               </td>
               <td className={cn(tdClasses, 'whitespace-nowrap text-right tabular-nums')}>{formatDuration(run.duration_ms)}</td>
               <td className={cn(tdClasses, 'whitespace-nowrap')}>

@@ -8,8 +8,15 @@ export function RunStatusBadge({ status }: { status: RunStatus }) {
   return <Badge tone={STATUS_TONES[status] ?? 'neutral'}>{status}</Badge>
 }
 
-/** A cost as it should be read: an amount, "unpriced" when no price was known, marked when the client sent it. */
+/** A cost as it should be read: an amount, "unpriced" when no price was known or the usage was not recognised, marked when the client sent it. */
 export function CostValue({ usd, source }: { usd: number | null; source: CostSource }) {
+  if (source === 'usage_unrecognized' && usd === null) {
+    return (
+      <span title="The token usage object matched no known shape: not priced (open the run for its keys)">
+        <Badge tone="warning">usage not recognised</Badge>
+      </span>
+    )
+  }
   if (source === 'unpriced' && (usd === null || usd === 0)) {
     return (
       <span title="No price is known for this model">

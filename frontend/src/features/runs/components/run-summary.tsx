@@ -6,7 +6,7 @@ import { JsonDisclosure } from '@/components/ui/json-view'
 import { Table, tdClasses, thClasses } from '@/components/ui/table'
 import type { Run } from '@/features/runs/api/get-runs'
 import { CostValue, RunStatusBadge } from '@/features/runs/components/run-badges'
-import { breakdownRows, COST_SOURCE_TEXT } from '@/features/runs/lib/cost'
+import { breakdownRows, COST_SOURCE_TEXT, usageProvenance } from '@/features/runs/lib/cost'
 import { cn } from '@/lib/cn'
 import { formatDateTime, formatDuration, formatPercent, formatTokens, formatUsd } from '@/lib/format'
 
@@ -88,6 +88,7 @@ export function RunError({ error }: { error: string }) {
 /** Cost by kind of token, and where the price came from (which model's price, which version of the table). */
 export function CostBreakdown({ run }: { run: Run }) {
   const rows = breakdownRows(run.cost_breakdown)
+  const provenance = usageProvenance(run.cost_source, run.usage_unrecognized_keys)
   return (
     <section aria-labelledby="cost-breakdown" className="space-y-2 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm">
       <h2 id="cost-breakdown" className="text-sm font-semibold text-zinc-900">
@@ -106,6 +107,11 @@ export function CostBreakdown({ run }: { run: Run }) {
           </>
         )}
       </p>
+      {provenance && (
+        <p role="note" className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900">
+          {provenance}
+        </p>
+      )}
       {rows.length ? (
         <Table label="Cost breakdown" className="shadow-none">
           <thead>
@@ -132,7 +138,11 @@ export function CostBreakdown({ run }: { run: Run }) {
         </Table>
       ) : (
         <p className="text-sm text-zinc-500">
-          {run.cost_source === 'unpriced' ? 'No breakdown: the model has no known price.' : `Total ${formatUsd(run.cost_usd)}, no breakdown by kind.`}
+          {run.cost_source === 'unpriced'
+            ? 'No breakdown: the model has no known price.'
+            : run.cost_source === 'usage_unrecognized'
+              ? 'No breakdown: the token usage was not recognised.'
+              : `Total ${formatUsd(run.cost_usd)}, no breakdown by kind.`}
         </p>
       )}
     </section>

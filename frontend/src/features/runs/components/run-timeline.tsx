@@ -6,6 +6,7 @@ import { JsonBlock } from '@/components/ui/json-view'
 import type { EventType } from '@/lib/closed-sets'
 import { initialStepper, replayKey, stepperReducer } from '@/features/runs/lib/stepper'
 import type { Timeline, TimelineItem } from '@/features/runs/lib/timeline'
+import { usageProvenance } from '@/features/runs/lib/cost'
 import { cn } from '@/lib/cn'
 import { formatDuration, formatOffset, formatTokens, formatUsd } from '@/lib/format'
 
@@ -78,6 +79,10 @@ function EventRow({ item, current }: { item: TimelineItem; current: boolean }) {
             </span>
           ) : event.cost_source === 'unpriced' && item.tokens > 0 ? (
             <Badge tone="warning">unpriced</Badge>
+          ) : event.cost_source === 'usage_unrecognized' ? (
+            <span title={usageProvenance('usage_unrecognized', event.usage_unrecognized_keys, 'event') ?? undefined}>
+              <Badge tone="warning">usage not recognised</Badge>
+            </span>
           ) : null}
           <button
             type="button"

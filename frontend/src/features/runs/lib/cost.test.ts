@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { breakdownRows } from '@/features/runs/lib/cost'
+import { breakdownRows, usageProvenance } from '@/features/runs/lib/cost'
 
 describe('breakdownRows', () => {
   it('lists kinds largest first with their share', () => {
@@ -12,5 +12,25 @@ describe('breakdownRows', () => {
 
   it('is empty without a breakdown', () => {
     expect(breakdownRows(null)).toEqual([])
+  })
+})
+
+describe('usageProvenance', () => {
+  it('says why an unrecognised usage has no cost and lists its keys', () => {
+    const text = usageProvenance('usage_unrecognized', ['tokens_in', 'tokens_out'])
+    expect(text).toContain('matched no known shape (keys: tokens_in, tokens_out)')
+    expect(text).toContain('not $0')
+    expect(text).toContain('usage_format')
+  })
+
+  it('points at the timeline when an event of the run was not recognised', () => {
+    expect(usageProvenance('usage_unrecognized', [])).toContain('see the timeline')
+    expect(usageProvenance('usage_unrecognized', [], 'event')).toContain('matched no known shape, so it was not priced')
+  })
+
+  it('lists the keys left out of a priced usage and says nothing otherwise', () => {
+    expect(usageProvenance('computed', ['image_units'])).toBe('Priced from the recognised counts; these usage keys were not priced: image_units.')
+    expect(usageProvenance('computed', [])).toBeNull()
+    expect(usageProvenance('unpriced', undefined)).toBeNull()
   })
 })

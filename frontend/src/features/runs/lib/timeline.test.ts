@@ -18,6 +18,7 @@ const event = (overrides: Partial<RunEvent>): RunEvent => ({
   cost_usd: null,
   cost_source: 'unpriced',
   cost_breakdown: null,
+  usage_unrecognized_keys: [],
   ...overrides,
 })
 

@@ -232,14 +232,18 @@ public final class AgentOpsClient implements AutoCloseable {
         if (call.usage() != null) {
             event.put("token_usage", call.usage().toMap());
             event.put("usage_format", UsageFormat.AGENTOPS.wire());
+        } else if (call.providerUsage() != null) {
+            event.put("token_usage", call.providerUsage());
+            putIfNotNull(event, "usage_format", call.usageFormat() == null ? null : call.usageFormat().wire());
         }
         putIfNotNull(event, "cost_usd", call.costUsd());
         return add(runId, event);
     }
 
     /**
-     * Records a model call with a provider usage object: OpenAI (Chat Completions or Responses) or Anthropic,
-     * recognised by its keys as {@link Usage#from(Map)} says. Returns the event id.
+     * Records a model call with a provider usage object as its SDK returns it (as a map): OpenAI (and compatible),
+     * Anthropic, Gemini, Bedrock, Vercel AI SDK, LangChain or Cohere, recognised by its keys as {@link Usage#detect}
+     * says. Returns the event id.
      */
     public String recordLlmCall(String runId, String model, Map<String, ?> usage) {
         return recordLlmCall(runId, LlmCall.builder(model).usage(usage).build());

@@ -61,37 +61,80 @@ public record Usage(long inputTokens, long outputTokens, long cacheReadInputToke
     }
 
     /**
-     * Recognises the shape, exactly as the TypeScript SDK does: {@code prompt_tokens}/{@code completion_tokens} or
-     * their {@code _details} → OpenAI Chat; {@code input_tokens_details}/{@code output_tokens_details} → OpenAI
-     * Responses; {@code reasoning_tokens} or {@code cache_creation_1h_input_tokens} → already canonical; anything else
-     * (the Anthropic SDK's {@code usage}) → Anthropic. Use {@link #from(Map, UsageFormat)} for canonical objects
-     * without those keys.
+     * Recognises the shape ({@link #detect}) and reads it; only for the shapes the SDK normalises (OpenAI, Anthropic,
+     * canonical): the others are {@link IllegalArgumentException}, pass them as maps to
+     * {@link LlmCall.Builder#usage(Map)}, which sends them to the hub as they are.
      */
     public static Usage from(Map<String, ?> usage) {
         return usage == null ? null : from(usage, detect(usage));
     }
 
-    /** Reads the usage object as the given shape. */
+    /** Reads the usage object as the given shape (OpenAI, Anthropic or canonical). */
     public static Usage from(Map<String, ?> usage, UsageFormat format) {
         if (usage == null) {
             return null;
         }
+        if (format == null || !format.normalisedBySdk()) {
+            throw new IllegalArgumentException("Usage reads openai, anthropic and agentops usage; the hub reads "
+                + (format == null ? "this" : format.wire()) + " usage as it is (pass the map to LlmCall.Builder.usage)");
+        }
         return switch (format) {
             case OPENAI -> fromOpenAi(usage);
             case ANTHROPIC -> fromAnthropic(usage);
-            case AGENTOPS -> fromAgentOps(usage);
+            default -> fromAgentOps(usage);
         };
     }
 
-    /** The shape {@link #from(Map)} takes a usage object for. */
+    /**
+     * The shape of a usage object as the official provider SDKs return it (serialised to a map), exactly as the
+     * TypeScript SDK's {@code detectUsageFormat}: OpenAI Chat or Responses and the OpenAI-compatible APIs →
+     * OPENAI; {@code input_token_details}/{@code output_token_details} → LANGCHAIN; {@code *TokenCount} or
+     * {@code *_token_count} keys → GEMINI; {@code billed_units}/{@code billedUnits} (also under {@code meta}) → COHERE;
+     * {@code cacheReadInputTokens}, {@code cacheWriteInputTokens}, {@code cacheDetails} → BEDROCK;
+     * {@code promptTokens}, {@code inputTokens} and the other camelCase counts → VERCEL_AI (a bare Bedrock
+     * {@code {inputTokens, outputTokens}} reads the same); {@code reasoning_tokens} or
+     * {@code cache_creation_1h_input_tokens} → AGENTOPS; any other {@code input_tokens}... (the Anthropic SDK's
+     * {@code usage}) → ANTHROPIC; nothing known → null (sent without a hint: the hub stores it unpriced, never $0).
+     */
     public static UsageFormat detect(Map<String, ?> usage) {
-        if (isOpenAiChat(usage) || usage.containsKey("input_tokens_details") || usage.containsKey("output_tokens_details")) {
+        if (has(usage, "prompt_tokens", "completion_tokens", "prompt_cache_hit_tokens")
+            || usage.get("prompt_tokens_details") instanceof Map<?, ?> || usage.get("completion_tokens_details") instanceof Map<?, ?>
+            || has(usage, "input_tokens_details", "output_tokens_details")) {
             return UsageFormat.OPENAI;
         }
-        if (usage.containsKey("reasoning_tokens") || usage.containsKey("cache_creation_1h_input_tokens")) {
+        if (has(usage, "input_token_details", "output_token_details")) {
+            return UsageFormat.LANGCHAIN;
+        }
+        if (usage.keySet().stream().anyMatch(k -> k.endsWith("TokenCount") || k.endsWith("_token_count"))) {
+            return UsageFormat.GEMINI;
+        }
+        if (has(usage, "billed_units", "billedUnits") || has(nested(usage, "meta"), "billed_units", "billedUnits")) {
+            return UsageFormat.COHERE;
+        }
+        if (has(usage, "cacheReadInputTokens", "cacheWriteInputTokens", "cacheDetails")) {
+            return UsageFormat.BEDROCK;
+        }
+        if (has(usage, "promptTokens", "completionTokens", "inputTokens", "outputTokens", "cachedInputTokens",
+            "reasoningTokens", "inputTokenDetails", "outputTokenDetails")) {
+            return UsageFormat.VERCEL_AI;
+        }
+        if (has(usage, "reasoning_tokens", "cache_creation_1h_input_tokens")) {
             return UsageFormat.AGENTOPS;
         }
-        return UsageFormat.ANTHROPIC;
+        if (has(usage, "input_tokens", "output_tokens", "cache_read_input_tokens", "cache_creation_input_tokens",
+            "cache_creation")) {
+            return UsageFormat.ANTHROPIC;
+        }
+        return null;
+    }
+
+    private static boolean has(Map<String, ?> usage, String... keys) {
+        for (String key : keys) {
+            if (usage.get(key) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isOpenAiChat(Map<String, ?> usage) {

@@ -19,6 +19,8 @@ import dev.agentops.sdk.core.RateLimitException;
 import dev.agentops.sdk.core.ServerException;
 import dev.agentops.sdk.core.ValidationException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -210,6 +212,48 @@ class AgentOpsClientTest {
         assertEquals(1000, event.path("token_usage").path("input_tokens").asLong());
         assertEquals(400, event.path("token_usage").path("cache_read_input_tokens").asLong());
         assertEquals("gpt-4o", event.path("model").asText());
+    }
+
+    @Test
+    void sendsProviderUsageObjectsAsReturnedWithTheRightHint() {
+        // as the provider SDKs return them, serialised to maps (shapes from their documentation)
+        Map<String, Object> gemini = Map.of("promptTokenCount", 4223, "candidatesTokenCount", 312, "totalTokenCount", 5678,
+            "cachedContentTokenCount", 4096, "thoughtsTokenCount", 1143);
+        Map<String, Object> geminiPython = Map.of("prompt_token_count", 4223, "candidates_token_count", 312,
+            "prompt_tokens_details", List.of(Map.of("modality", "TEXT", "token_count", 4223)));
+        Map<String, Object> bedrock = Map.of("inputTokens", 12, "outputTokens", 155, "totalTokens", 1263,
+            "cacheReadInputTokens", 0, "cacheWriteInputTokens", 1096);
+        Map<String, Object> vercelV5 = Map.of("inputTokens", 2006, "outputTokens", 300, "totalTokens", 2306,
+            "cachedInputTokens", 1920);
+        Map<String, Object> langChain = Map.of("input_tokens", 1653, "output_tokens", 290, "total_tokens", 1943,
+            "input_token_details", Map.of("cache_read", 0, "cache_creation", 1640));
+        Map<String, Object> cohere = Map.of("billed_units", Map.of("input_tokens", 17, "output_tokens", 12),
+            "tokens", Map.of("input_tokens", 215, "output_tokens", 12));
+        Map<String, Object> cohereV1 = Map.of("meta", Map.of("billed_units", Map.of("input_tokens", 17, "output_tokens", 12)));
+        Map<String, Object> unknown = Map.of("tokens_in", 1200, "tokens_out", 300);
+        List<Map<String, Object>> usages = List.of(gemini, geminiPython, bedrock, vercelV5, langChain, cohere, cohereV1, unknown);
+        try (AgentOpsClient client = client().build()) {
+            String runId = client.startRun();
+            usages.forEach(usage -> client.recordLlmCall(runId, "some-model", usage));
+        }
+
+        JsonNode events = server.ingests().get(0).body().path("events");
+        List<String> hints = new ArrayList<>();
+        for (int i = 0; i < usages.size(); i++) {
+            JsonNode event = events.get(i);
+            hints.add(event.has("usage_format") ? event.path("usage_format").asText() : null);
+            assertEquals(usages.get(i).keySet(), iterable(event.path("token_usage").fieldNames()), "sent as it is");
+        }
+        assertEquals(Arrays.asList("gemini", "gemini", "bedrock", "vercel_ai", "langchain", "cohere", "cohere", null), hints);
+        assertEquals(1096, events.get(2).path("token_usage").path("cacheWriteInputTokens").asLong());
+        assertEquals(UsageFormat.ANTHROPIC, Usage.detect(Map.of("input_tokens", 10, "cache_read_input_tokens", 5)));
+        assertThrows(IllegalArgumentException.class, () -> Usage.from(gemini));
+    }
+
+    private static java.util.Set<String> iterable(java.util.Iterator<String> names) {
+        java.util.Set<String> set = new java.util.HashSet<>();
+        names.forEachRemaining(set::add);
+        return set;
     }
 
     @Test

@@ -6,8 +6,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 
 /**
- * Cost and volume of a slice of runs. {@code unpriced_runs} counts the runs of the slice whose model has no known
- * price: their cost is not in {@code cost_usd}, so a total is never silently too low.
+ * Cost and volume of a slice of runs. {@code unpriced_runs} counts the runs of the slice without a cost (no known
+ * price for the model, or a usage of no known shape): their cost is not in {@code cost_usd}, so a total is never
+ * silently too low.
  */
 @Serdeable
 @Schema(name = "CostFigures")

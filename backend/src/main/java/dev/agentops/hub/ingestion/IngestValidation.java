@@ -3,7 +3,7 @@ package dev.agentops.hub.ingestion;
 import dev.agentops.hub.shared.web.WireNames;
 import dev.agentops.hub.pricing.UsageFormat;
 import dev.agentops.hub.runs.RunStatus;
-import dev.agentops.hub.pricing.TokenUsage;
+import dev.agentops.hub.pricing.NormalizedUsage;
 import dev.agentops.hub.runs.EventType;
 import dev.agentops.hub.pricing.UsageNormalizer;
 import dev.agentops.hub.shared.web.FieldProblem;
@@ -192,8 +192,8 @@ final class IngestValidation {
         return value;
     }
 
-    static TokenUsage usageOf(Map<String, Object> raw, String format) {
-        return raw == null ? TokenUsage.ZERO : UsageNormalizer.normalize(raw, format);
+    static NormalizedUsage usageOf(Map<String, Object> raw, String format) {
+        return UsageNormalizer.read(raw, format);
     }
 
     private static Instant timestamp(List<FieldProblem> problems, String field, String value, boolean required) {

@@ -1,6 +1,7 @@
 package dev.agentops.hub.ingestion;
 
 import dev.agentops.hub.pricing.CostSource;
+import dev.agentops.hub.pricing.NormalizedUsage;
 import dev.agentops.hub.runs.RunStatus;
 import dev.agentops.hub.agents.Agent;
 import dev.agentops.hub.agents.AgentRepository;
@@ -35,7 +36,8 @@ import java.util.UUID;
  * wins); the run's totals are recomputed from its own last reported usage plus its stored events, so a piece that
  * arrives twice never counts twice. Cost: a run-level cost_usd sent by the client is the run's cost (provided);
  * otherwise its own usage is priced plus its events' costs (computed); any usage of an unknown model makes the
- * run's cost null (unpriced), never a silent 0.
+ * run's cost null (unpriced), and any usage object of no known shape makes it null too (usage_unrecognized, the
+ * stronger reason: no price could fix it), never a silent 0.
  */
 @Singleton
 class RunMerger {
@@ -198,6 +200,7 @@ class RunMerger {
         Map<String, Object> reportedUsageMap = piece.tokenUsage() != null
             ? usageMap(IngestValidation.usageOf(piece.tokenUsage(), piece.usageFormat())) : before.reportedUsage();
         TokenUsage reported = usageFrom(reportedUsageMap);
+        boolean ownUnrecognized = reportedUsageMap != null && Boolean.FALSE.equals(reportedUsageMap.get("recognized"));
         BigDecimal reportedCost = piece.costUsd() != null ? piece.costUsd() : before.reportedCostUsd();
 
         TokenUsage total = reported.plus(new TokenUsage(events.inputTokens(), events.outputTokens(), events.cacheReadTokens(),
@@ -216,7 +219,10 @@ class RunMerger {
             Optional<PricedCost> own = reported.equals(TokenUsage.ZERO) ? Optional.empty()
                 : model == null ? Optional.empty() : pricing.price(org, model, reported, start);
             boolean ownUnpriced = !reported.equals(TokenUsage.ZERO) && own.isEmpty();
-            if (ownUnpriced || events.anyUnpriced()) {
+            if (ownUnrecognized || events.anyUnrecognized()) {
+                cost = null;
+                source = CostSource.USAGE_UNRECOGNIZED.wireName();
+            } else if (ownUnpriced || events.anyUnpriced()) {
                 cost = null;
                 source = CostSource.UNPRICED.wireName();
             } else {
@@ -259,7 +265,8 @@ class RunMerger {
 
     private StoredEvent storedEvent(UUID org, IngestRunRequest.Event event, String defaultModel) {
         Instant at = IngestValidation.parseTimestamp(event.timestamp());
-        TokenUsage usage = IngestValidation.usageOf(event.tokenUsage(), event.usageFormat());
+        NormalizedUsage read = IngestValidation.usageOf(event.tokenUsage(), event.usageFormat());
+        TokenUsage usage = read.usage();
         String model = event.model() != null ? event.model() : defaultModel;
         BigDecimal cost = null;
         String source = CostSource.COMPUTED.wireName();
@@ -268,6 +275,8 @@ class RunMerger {
         if (event.costUsd() != null) {
             cost = event.costUsd();
             source = CostSource.PROVIDED.wireName();
+        } else if (!read.recognized()) {
+            source = CostSource.USAGE_UNRECOGNIZED.wireName();
         } else if (!usage.equals(TokenUsage.ZERO)) {
             Optional<PricedCost> priced = model == null ? Optional.empty() : pricing.price(org, model, usage, at);
             if (priced.isPresent()) {
@@ -281,7 +290,8 @@ class RunMerger {
         return new StoredEvent(null, event.eventId(), event.eventType(), at, event.durationMs(),
             EventPayloads.canonical(event.eventType(), event.payload()), model,
             usage.inputTokens(), usage.outputTokens(), usage.cacheReadTokens(),
-            usage.cacheWrite5mTokens() + usage.cacheWrite1hTokens(), usage.reasoningTokens(), cost, source, breakdown, pricingModel);
+            usage.cacheWrite5mTokens() + usage.cacheWrite1hTokens(), usage.reasoningTokens(), cost, source, breakdown, pricingModel,
+            read.unrecognizedKeys());
     }
 
     private static Instant pieceStart(IngestRunRequest piece, Instant receivedAt) {
@@ -292,7 +302,9 @@ class RunMerger {
             .min(Comparator.naturalOrder()).orElse(receivedAt);
     }
 
-    private static Map<String, Object> usageMap(TokenUsage usage) {
+    /** The run's own usage as kept in {@code reported_usage}: its counts, and whether and what was not recognised. */
+    private static Map<String, Object> usageMap(NormalizedUsage read) {
+        TokenUsage usage = read.usage();
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("input_tokens", usage.inputTokens());
         map.put("output_tokens", usage.outputTokens());
@@ -300,6 +312,12 @@ class RunMerger {
         map.put("cache_write_5m_tokens", usage.cacheWrite5mTokens());
         map.put("cache_write_1h_tokens", usage.cacheWrite1hTokens());
         map.put("reasoning_tokens", usage.reasoningTokens());
+        if (!read.recognized()) {
+            map.put("recognized", false);
+        }
+        if (!read.unrecognizedKeys().isEmpty()) {
+            map.put(Run.UNRECOGNIZED_USAGE_KEYS, read.unrecognizedKeys());
+        }
         return map;
     }
 

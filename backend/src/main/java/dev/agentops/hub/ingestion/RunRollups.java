@@ -76,7 +76,7 @@ class RunRollups {
                 run.startTime().truncatedTo(ChronoUnit.HOURS)), key -> new Delta());
             d.runs += sign;
             d.errors += RunStatus.FAILED.wireName().equals(run.status()) ? sign : 0;
-            d.unpriced += CostSource.UNPRICED.wireName().equals(run.costSource()) ? sign : 0;
+            d.unpriced += CostSource.withoutCost(run.costSource()) ? sign : 0;
             d.completed += RunStatus.COMPLETED.wireName().equals(run.status()) ? sign : 0;
             d.cancelled += RunStatus.CANCELLED.wireName().equals(run.status()) ? sign : 0;
             d.cost = d.cost.add(run.costUsd() == null ? BigDecimal.ZERO : run.costUsd().multiply(BigDecimal.valueOf(sign)));

@@ -8,8 +8,8 @@ package dev.agentops.hub.pricing;
  * So the cache counts never add up to more than the input, nor reasoning to more than the output; the constructor
  * refuses such a usage (and negative counts) with an {@link IllegalArgumentException}.
  *
- * <p>Build it from a client's usage object with {@link UsageNormalizer#normalize}, which knows the OpenAI and
- * Anthropic shapes (Anthropic's {@code input_tokens} excludes cached tokens, ours does not).
+ * <p>Build it from a client's usage object with {@link UsageNormalizer#read}, which knows the common providers'
+ * shapes (Anthropic's {@code input_tokens} excludes cached tokens, ours does not).
  */
 public record TokenUsage(long inputTokens, long outputTokens, long cacheReadTokens, long cacheWrite5mTokens,
                          long cacheWrite1hTokens, long reasoningTokens) {

@@ -2,7 +2,8 @@
  * Pricing: what a run's tokens cost.
  *
  * <p><b>Public face</b> (what the ingestion workers call): {@link dev.agentops.hub.pricing.UsageNormalizer} turns a
- * client's usage object into a {@link dev.agentops.hub.pricing.TokenUsage};
+ * client's usage object into a {@link dev.agentops.hub.pricing.TokenUsage} ({@code read} also says whether the shape
+ * was recognised at all and which keys were not used: an unrecognised usage is stored unpriced, never as 0);
  * {@link dev.agentops.hub.pricing.PricingService#price} turns a model name and a usage into a
  * {@link dev.agentops.hub.pricing.PricedCost}, or nothing when no price is known (the run is then stored as
  * unpriced: never a silent 0). Everything else in the package is private to it.
@@ -12,7 +13,9 @@
  * cache (writes split into 5-minute and 1-hour ones, priced differently by Anthropic). {@code output_tokens} counts
  * every generated token, reasoning ones included; {@code reasoning_tokens} says how many of those were reasoning.
  * OpenAI's usage objects already count that way; Anthropic's {@code input_tokens} does not include cached tokens,
- * so the normaliser adds them. The shape rules (OpenAI Chat and Responses, Anthropic, ours), the optional format
+ * so the normaliser adds them (as for Bedrock; Gemini's candidates exclude thinking tokens, so it adds those to the
+ * output). The shape rules (OpenAI and compatible, Anthropic, Gemini, Bedrock, Vercel AI SDK, LangChain, Cohere,
+ * ours), the optional format
  * hint and the rejection rules (negative, fractional, above 10^12, contradictory totals: 400 for the client) are
  * in {@link dev.agentops.hub.pricing.UsageNormalizer}.
  *

@@ -14,6 +14,9 @@ public record Run(UUID id, UUID organizationId, UUID agentId, String externalRef
                   String pricingVersion, List<String> tags, Map<String, Object> metadata,
                   Map<String, Object> reportedUsage, BigDecimal reportedCostUsd, Instant createdAt, Instant updatedAt) {
 
+    /** Key of {@code reportedUsage} under which a run keeps the keys of its own usage that were not priced. */
+    public static final String UNRECOGNIZED_USAGE_KEYS = "unrecognized_keys";
+
     public boolean running() {
         return RunStatus.RUNNING.wireName().equals(status);
     }

@@ -90,13 +90,14 @@ public class RunRepository {
             return new Object[]{TimeOrderedIds.next(), organizationId, e.runId(), event.eventId(), event.eventType(), event.timestamp(),
                 event.durationMs(), new Jdbc.Json(event.payload() == null ? Map.of() : event.payload()), event.model(),
                 event.inputTokens(), event.outputTokens(), event.cacheReadTokens(), event.cacheWriteTokens(),
-                event.reasoningTokens(), event.costUsd(), event.costSource(), json(event.costBreakdown()), event.pricingModel()};
+                event.reasoningTokens(), event.costUsd(), event.costSource(), json(event.costBreakdown()), event.pricingModel(),
+                event.usageUnrecognizedKeys() == null || event.usageUnrecognizedKeys().isEmpty() ? null : event.usageUnrecognizedKeys()};
         }).toList();
         jdbc.rows("""
             insert into events (id, organization_id, run_id, event_id, event_type, timestamp, duration_ms, payload, model,
                                 input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens,
-                                cost_usd, cost_source, cost_breakdown, pricing_model) values""",
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, "on conflict (run_id, event_id) do nothing", null);
+                                cost_usd, cost_source, cost_breakdown, pricing_model, usage_unrecognized_keys) values""",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[])", rows, "on conflict (run_id, event_id) do nothing", null);
     }
 
     /** The stored events' totals per run (runs without events are absent). */
@@ -108,11 +109,12 @@ public class RunRepository {
         jdbc.query("""
             select run_id, sum(input_tokens) as input, sum(output_tokens) as output, sum(cache_read_tokens) as cache_read,
                    sum(cache_write_tokens) as cache_write, sum(reasoning_tokens) as reasoning,
-                   coalesce(sum(cost_usd), 0) as cost, bool_or(cost_source = 'unpriced') as unpriced, count(*) as events
+                   coalesce(sum(cost_usd), 0) as cost, bool_or(cost_source = 'unpriced') as unpriced,
+                   bool_or(cost_source = 'usage_unrecognized') as unrecognized, count(*) as events
               from events where organization_id = ? and run_id = any(?::uuid[]) group by run_id""",
             row -> totals.put(row.uuid("run_id"), new EventTotals(row.longValue("input"), row.longValue("output"),
                 row.longValue("cache_read"), row.longValue("cache_write"), row.longValue("reasoning"), row.decimal("cost"),
-                row.bool("unpriced"), row.longValue("events"))), organizationId, runIds);
+                row.bool("unpriced"), row.bool("unrecognized"), row.longValue("events"))), organizationId, runIds);
         return totals;
     }
 
@@ -126,7 +128,7 @@ public class RunRepository {
                 row.nullableLong("duration_ms"), readJson(row.string("payload")), row.string("model"), row.longValue("input_tokens"),
                 row.longValue("output_tokens"), row.longValue("cache_read_tokens"), row.longValue("cache_write_tokens"),
                 row.longValue("reasoning_tokens"), row.decimal("cost_usd"), row.string("cost_source"),
-                row.jsonObject("cost_breakdown"), row.string("pricing_model")),
+                row.jsonObject("cost_breakdown"), row.string("pricing_model"), row.strings("usage_unrecognized_keys")),
             organizationId, runId);
     }
 
@@ -179,9 +181,10 @@ public class RunRepository {
     }
 
     public record EventTotals(long inputTokens, long outputTokens, long cacheReadTokens, long cacheWriteTokens,
-                              long reasoningTokens, BigDecimal costUsd, boolean anyUnpriced, long count) {
+                              long reasoningTokens, BigDecimal costUsd, boolean anyUnpriced, boolean anyUnrecognized,
+                              long count) {
 
-        public static final EventTotals NONE = new EventTotals(0, 0, 0, 0, 0, BigDecimal.ZERO, false, 0);
+        public static final EventTotals NONE = new EventTotals(0, 0, 0, 0, 0, BigDecimal.ZERO, false, false, 0);
 
         public static EventTotals of(Collection<StoredEvent> events) {
             EventTotals totals = NONE;
@@ -190,7 +193,8 @@ public class RunRepository {
                     totals.cacheReadTokens + e.cacheReadTokens(), totals.cacheWriteTokens + e.cacheWriteTokens(),
                     totals.reasoningTokens + e.reasoningTokens(),
                     e.costUsd() == null ? totals.costUsd : totals.costUsd.add(e.costUsd()),
-                    totals.anyUnpriced || CostSource.UNPRICED.wireName().equals(e.costSource()), totals.count + 1);
+                    totals.anyUnpriced || CostSource.UNPRICED.wireName().equals(e.costSource()),
+                    totals.anyUnrecognized || CostSource.USAGE_UNRECOGNIZED.wireName().equals(e.costSource()), totals.count + 1);
             }
             return totals;
         }

@@ -98,7 +98,7 @@ class IngestBadInputTest extends AppTest {
         cases.put("model", Map.of("model", "m".repeat(201)));
         cases.put("cost_usd", Map.of("cost_usd", -0.01));
         cases.put("cost_usd ", Map.of("cost_usd", 1_000_001));
-        cases.put("usage_format", Map.of("usage_format", "gemini"));
+        cases.put("usage_format", Map.of("usage_format", "palm"));
         cases.put("tags", Map.of("tags", java.util.Collections.nCopies(51, "t")));
         cases.put("tags[0]", Map.of("tags", List.of(" ")));
         cases.put("tags[0] ", Map.of("tags", List.of("t".repeat(101))));

@@ -131,7 +131,8 @@ class UsageNormalizerTest {
                     + "cache_creation.ephemeral_1h_input_tokens (9)"),
             arguments("anthropic nested negative", Map.of("cache_creation", Map.of("ephemeral_1h_input_tokens", -2)), null,
                 "cache_creation.ephemeral_1h_input_tokens must be a whole number"),
-            arguments("unknown hint", Map.of("input_tokens", 1), "gemini", "unknown usage format 'gemini'; use openai, anthropic or agentops"));
+            arguments("unknown hint", Map.of("input_tokens", 1), "palm",
+                "unknown usage format 'palm'; use one of openai, anthropic, agentops, gemini, bedrock, vercel_ai, langchain, cohere"));
     }
 
     @ParameterizedTest(name = "{0}")

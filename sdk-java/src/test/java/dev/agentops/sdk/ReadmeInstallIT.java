@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
  * written, and running it against the real backend records a priced run. Runs with {@code mvn verify} (failsafe,
  * after the jars exist).
  *
- * <p>Offline and without touching the user's {@code ~/.m2}: the nested Maven builds use their own local repository
- * and see the user's one only as a read-only {@code file:} mirror for third-party artifacts (plugins, Jackson). The
- * SDK itself comes only from the throwaway repository.
+ * <p>Without touching the user's {@code ~/.m2}: the nested Maven builds use their own local repository and read the
+ * user's one as their first remote repository ({@code file:}), so they work offline once this build has resolved its
+ * plugins and Jackson; whatever is missing there (say, a plugin on a fresh CI machine) comes from Maven Central as
+ * usual. The SDK itself comes only from the throwaway repository.
  */
 class ReadmeInstallIT {
 
@@ -152,21 +153,29 @@ class ReadmeInstallIT {
             """.formatted(dependency, required("plugin.resources"), required("plugin.compiler"));
     }
 
-    /** A local repository of its own; every remote repository is the user's local one, read as a file: mirror. */
+    /** A local repository of its own; the user's local one comes first among the remote ones, then Maven Central. */
     private Path writeSettings() throws IOException {
         Path settings = work.resolve("settings.xml");
+        String users = Path.of(required("user.local.repository")).toUri().toString();
         Files.writeString(settings, """
             <settings>
               <localRepository>%s</localRepository>
-              <mirrors>
-                <mirror>
+              <profiles>
+                <profile>
                   <id>users-local-repository</id>
-                  <mirrorOf>*</mirrorOf>
-                  <url>%s</url>
-                </mirror>
-              </mirrors>
+                  <repositories>
+                    <repository><id>users-local-repository</id><url>%s</url></repository>
+                  </repositories>
+                  <pluginRepositories>
+                    <pluginRepository><id>users-local-repository</id><url>%s</url></pluginRepository>
+                  </pluginRepositories>
+                </profile>
+              </profiles>
+              <activeProfiles>
+                <activeProfile>users-local-repository</activeProfile>
+              </activeProfiles>
             </settings>
-            """.formatted(work.resolve("m2"), Path.of(required("user.local.repository")).toUri()));
+            """.formatted(work.resolve("m2"), users, users));
         return settings;
     }
 

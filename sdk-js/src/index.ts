@@ -1,7 +1,7 @@
 import createClient from "openapi-fetch";
 import type { Client } from "openapi-fetch";
 import type { components, paths } from "./generated/schema.js";
-import { createRetryingFetch, type HttpOptions } from "./core/http.js";
+import { createRetryingFetch, USER_AGENT, type HttpOptions } from "./core/http.js";
 
 export type { components, paths };
 export { AgentOpsClient } from "./client.js";
@@ -42,7 +42,8 @@ export {
   parseRetryAfter,
 } from "./core/errors.js";
 export type { FieldProblem } from "./core/errors.js";
-export { backoffDelay, createRetryingFetch, isRetryableStatus } from "./core/http.js";
+export { backoffDelay, createRetryingFetch, isRetryableStatus, USER_AGENT } from "./core/http.js";
+export { SDK_VERSION } from "./generated/version.js";
 export type { FetchLike, HttpOptions, RetryOptions } from "./core/http.js";
 export { detectUsageFormat, normalizeUsage, usageFields } from "./core/usage.js";
 export type {
@@ -63,7 +64,7 @@ export type {
 export function createLowLevelClient(baseUrl: string, apiKey?: string, http?: HttpOptions): Client<paths> {
   return createClient<paths>({
     baseUrl,
-    headers: apiKey ? { Authorization: `Bearer ${apiKey}` } : undefined,
+    headers: { "User-Agent": USER_AGENT, ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) },
     ...(http ? { fetch: createRetryingFetch(http) } : {}),
   });
 }

@@ -1,5 +1,9 @@
 import { randomUUID } from "./uuid.js";
 import { AgentOpsError, ConnectionError, errorFromResponse, parseRetryAfter } from "./errors.js";
+import { SDK_VERSION } from "../generated/version.js";
+
+/** Sent on every request so the server's access log tells which SDK and version called (browsers may drop it). */
+export const USER_AGENT = `agentops-sdk-js/${SDK_VERSION}`;
 
 export type FetchLike = (input: Request) => Promise<Response>;
 
@@ -65,6 +69,7 @@ export function createRetryingFetch(options: HttpOptions = {}): (input: Request)
   return async (input: Request): Promise<Response> => {
     const doFetch = (options.fetch ?? globalThis.fetch) as FetchLike;
     const request = input;
+    if (!request.headers.has("user-agent")) request.headers.set("User-Agent", USER_AGENT);
     if (request.method === "POST" && !request.headers.has("idempotency-key")) {
       request.headers.set("Idempotency-Key", newKey());
     }

@@ -12,7 +12,7 @@ import java.util.Map;
 
 @OpenAPIDefinition(info = @Info(
     title = "AgentOps Hub API",
-    version = "0.1",
+    version = "${agentops.version}",
     description = "Observe, budget and control AI agents. Human contract: docs/api.md; errors use the envelope "
         + "{error, code, details, request_id}."))
 public class Application {

@@ -579,7 +579,8 @@ public final class AgentOpsClient implements AutoCloseable {
      */
     public ApiClient lowLevel() {
         ApiClient api = new ApiClient(HttpClient.newBuilder(), ApiClient.createDefaultObjectMapper(), transport.baseUrl());
-        api.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + apiKey));
+        api.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + apiKey)
+            .setHeader("User-Agent", "agentops-sdk-java/" + AgentOpsSdk.VERSION));
         return api;
     }
 

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.agentops.examples.openai.OpenAiExample;
 import dev.agentops.sdk.core.AgentPausedException;
@@ -17,14 +15,9 @@ import dev.agentops.sdk.core.PermissionException;
 import dev.agentops.sdk.generated.api.RunsApi;
 import dev.agentops.examples.openai.TrackedOpenAi;
 import dev.agentops.examples.orchestrator.OrchestratorExample;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,11 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 class BackendIntegrationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static Process server;
-    private static Path dataDir;
-    private static Path log;
+    private static RealBackend backend;
     private static String baseUrl;
     private static String adminToken;
     private static String agentSlug;
@@ -55,68 +44,17 @@ class BackendIntegrationTest {
 
     @BeforeAll
     static void startBackend() throws Exception {
-        Path jar = Path.of("../backend/target/agentops-hub.jar").toAbsolutePath().normalize();
-        if (!Files.isRegularFile(jar)) {
-            fail(jar + " is missing: build the backend first (from the repository root: "
-                + "mvn -B -ntp install -DskipTests, or mvn -B -ntp package, which packages the backend before sdk-java)");
-        }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        dataDir = Files.createTempDirectory("agentops-sdk-it");
-        log = dataDir.resolve("server.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString())
-            .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("AGENTOPS_DATA_DIR", dataDir.resolve("data").toString());
-        builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
-        builder.environment().put("AGENTOPS_RATE_LIMITS_SIGNUP_IP", "1000/1s burst 1000");
-        server = builder.start();
-        baseUrl = "http://127.0.0.1:" + port;
-        // generous: on a loaded machine the backend (embedded PostgreSQL, migrations) can take a minute or more
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (true) {
-            if (!server.isAlive()) {
-                fail("the backend exited with " + server.exitValue() + ":\n" + tail());
-            }
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/health")).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    break;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            if (System.currentTimeMillis() > deadline) {
-                fail("GET /health did not answer 200 within 180 s:\n" + tail());
-            }
-            Thread.sleep(250);
-        }
-        String email = "sdk-" + UUID.randomUUID() + "@example.com";
-        // signup creates nothing until its e-mailed link is confirmed; this server has no SMTP, so the answer carries it
-        String link = post("/api/v1/auth/signup", null, Map.of("email", email, "password", "integration password 123",
-            "full_name", "SDK Test", "organization_name", "SDK Test Org")).findValue("confirm_url").asText();
-        adminToken = post("/api/v1/auth/signup/confirm", null, Map.of("token", link.substring(link.indexOf("token=") + 6)))
-            .findValue("access_token").asText();
-        agentSlug = post("/api/v1/agents", adminToken, Map.of("name", "SDK test agent", "type", "custom"))
-            .findValue("slug").asText();
-        apiKey = post("/api/v1/api-keys", adminToken, Map.of("name", "sdk", "scopes", List.of("ingest", "read", "policies:check")))
-            .findValue("key").asText();
+        backend = RealBackend.start();
+        baseUrl = backend.baseUrl();
+        adminToken = backend.adminToken();
+        agentSlug = backend.createAgent("SDK test agent", null);
+        apiKey = backend.createApiKey(List.of("ingest", "read", "policies:check"));
     }
 
     @AfterAll
     static void stopBackend() throws Exception {
-        if (server != null) {
-            server.destroy();
-            if (!server.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor();
-            }
-        }
-        if (dataDir != null) {
-            try (var paths = Files.walk(dataDir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (backend != null) {
+            backend.close();
         }
     }
 
@@ -611,34 +549,14 @@ class BackendIntegrationTest {
     }
 
     private static JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .header("Authorization", "Bearer " + adminToken).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), path + " -> " + response.body());
-        return JSON.readTree(response.body());
+        return backend.get(path);
     }
 
     private static JsonNode post(String path, String token, Object body) throws Exception {
-        return send("POST", path, token, body);
+        return backend.post(path, token, body);
     }
 
     private static JsonNode send(String method, String path, String token, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(response.statusCode() < 300, path + " -> " + response.statusCode() + " " + response.body());
-        return JSON.readTree(response.body());
-    }
-
-    private static String tail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
+        return backend.send(method, path, token, body);
     }
 }

@@ -3,6 +3,7 @@ package dev.agentops.hub.shared.web;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -17,13 +18,16 @@ import java.util.Map;
 /**
  * Gives every request an id (a sane incoming {@code X-Request-Id} is kept), puts it in the logging context and on
  * every response, and writes one access-log line per request. Runs first, so even a request that security or
- * routing rejects is traceable. The access log names the path only: query strings may carry one-time tickets.
+ * routing rejects is traceable. The access log names the path only: query strings may carry one-time tickets. It
+ * ends with the client's User-Agent (cut to 120 characters), so support can tell which SDK and version sent a
+ * request ({@code agentops-sdk-java/0.1.0}, {@code agentops-sdk-js/0.1.0}).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestIdFilter implements Ordered {
 
     private static final Logger ACCESS = LoggerFactory.getLogger("agentops.access");
     private static final String STARTED = "agentops.started-nanos";
+    private static final int MAX_USER_AGENT = 120;
 
     @RequestFilter
     public void assignId(HttpRequest<?> request, MutablePropagatedContext context) {
@@ -41,8 +45,10 @@ public class RequestIdFilter implements Ordered {
         }
         if (ACCESS.isInfoEnabled()) {
             long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
-            ACCESS.info("{} {} -> {} in {} ms", request.getMethodName(), request.getPath(), response.code(),
-                (System.nanoTime() - started) / 1_000_000);
+            String agent = request.getHeaders().get(HttpHeaders.USER_AGENT, String.class, "-");
+            ACCESS.info("{} {} -> {} in {} ms ua={}", request.getMethodName(), request.getPath(), response.code(),
+                (System.nanoTime() - started) / 1_000_000,
+                agent.length() > MAX_USER_AGENT ? agent.substring(0, MAX_USER_AGENT) : agent);
         }
     }
 

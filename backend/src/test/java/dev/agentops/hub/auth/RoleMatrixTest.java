@@ -96,7 +96,8 @@ class RoleMatrixTest extends AppTest {
             new Endpoint("POST", "/api/v1/notifications/read-all", () -> null, all),
             new Endpoint("GET", "/api/v1/webhooks", () -> null, Set.of("admin")),
             new Endpoint("POST", "/api/v1/ingest/run", () -> Map.of("agent_id", "matrix-bot", "run_id", "m-" + System.nanoTime()),
-                Set.of("ingest_key")));
+                Set.of("ingest_key")),
+            new Endpoint("POST", "/api/v1/otel/v1/traces", () -> Map.of("resourceSpans", List.of()), Set.of("ingest_key")));
 
         List<String> mismatches = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
@@ -162,6 +163,7 @@ class RoleMatrixTest extends AppTest {
         Map.entry("GET /api/v1/dashboard/agent/{id}", "runs:read"),
         Map.entry("POST /api/v1/ingest/run", "ingest"),
         Map.entry("GET /api/v1/ingest/jobs/{id}", "ingest or runs:read"),
+        Map.entry("POST /api/v1/otel/v1/traces", "ingest"),
         Map.entry("GET /api/v1/pricing/models", "org:read"),
         Map.entry("GET /api/v1/pricing/models/{id}", "org:read"),
         Map.entry("POST /api/v1/pricing/models", "org:update"),

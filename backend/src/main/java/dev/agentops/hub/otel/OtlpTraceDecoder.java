@@ -48,8 +48,9 @@ final class OtlpTraceDecoder {
     }
 
     /**
-     * The body as sent, or gunzipped when it says gzip. The server may already have inflated it (then it no longer
-     * starts with gzip's magic bytes, whatever the header says).
+     * The body as sent, or gunzipped when it says gzip. Netty normally inflates it already, under the server's size
+     * limit (then it no longer starts with gzip's magic bytes, whatever the header says); this is the fallback for a
+     * server set up without that.
      */
     private static byte[] inflated(byte[] body, OtlpEncoding encoding, String contentEncoding, long maxBytes) {
         String coding = contentEncoding == null ? "identity" : contentEncoding.trim().toLowerCase(Locale.ROOT);

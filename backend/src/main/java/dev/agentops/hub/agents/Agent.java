@@ -10,7 +10,7 @@ import java.util.UUID;
 public record Agent(UUID id, UUID organizationId, String name, String slug, String type, String provider, String status,
                     String team, List<String> tags, String environment, Map<String, Object> config, Instant lastRunAt,
                     Instant createdAt, Instant updatedAt, String pausedReason, String pauseSource,
-                    ActorRef pausedBy, Instant pausedAt) {
+                    ActorRef pausedBy, Instant pausedAt, boolean discovered) {
 
     public boolean paused() {
         return "paused".equals(status);

@@ -32,6 +32,16 @@ public class AgentRepository {
             fields.environment(), new Jdbc.Json(fields.config()), createdBy).orElseThrow();
     }
 
+    /**
+     * Inserts an agent first seen in telemetry, marked discovered; empty when the slug was taken meanwhile (by a
+     * concurrent discovery of the same agent), so that the caller reads the winner instead of failing.
+     */
+    Optional<UUID> insertDiscovered(UUID organizationId, String name, String slug) {
+        return jdbc.queryOne("""
+            insert into agents (organization_id, name, slug, discovered) values (?, ?, ?, true)
+            on conflict (organization_id, slug) do nothing returning id""", row -> row.uuid("id"), organizationId, name, slug);
+    }
+
     void update(UUID organizationId, UUID id, AgentFields fields) {
         jdbc.update("""
             update agents set name = ?, type = ?, provider = ?, team = ?, tags = ?, environment = ?, config = ?,
@@ -91,6 +101,6 @@ public class AgentRepository {
             row.string("environment"), row.jsonObject("config"), row.instant("last_run_at"), row.instant("created_at"),
             row.instant("updated_at"), row.string("paused_reason"), row.string("pause_source"),
             ActorRef.ofNullable(row.string("paused_by_type"), row.uuid("paused_by_id"), row.string("paused_by_name")),
-            row.instant("paused_at"));
+            row.instant("paused_at"), row.bool("discovered"));
     }
 }

@@ -29,13 +29,16 @@ public record AgentResponse(UUID id, String name, String slug, String type, Stri
                             @Nullable @Schema(allowableValues = {"person", "kill_switch", "budget", "policy"}) String pauseSource,
                             @Nullable ActorRef pausedBy, @Nullable Instant pausedAt,
                             @Schema(allowableValues = {"ok", "warning", "exceeded"},
-                                requiredMode = Schema.RequiredMode.REQUIRED) String budgetStatus) {
+                                requiredMode = Schema.RequiredMode.REQUIRED) String budgetStatus,
+                            @Schema(description = "Created on first sight in an OpenTelemetry trace rather than registered")
+                            boolean discovered) {
 
     static AgentResponse of(Agent agent, AgentStats stats, String budgetStatus) {
         return new AgentResponse(agent.id(), agent.name(), agent.slug(), agent.type(), agent.provider(), agent.status(),
             agent.team(), agent.tags(), agent.environment(), agent.config(), stats.runs(), stats.errorRate(),
             stats.costUsd(), agent.lastRunAt(), agent.createdAt(), agent.updatedAt(),
             agent.paused() ? agent.pausedReason() : null, agent.paused() ? agent.pauseSource() : null,
-            agent.paused() ? agent.pausedBy() : null, agent.paused() ? agent.pausedAt() : null, budgetStatus);
+            agent.paused() ? agent.pausedBy() : null, agent.paused() ? agent.pausedAt() : null, budgetStatus,
+            agent.discovered());
     }
 }

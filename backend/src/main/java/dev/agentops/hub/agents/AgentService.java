@@ -74,6 +74,30 @@ public class AgentService {
         return AgentResponse.of(created, AgentStats.NONE, budgets.of(org, created.id(), created.team()));
     }
 
+    /**
+     * The agent that telemetry names {@code name} (by its slug), created on first sight and marked discovered. Two
+     * concurrent first sightings create one agent: the loser of the insert reads the winner's row.
+     */
+    public Agent discover(Actor actor, String name) {
+        String clean = name.trim().isEmpty() ? "agent" : name.trim();
+        String trimmed = clean.length() > 200 ? clean.substring(0, 200) : clean;
+        String slug = slugFrom(trimmed);
+        UUID org = actor.organizationId();
+        boolean[] created = {false};
+        Agent agent = tenants.write(org, () -> {
+            agents.insertDiscovered(org, trimmed, slug).ifPresent(id -> {
+                created[0] = true;
+                audit.record(org, AuditActor.of(actor), AuditEvent.of("agent.discovered", "agent", id)
+                    .with("name", trimmed).with("slug", slug));
+            });
+            return agents.findBySlug(org, slug).orElseThrow();
+        });
+        if (created[0]) {
+            changes.publishEvent(new AgentChanged(org, agent.id(), agent.status()));
+        }
+        return agent;
+    }
+
     List<AgentResponse> list(Actor actor, String status, Instant beforeCreatedAt, UUID beforeId, int limitPlusOne) {
         UUID org = actor.organizationId();
         List<Agent> page = tenants.read(org, () -> agents.list(org, status, beforeCreatedAt, beforeId, limitPlusOne));
@@ -147,7 +171,7 @@ public class AgentService {
         return candidate;
     }
 
-    static String slugFrom(String name) {
+    public static String slugFrom(String name) {
         String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         slug = slug.length() > 50 ? slug.substring(0, 50).replaceAll("-+$", "") : slug;
         return slug.isEmpty() ? "agent" : slug;

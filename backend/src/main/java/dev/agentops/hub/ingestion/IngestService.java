@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Accepts pieces of runs: validate, resolve the agent, count against the organization's limit, queue durably. */
 @Singleton
-class IngestService {
+public class IngestService {
 
     private final ControlStates states;
     private final BudgetStates budgets;
@@ -60,7 +60,7 @@ class IngestService {
      * blocks: the agent and its organization's controls are looked up in the database at most once a second, the
      * budget states are reloaded in the background (see BudgetStates).
      */
-    CompletableFuture<IngestAccepted> accept(Actor actor, IngestRunRequest run) {
+    public CompletableFuture<IngestAccepted> accept(Actor actor, IngestRunRequest run) {
         IngestValidation.check(run);
         UUID org = actor.organizationId();
         ControlStates.AgentState state = states.agent(org, run.agentId())

@@ -23,7 +23,8 @@ final class OrgRequests {
     // No plan: it is what the organization pays for, set by billing, never by its own admins.
     record ProfileUpdate(@Nullable @Size(min = 1, max = 200) String name,
                          @Nullable @Size(max = 2048) @Pattern(regexp = "^(https?://\\S+)?$", message = "must be an http(s) URL") String logoUrl,
-                         @Nullable @Size(min = 1, max = 64) @Schema(description = "IANA time zone, e.g. Europe/Paris; budget periods follow it") String timezone) {
+                         @Nullable @Size(min = 1, max = 64) @Schema(description = "IANA time zone, e.g. Europe/Paris; budget periods follow it") String timezone,
+                         @Nullable @Schema(description = "false: traces sent to /api/v1/otel/v1/traces need an existing agent") Boolean discoverAgents) {
     }
 
     @Serdeable

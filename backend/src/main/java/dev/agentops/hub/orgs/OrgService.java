@@ -40,7 +40,8 @@ class OrgService {
             String logoUrl = request.logoUrl() != null ? (request.logoUrl().isBlank() ? null : request.logoUrl()) : before.logoUrl();
             String plan = before.plan();
             String timezone = request.timezone() != null ? checkedZone(request.timezone()) : before.timezone();
-            organizations.update(before.id(), name, logoUrl, plan, timezone);
+            boolean discoverAgents = request.discoverAgents() != null ? request.discoverAgents() : before.discoverAgents();
+            organizations.update(before.id(), name, logoUrl, plan, timezone, discoverAgents);
             Organization after = organizations.find(before.id()).orElseThrow();
             audit.record(before.id(), AuditActor.of(actor), AuditEvent.of("organization.updated", "organization", before.id())
                 .beforeAfter(diff(before, after, true), diff(before, after, false)));
@@ -71,6 +72,9 @@ class OrgService {
         }
         if (!Objects.equals(before.timezone(), after.timezone())) {
             changed.put("timezone", old ? before.timezone() : after.timezone());
+        }
+        if (before.discoverAgents() != after.discoverAgents()) {
+            changed.put("discover_agents", old ? before.discoverAgents() : after.discoverAgents());
         }
         if (!Objects.equals(before.plan(), after.plan())) {
             changed.put("plan", old ? before.plan() : after.plan());

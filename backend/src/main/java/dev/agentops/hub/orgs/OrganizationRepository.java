@@ -25,9 +25,16 @@ public class OrganizationRepository {
         return jdbc.queryOne("select * from organizations where id = ?", OrganizationRepository::map, id);
     }
 
-    void update(UUID id, String name, String logoUrl, String plan, String timezone) {
-        jdbc.update("update organizations set name = ?, logo_url = ?, plan = ?, timezone = ?, updated_at = now() where id = ?",
-            name, logoUrl, plan, timezone, id);
+    void update(UUID id, String name, String logoUrl, String plan, String timezone, boolean discoverAgents) {
+        jdbc.update("""
+            update organizations set name = ?, logo_url = ?, plan = ?, timezone = ?, discover_agents = ?, updated_at = now()
+             where id = ?""", name, logoUrl, plan, timezone, discoverAgents, id);
+    }
+
+    /** Whether agents first named by telemetry are created on the fly (docs/api.md, "OpenTelemetry ingest"). */
+    public boolean discoversAgents(UUID id) {
+        return jdbc.queryOne("select discover_agents from organizations where id = ?", row -> row.bool("discover_agents"), id)
+            .orElse(false);
     }
 
     /** The organization's IANA time zone (budget periods are calendar periods in it). */
@@ -38,6 +45,7 @@ public class OrganizationRepository {
 
     static Organization map(Jdbc.Row row) throws SQLException {
         return new Organization(row.uuid("id"), row.string("name"), row.string("slug"), row.string("logo_url"),
-            row.string("plan"), row.string("status"), row.string("timezone"), row.instant("created_at"));
+            row.string("plan"), row.string("status"), row.string("timezone"), row.instant("created_at"),
+            row.bool("discover_agents"));
     }
 }

@@ -100,7 +100,8 @@ class RoleMatrixTest extends AppTest {
             new Endpoint("POST", "/api/v1/pricing/reprice", () -> Map.of("from", java.time.Instant.now().minusSeconds(3600).toString(),
                 "to", java.time.Instant.now().toString()), Set.of("admin")),
             new Endpoint("POST", "/api/v1/ingest/run", () -> Map.of("agent_id", "matrix-bot", "run_id", "m-" + System.nanoTime()),
-                Set.of("ingest_key")));
+                Set.of("ingest_key")),
+            new Endpoint("POST", "/api/v1/otel/v1/traces", () -> Map.of("resourceSpans", List.of()), Set.of("ingest_key")));
 
         List<String> mismatches = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
@@ -170,6 +171,7 @@ class RoleMatrixTest extends AppTest {
         Map.entry("POST /api/v1/ingest/jobs/{id}/requeue", "operations:manage"),
         Map.entry("POST /api/v1/ingest/jobs/requeue", "operations:manage"),
         Map.entry("POST /api/v1/pricing/reprice", "operations:manage"),
+        Map.entry("POST /api/v1/otel/v1/traces", "ingest"),
         Map.entry("GET /api/v1/pricing/models", "org:read"),
         Map.entry("GET /api/v1/pricing/models/{id}", "org:read"),
         Map.entry("POST /api/v1/pricing/models", "org:update"),

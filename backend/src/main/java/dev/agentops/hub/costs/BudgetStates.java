@@ -3,12 +3,14 @@ package dev.agentops.hub.costs;
 import dev.agentops.hub.orgs.OrganizationRepository;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -24,8 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code budget_status} of an agent: the worst state ({@code ok < warning < exceeded}) among the budgets covering it in
- * their current period (its agent budgets, its team's, the organization's). Read by every ingest ack (on the event
- * loop), the SDK's status read and the agent responses, so it is one per-organization snapshot in memory.
+ * their current period (its agent budgets, its team's, the organization's), with the highest share spent (policies'
+ * {@code budget.percent_used}). Read by every ingest ack (on the event loop), the SDK's status read, the agent
+ * responses and every policy check that reads {@code budget.*}, so it is one per-organization snapshot in memory.
  *
  * <p>Freshness: a snapshot younger than {@code agentops.budgets.status-ttl} (at most 1 s) is served as is. An older one
  * (up to {@value #MAX_STALE_SECONDS} s) is still served while one background reload replaces it, so that an ack never
@@ -40,16 +43,23 @@ public class BudgetStates {
     private static final long MAX_STALE_SECONDS = 10;
     private static final int MAX_ORGANIZATIONS = 20_000;
 
-    /** One organization's budget states: the organization-wide worst, per team and per agent. */
-    record OrgBudgets(BudgetStatus.State organization, Map<String, BudgetStatus.State> teams,
-                      Map<UUID, BudgetStatus.State> agents) {
+    /** The worst of the budgets covering an agent: the highest share spent and the worst state. */
+    public record Level(BigDecimal percentUsed, BudgetStatus.State state) {
 
-        static final OrgBudgets NONE = new OrgBudgets(BudgetStatus.State.OK, Map.of(), Map.of());
+        static final Level NONE = new Level(BigDecimal.ZERO, BudgetStatus.State.OK);
 
-        BudgetStatus.State of(UUID agentId, String team) {
-            BudgetStatus.State worst = organization;
-            worst = worse(worst, team == null ? null : teams.get(team));
-            return worse(worst, agents.get(agentId));
+        Level and(@Nullable Level other) {
+            return other == null ? this : new Level(percentUsed.max(other.percentUsed), worse(state, other.state));
+        }
+    }
+
+    /** One organization's budget levels: the organization-wide worst, per team and per agent. */
+    record OrgBudgets(Level organization, Map<String, Level> teams, Map<UUID, Level> agents) {
+
+        static final OrgBudgets NONE = new OrgBudgets(Level.NONE, Map.of(), Map.of());
+
+        Level of(UUID agentId, String team) {
+            return organization.and(team == null ? null : teams.get(team)).and(agents.get(agentId));
         }
     }
 
@@ -81,13 +91,18 @@ public class BudgetStates {
 
     /** The agent's {@code budget_status} key: {@code ok}, {@code warning} or {@code exceeded}. */
     public String of(UUID org, UUID agentId, String team) {
-        return snapshot(org).of(agentId, team).key();
+        return snapshot(org).of(agentId, team).state().key();
+    }
+
+    /** The agent's level for policies' {@code budget.percent_used} and {@code budget.state}, from the same snapshot. */
+    public Level level(UUID org, UUID agentId, String team) {
+        return snapshot(org).of(agentId, team);
     }
 
     /** For lists: one snapshot read, then a lookup per agent. */
     public java.util.function.BiFunction<UUID, String, String> forOrganization(UUID org) {
         OrgBudgets snapshot = snapshot(org);
-        return (agentId, team) -> snapshot.of(agentId, team).key();
+        return (agentId, team) -> snapshot.of(agentId, team).state().key();
     }
 
     /** A budget of the organization was created, changed or deleted here. */
@@ -152,16 +167,16 @@ public class BudgetStates {
         }
         ZoneId zone = organizations.zone(org);
         Map<UUID, BudgetSpend.Spend> spent = spend.of(org, all, BudgetService.windows(clock.instant(), zone));
-        BudgetStatus.State organization = BudgetStatus.State.OK;
-        Map<String, BudgetStatus.State> teams = new HashMap<>();
-        Map<UUID, BudgetStatus.State> agents = new HashMap<>();
+        Level organization = Level.NONE;
+        Map<String, Level> teams = new HashMap<>();
+        Map<UUID, Level> agents = new HashMap<>();
         for (Budget budget : all) {
-            BudgetStatus.State state = BudgetStatus.State.valueOf(
-                BudgetService.status(budget, spent.get(budget.id()), clock, zone).state().toUpperCase(java.util.Locale.ROOT));
+            BudgetStatus status = BudgetService.status(budget, spent.get(budget.id()), clock, zone);
+            Level level = new Level(status.percent(), BudgetStatus.State.valueOf(status.state().toUpperCase(java.util.Locale.ROOT)));
             switch (budget.scope()) {
-                case ORGANIZATION -> organization = worse(organization, state);
-                case TEAM -> teams.merge(budget.teamName(), state, BudgetStates::worse);
-                case AGENT -> agents.merge(budget.agentId(), state, BudgetStates::worse);
+                case ORGANIZATION -> organization = organization.and(level);
+                case TEAM -> teams.merge(budget.teamName(), level, Level::and);
+                case AGENT -> agents.merge(budget.agentId(), level, Level::and);
             }
         }
         return new OrgBudgets(organization, Map.copyOf(teams), Map.copyOf(agents));

@@ -5,20 +5,15 @@
 // updates), the SDK's onPause fires within a second of the kill switch's 200, and Release brings the agent back.
 // Needs sdk-js built (sdk-js/dist): it runs in sdk-js's test phase (test/browser-flows.test.ts), after the backend.
 // Exit code 0 when every step passes, 1 otherwise. Screenshots go to e2e/screenshots/ (controls-*.png).
-import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import { apiCaller, logIn, signUpThroughApi, uniqueEmail } from './lib/accounts.mjs'
 import { expectPath, expectTrue, expectVisible, runFlow } from './lib/flow.mjs'
+import { startSdk } from './lib/sdk-process.mjs'
 
 const baseUrl = process.argv[2]
 const suffix = Date.now().toString(36)
 const admin = { fullName: 'Kim Switch', email: uniqueEmail('controls'), organization: `Controls Org ${suffix}` }
 /** How soon after the kill switch's 200 the SDK must see the change: its held status read is answered at once. */
 const SDK_DEADLINE_MS = 1_000
-const SDK_PROCESS = fileURLToPath(new URL('../../sdk-js/test/support/agent-process.mjs', import.meta.url))
-const SDK_BUILD = fileURLToPath(new URL('../../sdk-js/dist/index.js', import.meta.url))
 
 const call = apiCaller(baseUrl)
 
@@ -29,43 +24,6 @@ const call = apiCaller(baseUrl)
 function answeredAt(response) {
   const timing = response.request().timing()
   return timing.responseStart >= 0 ? timing.startTime + timing.responseStart : Date.now()
-}
-
-/** The real SDK in a process of its own: its status lines, and a way to wait for one. */
-function startSdk(apiKey, agent) {
-  if (!existsSync(SDK_BUILD)) throw new Error(`the SDK is not built (${SDK_BUILD}): run npm run build in sdk-js`)
-  const child = spawn(process.execPath, [SDK_PROCESS, baseUrl, apiKey, agent], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const lines = []
-  const waiters = []
-  createInterface({ input: child.stdout }).on('line', (line) => {
-    const event = JSON.parse(line)
-    console.log(`       sdk: ${line}`)
-    lines.push(event)
-    for (const waiter of [...waiters]) waiter()
-  })
-  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)))
-  /** The first line after `since` (epoch ms) that matches, or an error after `timeout`. */
-  const waitFor = (match, { since = 0, timeout = 10_000, what }) =>
-    new Promise((resolve, reject) => {
-      const check = () => {
-        const found = lines.find((event) => event.at >= since && match(event))
-        if (!found) return false
-        clearTimeout(timer)
-        waiters.splice(waiters.indexOf(check), 1)
-        resolve(found)
-        return true
-      }
-      const timer = setTimeout(() => {
-        waiters.splice(waiters.indexOf(check), 1)
-        reject(new Error(`the SDK process did not report ${what} within ${timeout} ms`))
-      }, timeout)
-      waiters.push(check)
-      check()
-      void exited.then((code) => reject(new Error(`the SDK process exited with ${code} before reporting ${what}`)))
-    })
-  return { waitFor, stop: () => child.kill('SIGTERM') }
 }
 
 let sdk
@@ -86,7 +44,7 @@ const exitCode = await runFlow(
       const session = await signUpThroughApi(call, admin)
       agent = await call('POST', '/api/v1/agents', { token: session.access_token, body: { name: `Refund bot ${suffix}` } })
       const key = await call('POST', '/api/v1/api-keys', { token: session.access_token, body: { name: 'sdk', scopes: ['ingest', 'read'] } })
-      sdk = startSdk(key.key, agent.slug)
+      sdk = startSdk(baseUrl, key.key, agent.slug)
       // generous: a cold backend and a new node process on a loaded machine
       await sdk.waitFor((event) => event.status === 'active', { timeout: 30_000, what: 'the agent active' })
     })

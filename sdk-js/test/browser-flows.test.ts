@@ -7,9 +7,9 @@ import { startBackend, type Backend } from "./support/backend.js";
 // Browser flows that need the real SDK next to the web app: frontend/e2e/<flow> drives headless Chromium (the
 // frontend's playwright-core, Debian's chromium) against the real backend jar, and starts the built SDK (dist/) in a
 // process of its own (test/support/agent-process.mjs). They run here because sdk-js builds after the backend; the
-// backend's BrowserFlowsTest runs the flows that need no SDK. Add a flow to FLOWS (the approvals flow will).
+// backend's BrowserFlowsTest runs the flows that need no SDK. Add a flow to FLOWS.
 // Without a chromium the flows are skipped with a message, except under CI (CI set), where that is a failure.
-const FLOWS = ["controls-flow.mjs"];
+const FLOWS = ["controls-flow.mjs", "approvals-flow.mjs"];
 const FRONTEND = fileURLToPath(new URL("../../frontend/", import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 

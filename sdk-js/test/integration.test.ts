@@ -397,6 +397,47 @@ async function runExample(name: string, extraEnv: Record<string, string> = {}): 
 }
 
 describe("examples against the real backend", () => {
+  it("policy-approval runs the specification's example: approved once (action recorded with the approval), rejected once (nothing recorded)", async () => {
+    await policyOn("send_discount", "require_approval", [{ field: "action.discount_percent", operator: "greater_than", value: 10 }]);
+    // the READMEs show the example's code as it is
+    const source = readFileSync(new URL("../examples/policy-approval/index.mjs", import.meta.url), "utf8");
+    const code = source.slice(source.indexOf("// example:begin\n") + "// example:begin\n".length, source.indexOf("// example:end"));
+    for (const readme of ["../examples/policy-approval/README.md", "../README.md"]) {
+      expect(readFileSync(new URL(readme, import.meta.url), "utf8"), `${readme} shows the example's code`).toContain("```js\n" + code + "```");
+    }
+    for (const verdict of ["approve", "reject"] as const) {
+      const seen = new Set((await get("/api/v1/approvals?limit=100")).map((a: any) => a.id));
+      const example = runExample("policy-approval");
+      // the person: the new pending request of this agent, decided through the API
+      let request: any;
+      for (let i = 0; i < 150 && !request; i++) {
+        request = (await get("/api/v1/approvals/pending")).find((a: any) => a.action_type === "send_discount" && !seen.has(a.id));
+        if (!request) await new Promise((ok) => setTimeout(ok, 200));
+      }
+      expect(request, "the example opened an approval request").toBeTruthy();
+      expect(request.action).toEqual({ type: "send_discount", discount_percent: 15 });
+      await decideLater(request.id, verdict, `${verdict}d by the test`);
+      const out = await example;
+      expect(request.run_id).toBe(out.run_id);
+      const { events } = await waitForRun(backend.baseUrl, tenant.token, out.run_id, (r) => r.status === "completed");
+      const checks = events.filter((e) => e.event_type === "policy_check");
+      expect(checks.map((e) => [e.payload.decision, e.payload.approval_id])).toEqual([["require_approval", request.id]]);
+      const actions = events.filter((e) => e.event_type === "external_action");
+      const approval = await get(`/api/v1/approvals/${request.id}`);
+      if (verdict === "approve") {
+        expect(actions.map((e) => [e.payload.action_type, e.payload.payload, e.payload.approval_id])).toEqual([
+          ["send_discount", { discount_percent: 15 }, request.id],
+        ]);
+        expect(approval.status).toBe("approved");
+        expect(approval.consumed_at).toBeTruthy();
+      } else {
+        expect(actions).toEqual([]);
+        expect(approval.status).toBe("rejected");
+        expect(approval.consumed_at).toBeNull();
+      }
+    }
+  }, 120_000);
+
   it("basic-orchestrator records LLM calls, tool calls and an external action", async () => {
     const out = await runExample("basic-orchestrator");
     expect(out.answer).toBe("Order 7 ships tomorrow.");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.agentops.examples.approval.PolicyApprovalExample;
 import dev.agentops.examples.openai.OpenAiExample;
 import dev.agentops.sdk.core.AgentPausedException;
 import dev.agentops.sdk.core.AuthenticationException;
@@ -528,6 +529,61 @@ class BackendIntegrationTest {
         JsonNode action = externalAction(runId, 4, null);
         String approvalId = action.path("payload").path("approval_id").asText();
         assertTrue(get("/api/v1/approvals/" + approvalId).path("data").hasNonNull("consumed_at"));
+    }
+
+    @Test
+    void policyApprovalExampleRecordsOnlyTheApprovedDiscount() throws Exception {
+        // the README shows the example's code as it is (one indent less)
+        String source = Files.readString(Path.of("src/examples/java/dev/agentops/examples/approval/PolicyApprovalExample.java"));
+        String example = source.substring(source.indexOf("// example:begin\n") + "// example:begin\n".length(),
+            source.indexOf("    // example:end"));
+        String shown = example.lines().map(line -> line.length() >= 4 ? line.substring(4) : line.strip())
+            .collect(java.util.stream.Collectors.joining("\n", "```java\n", "\n```"));
+        assertTrue(Files.readString(Path.of("README.md")).contains(shown), "README.md must show the example as it is:\n" + shown);
+        policyOn("send_discount", "require_approval",
+            Map.of("field", "action.discount_percent", "operator", "greater_than", "value", 10));
+        for (String verdict : List.of("approve", "reject")) {
+            String runId;
+            List<Exception> errors = new ArrayList<>();
+            try (AgentOpsClient client = client(errors)) {
+                java.util.concurrent.CompletableFuture<String> run =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> PolicyApprovalExample.run(client));
+                String approvalId = null;
+                for (int i = 0; i < 150 && approvalId == null; i++) {
+                    for (JsonNode approval : get("/api/v1/approvals/pending").path("data")) {
+                        if ("send_discount".equals(approval.path("action_type").asText())) {
+                            approvalId = approval.path("id").asText();
+                        }
+                    }
+                    Thread.sleep(200);
+                }
+                assertNotNull(approvalId, "the example opened no approval request");
+                decideLater(approvalId, verdict, verdict + "d by the test").join();
+                runId = run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                JsonNode approval = get("/api/v1/approvals/" + approvalId).path("data");
+                assertEquals(runId, approval.path("run_id").asText());
+                assertEquals(verdict.equals("approve") ? "approved" : "rejected", approval.path("status").asText());
+                assertEquals(Map.of("type", "send_discount", "discount_percent", 15),
+                    JSON.convertValue(approval.path("action"), Map.class));
+                client.flush();
+                // the check, the request and its decision on the run; approved, the discount too
+                JsonNode recorded = awaitRun(runId, verdict.equals("approve") ? 4 : 3);
+                List<String> types = new ArrayList<>();
+                for (JsonNode event : get("/api/v1/runs/" + recorded.path("id").asText()).path("data").path("events")) {
+                    types.add(event.path("event_type").asText());
+                    if ("external_action".equals(event.path("event_type").asText())) {
+                        assertEquals(approvalId, event.path("payload").path("approval_id").asText());
+                    }
+                }
+                java.util.Collections.sort(types);
+                List<String> expected = verdict.equals("approve")
+                    ? List.of("approval_decided", "approval_requested", "external_action", "policy_check")
+                    : List.of("approval_decided", "approval_requested", "policy_check");
+                assertEquals(expected, types);
+                assertEquals(verdict.equals("approve"), get("/api/v1/approvals/" + approvalId).path("data").hasNonNull("consumed_at"));
+            }
+            assertTrue(errors.isEmpty(), errors.toString());
+        }
     }
 
     private static JsonNode awaitRun(String runId, int events) throws Exception {

@@ -35,6 +35,20 @@ public class RunEvents {
      */
     public CompletableFuture<Void> record(UUID org, UUID apiKeyId, UUID agentId, String runId, String eventId, String eventType,
                                           Instant at, Map<String, Object> payload) {
+        return queue(org, apiKeyId, agentId, runId, eventId, eventType, at, payload, false);
+    }
+
+    /**
+     * Like {@link #record}, for a caller that waits for the commit before it answers (a policy check is recorded before
+     * its decision leaves): its batch is committed without the group commit's window.
+     */
+    public CompletableFuture<Void> recordNow(UUID org, UUID apiKeyId, UUID agentId, String runId, String eventId, String eventType,
+                                             Instant at, Map<String, Object> payload) {
+        return queue(org, apiKeyId, agentId, runId, eventId, eventType, at, payload, true);
+    }
+
+    private CompletableFuture<Void> queue(UUID org, UUID apiKeyId, UUID agentId, String runId, String eventId, String eventType,
+                                          Instant at, Map<String, Object> payload, boolean expedited) {
         IngestRunRequest.Event event = new IngestRunRequest.Event(eventId, eventType, DateTimeFormatter.ISO_INSTANT.format(at),
             null, payload, null, null, null, null);
         IngestRunRequest piece = new IngestRunRequest(runId, agentId.toString(), null, null, null, null, null, null, null, null,
@@ -46,6 +60,6 @@ public class RunEvents {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return committer.submit(new IngestQueue.Pending(TimeOrderedIds.next(), org, apiKeyId, queued));
+        return committer.submit(new IngestQueue.Pending(TimeOrderedIds.next(), org, apiKeyId, queued), expedited);
     }
 }

@@ -12,6 +12,7 @@ import dev.agentops.hub.shared.security.ActorRef;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.annotation.Async;
 import jakarta.annotation.PostConstruct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +79,9 @@ class LivePublisher {
         publish(new LiveEvent(nextId(), change.organizationId(), halt.engaged() ? "org.halted" : "org.released", data));
     }
 
+    /** Off the policy check's thread: the Redis round trip is not part of the check's answer. */
     @EventListener
+    @Async
     void onApprovalRequested(ApprovalRequested requested) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", requested.approvalId().toString());

@@ -4,7 +4,9 @@ import dev.agentops.hub.shared.cache.TtlCache;
 import dev.agentops.hub.shared.redis.RedisChannels;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.TaskExecutors;
 import jakarta.annotation.PostConstruct;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The compiled live policies of each organization, for the check's hot path. A snapshot per organization lives at
@@ -21,6 +27,10 @@ import java.util.UUID;
  * other instance through the Redis channel {@value #CHANNEL} (milliseconds). Compiled rules are kept by
  * (policy, version): versions are immutable, so a reload after a change recompiles only the changed policy.
  * A load that raced with a change is not kept (it may have read the state before the commit).
+ *
+ * <p>Refresh ahead: once a snapshot is half its TTL old, the next check starts one background reload and is answered
+ * from the snapshot, which is still within its TTL. So under steady traffic no check waits for the policies query;
+ * only the first check after a change (or after a quiet second) loads them itself. The TTL stays a hard limit.
  */
 @Singleton
 class PolicyCache {
@@ -28,23 +38,33 @@ class PolicyCache {
     static final String CHANNEL = "agentops:policies";
     private static final Logger LOG = LoggerFactory.getLogger(PolicyCache.class);
 
+    private static final int MAX_ORGANIZATIONS = 20_000;
+
     private record VersionKey(UUID policyId, int version) {
+    }
+
+    private record Snapshot(LivePolicies policies, long loadedAtNanos) {
     }
 
     private final PolicyRepository repository;
     private final TenantTransactions tenants;
     private final Optional<RedisChannels> channels;
-    private final TtlCache<UUID, List<CompiledPolicy>> snapshots;
+    private final ConcurrentHashMap<UUID, Snapshot> snapshots = new ConcurrentHashMap<>();
+    private final Set<UUID> refreshing = ConcurrentHashMap.newKeySet();
+    private final ExecutorService background;
+    private final long ttlNanos;
     private final TtlCache<VersionKey, Rule> compiled = new TtlCache<>(Duration.ofHours(1), 50_000);
     private final Object lock = new Object();
     private long generation;
 
     PolicyCache(PolicyRepository repository, TenantTransactions tenants, Optional<RedisChannels> channels,
+                @Named(TaskExecutors.BLOCKING) ExecutorService background,
                 @Value("${agentops.policies.cache-ttl:1s}") Duration ttl) {
         this.repository = repository;
         this.tenants = tenants;
         this.channels = channels;
-        this.snapshots = new TtlCache<>(ttl, 20_000);
+        this.background = background;
+        this.ttlNanos = ttl.toNanos();
     }
 
     @PostConstruct
@@ -53,28 +73,62 @@ class PolicyCache {
     }
 
     /** The organization's active and shadow policies, compiled. */
-    List<CompiledPolicy> live(UUID org) {
-        Optional<List<CompiledPolicy>> cached = snapshots.getIfPresent(org);
-        if (cached.isPresent()) {
-            return cached.get();
+    LivePolicies live(UUID org) {
+        Snapshot snapshot = snapshots.get(org);
+        if (snapshot != null) {
+            long age = System.nanoTime() - snapshot.loadedAtNanos();
+            if (age < ttlNanos) {
+                if (age >= ttlNanos / 2) {
+                    refreshInBackground(org);
+                }
+                return snapshot.policies();
+            }
         }
+        return load(org);
+    }
+
+    private void refreshInBackground(UUID org) {
+        if (!refreshing.add(org)) {
+            return;
+        }
+        try {
+            background.execute(() -> {
+                try {
+                    load(org);
+                } catch (RuntimeException e) {
+                    LOG.warn("Reloading the policies of organization {} failed ({}: {})", org, e.getClass().getSimpleName(), e.getMessage());
+                } finally {
+                    refreshing.remove(org);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            refreshing.remove(org);
+        }
+    }
+
+    private LivePolicies load(UUID org) {
         long seen;
         synchronized (lock) {
             seen = generation;
         }
+        // aged from the start of the load: what it read is that old
+        long startedAt = System.nanoTime();
         List<PolicyRepository.Live> rows = tenants.read(org, () -> repository.live(org));
         List<CompiledPolicy> loaded = new ArrayList<>(rows.size());
         for (PolicyRepository.Live row : rows) {
             loaded.add(new CompiledPolicy(row.id(), row.version(), row.name(), row.status(),
                 compiled(row.id(), row.version(), row.ruleDefinition())));
         }
-        List<CompiledPolicy> snapshot = List.copyOf(loaded);
+        LivePolicies policies = LivePolicies.of(loaded);
         synchronized (lock) {
             if (generation == seen) {
-                snapshots.put(org, snapshot);
+                if (snapshots.size() >= MAX_ORGANIZATIONS) {
+                    snapshots.clear();
+                }
+                snapshots.put(org, new Snapshot(policies, startedAt));
             }
         }
-        return snapshot;
+        return policies;
     }
 
     /**
@@ -102,7 +156,7 @@ class PolicyCache {
     private void invalidate(UUID org) {
         synchronized (lock) {
             generation++;
-            snapshots.invalidate(org);
+            snapshots.remove(org);
         }
     }
 

@@ -24,26 +24,33 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The SDK's hot path, {@code POST /api/v1/policies/check}: served from memory (the agent and its controls from
- * {@link ControlStates}, the compiled policies from {@link PolicyCache}); only the facts some live policy reads cost
- * a query ({@code run.*}: one; {@code budget.*}: one per organization every few seconds). The answer does not wait
- * for the {@code policy_check} event: it is handed to the ingest group commit and written to the run within
- * milliseconds (an instance crash in that window loses the event, never the decision the SDK received).
+ * {@link ControlStates}, the compiled policies and the roots they read from {@link PolicyCache}, budget levels from
+ * the costs' per-organization snapshot); only {@code run.*} facts cost a query, and only when a live policy reads them
+ * (kept a second per run, the time ingestion itself takes to reach the rollups). Two writes stay on the path because
+ * the answer promises them: the approval request a {@code require_approval} opens (its id must exist), and the
+ * {@code policy_check} event of a check with a run id, which the answer waits for (one expedited group commit,
+ * shared with concurrent checks): a decision the SDK received is on disk for forensic replay.
  */
 @Singleton
 class PolicyCheckService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolicyCheckService.class);
+    private static final Duration RUN_FACTS_TTL = Duration.ofSeconds(1);
+    /** How long a check waits for its event's commit before it answers 503 (the SDK then fails closed or retries). */
+    private static final long RECORD_TIMEOUT_SECONDS = 10;
+    private static final Map<String, Object> NO_RUN_YET = Map.of("cost_usd", 0, "input_tokens", 0, "output_tokens", 0, "events", 0);
 
     private final ControlStates states;
     private final PolicyCache cache;
@@ -56,6 +63,7 @@ class PolicyCheckService {
     private final ApprovalGate approvals;
     private final Clock clock;
     private final TtlCache<UUID, ZoneId> zones = new TtlCache<>(Duration.ofSeconds(10), 20_000);
+    private final TtlCache<String, Map<String, Object>> runFacts = new TtlCache<>(RUN_FACTS_TTL, 50_000);
 
     PolicyCheckService(ControlStates states, PolicyCache cache, PolicyCounts counts, PolicyRepository repository,
                        AgentBudgets budgets, OrganizationRepository organizations, TenantTransactions tenants, RunEvents events,
@@ -97,9 +105,9 @@ class PolicyCheckService {
         if (state.status().paused()) {
             response = new PolicyCheckResponse(Decision.BLOCK.wireName(), List.of(paused(state.status())), null);
         } else {
-            List<CompiledPolicy> live = cache.live(org);
+            LivePolicies live = cache.live(org);
             Facts facts = facts(org, agent, action, request.runId(), live);
-            PolicyDecision decision = PolicyEvaluator.decide(live, facts);
+            PolicyDecision decision = PolicyEvaluator.decide(live.policies(), facts);
             counts.count(org, decision);
             ApprovalRef approval = decision.decision() == Decision.REQUIRE_APPROVAL
                 ? approvals.open(new CheckedAction(org, apiKeyId, agent, request.runId(), actionType, action, facts), decision)
@@ -113,23 +121,18 @@ class PolicyCheckService {
     }
 
     /** The variables of the check; the run and budget facts only when a live policy reads them. */
-    private Facts facts(UUID org, Agent agent, Map<String, Object> action, String runId, List<CompiledPolicy> live) {
-        Set<String> roots = new HashSet<>();
-        live.forEach(p -> roots.addAll(p.rule().roots()));
+    private Facts facts(UUID org, Agent agent, Map<String, Object> action, String runId, LivePolicies live) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("agent", agentFacts(agent));
         variables.put("action", action);
-        if (roots.contains("run")) {
-            Optional<Map<String, Object>> run = runId == null ? Optional.empty()
-                : tenants.read(org, () -> repository.runFacts(org, runId));
-            // a run not recorded yet has spent nothing
-            variables.put("run", run.orElseGet(() -> Map.of("cost_usd", 0, "input_tokens", 0, "output_tokens", 0, "events", 0)));
+        if (live.reads("run")) {
+            variables.put("run", runId == null ? NO_RUN_YET : runFacts(org, runId));
         }
-        if (roots.contains("budget")) {
+        if (live.reads("budget")) {
             AgentBudgets.Level level = budgets.of(org, agent);
             variables.put("budget", Map.of("percent_used", level.percentUsed(), "state", level.state()));
         }
-        if (roots.contains("time")) {
+        if (live.reads("time")) {
             variables.put("time", timeFacts(clock.instant(), zone(org)));
         }
         return new Facts(variables);
@@ -152,6 +155,12 @@ class PolicyCheckService {
         ZonedDateTime local = at.atZone(zone);
         return Map.of("hour", local.getHour(), "weekday", local.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ROOT)
             .toLowerCase(Locale.ROOT));
+    }
+
+    /** The run's totals as ingested so far; a run not recorded yet has spent nothing. */
+    private Map<String, Object> runFacts(UUID org, String runId) {
+        return runFacts.get(org + "/" + runId, key -> Optional.of(
+            tenants.read(org, () -> repository.runFacts(org, runId)).orElse(NO_RUN_YET))).orElseThrow();
     }
 
     private ZoneId zone(UUID org) {
@@ -178,15 +187,21 @@ class PolicyCheckService {
             payload.put("approval_id", response.approval().id().toString());
         }
         try {
-            events.record(org, apiKeyId, agent.id(), runId, "policy_check-" + TimeOrderedIds.next(), "policy_check",
+            events.recordNow(org, apiKeyId, agent.id(), runId, "policy_check-" + TimeOrderedIds.next(), "policy_check",
                     clock.instant(), payload)
-                .whenComplete((done, failure) -> {
-                    if (failure != null) {
-                        LOG.warn("Could not record the policy check of run {} ({})", runId, failure.getClass().getSimpleName());
-                    }
-                });
-        } catch (ApiException saturated) {
-            LOG.warn("Could not record the policy check of run {} ({})", runId, saturated.getMessage());
+                .get(RECORD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unrecorded(runId, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw unrecorded(runId, e);
         }
+    }
+
+    /** The decision is not given out unrecorded: the SDK treats a 503 as unreachable (its fail mode) and may retry. */
+    private static ApiException unrecorded(String runId, Exception cause) {
+        LOG.warn("Could not record the policy check of run {} ({})", runId, cause.getClass().getSimpleName());
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+            "The check could not be recorded on its run, so its decision is not given. Retry after a short back-off.", Map.of());
     }
 }

@@ -100,6 +100,27 @@ class BudgetStatusExposureTest extends AppTest {
         assertThat(ack(api, key, "ml-bot")).as("deleted").containsEntry("budget_status", "ok");
     }
 
+    @Test
+    void policiesReadTheHighestPercentAndTheWorstStateFromTheSameSnapshot() {
+        Api api = new Api(client);
+        Api.Session admin = api.signup();
+        UUID ml = UUID.fromString(CostApiTest.agent(api, admin, "ml-bot", "ml"));
+        spend(admin.organizationId(), ml, "8.5");
+        api.post("/api/v1/budgets", Map.of("name", "ML bot", "scope", "agent", "agent_id", ml.toString(),
+            "max_amount_usd", 10, "period", "monthly"), admin.accessToken());
+        api.post("/api/v1/budgets", Map.of("name", "ML team", "scope", "team", "team_name", "ml",
+            "max_amount_usd", 100, "period", "daily"), admin.accessToken());
+        // 85 % of the agent's budget beats 8.5 % of the team's: only then does "above 80 % and warning" block
+        String key = api.apiKey(admin, "policies:check");
+        var policy = api.post("/api/v1/policies", Map.of("name", "Near the budget", "status", "active", "rule_definition", Map.of(
+            "type", "conditional", "action", "block", "conditions", List.of(
+                Map.of("field", "budget.percent_used", "operator", "greater_than", "value", 80),
+                Map.of("field", "budget.state", "operator", "equals", "value", "warning")))), admin.accessToken());
+        assertThat(policy.status()).as(policy.body().toString()).isEqualTo(201);
+        var check = api.post("/api/v1/policies/check", Map.of("agent_id", "ml-bot", "action", Map.of("type", "train")), key);
+        assertThat(check.data()).as(check.body().toString()).containsEntry("decision", "block");
+    }
+
     /**
      * Not a benchmark, a guard with the numbers printed: a warm read of the state is a map lookup, and an organization
      * with 200 budgets (the maximum) loads its snapshot in well under the 1 s it is kept.

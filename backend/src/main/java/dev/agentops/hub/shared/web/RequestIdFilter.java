@@ -1,5 +1,6 @@
 package dev.agentops.hub.shared.web;
 
+import dev.agentops.hub.shared.logging.OrganizationLogContextFilter;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
@@ -11,6 +12,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.util.Map;
 
@@ -41,8 +43,12 @@ public class RequestIdFilter implements Ordered {
         }
         if (ACCESS.isInfoEnabled()) {
             long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
-            ACCESS.info("{} {} -> {} in {} ms", request.getMethodName(), request.getPath(), response.code(),
-                (System.nanoTime() - started) / 1_000_000);
+            // this filter runs before security: the organization it found is not in this filter's logging context
+            String org = OrganizationLogContextFilter.organizationOf(request).orElse(null);
+            try (MDC.MDCCloseable tag = org == null ? null : MDC.putCloseable(OrganizationLogContextFilter.MDC_KEY, org)) {
+                ACCESS.info("{} {} -> {} in {} ms", request.getMethodName(), request.getPath(), response.code(),
+                    (System.nanoTime() - started) / 1_000_000);
+            }
         }
     }
 

@@ -43,7 +43,9 @@ public class QueryGauges {
     public void register(Door door, String sql, List<Column> columns) {
         Snapshot snapshot = new Snapshot(door, sql, columns.stream().map(Column::column).toList());
         for (Column column : columns) {
+            // strong: nothing else holds the snapshot, and Micrometer reports NaN once a weakly held object is collected
             Gauge.builder(column.name(), snapshot, s -> s.value(column.column()))
+                .strongReference(true)
                 .description(column.description())
                 .baseUnit(column.baseUnit())
                 .register(registry);

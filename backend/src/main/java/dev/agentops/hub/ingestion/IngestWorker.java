@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,10 @@ class IngestWorker {
     private final ApplicationEventPublisher<RunsCommitted> batches;
     private final int maxAttempts;
     private final Duration retryDelay;
+    private final IngestMetrics metrics;
 
     IngestWorker(IngestQueue queue, RunMerger merger, LookupTransactions lookups, TenantTransactions tenants, JsonMapper json,
-                 ApplicationEventPublisher<RunChanged> events, ApplicationEventPublisher<RunsCommitted> batches,
+                 ApplicationEventPublisher<RunChanged> events, ApplicationEventPublisher<RunsCommitted> batches, IngestMetrics metrics,
                  @Value("${agentops.ingest.max-attempts:5}") int maxAttempts,
                  @Value("${agentops.ingest.retry-delay:1s}") Duration retryDelay) {
         this.queue = queue;
@@ -57,10 +59,12 @@ class IngestWorker {
         this.batches = batches;
         this.maxAttempts = maxAttempts;
         this.retryDelay = retryDelay;
+        this.metrics = metrics;
     }
 
     /** Processes one batch; returns how many jobs it claimed (0 = the queue had nothing ready). */
     int processBatch(int max) {
+        long started = System.nanoTime();
         List<IngestQueue.Job> claimed = new ArrayList<>();
         List<RunChanged> changes = new ArrayList<>();
         try {
@@ -81,6 +85,10 @@ class IngestWorker {
         if (!changes.isEmpty()) {
             batches.publishEvent(new RunsCommitted(changes.stream().map(RunChanged::organizationId)
                 .collect(Collectors.toUnmodifiableSet())));
+        }
+        if (!claimed.isEmpty()) {
+            metrics.batchProcessed(System.nanoTime() - started,
+                claimed.stream().map(IngestQueue.Job::receivedAt).min(Comparator.naturalOrder()).orElse(null));
         }
         return claimed.size();
     }

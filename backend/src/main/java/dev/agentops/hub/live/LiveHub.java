@@ -1,5 +1,7 @@
 package dev.agentops.hub.live;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fans live events out to this instance's open streams, and keeps the most recent ones so that a client that
@@ -21,9 +24,12 @@ public class LiveHub {
     private final Sinks.Many<LiveEvent> sink = Sinks.many().multicast().directBestEffort();
     private final Deque<LiveEvent> recent = new ArrayDeque<>();
     private final int keep;
+    private final AtomicInteger open = new AtomicInteger();
 
-    LiveHub(@Value("${agentops.live.replay-buffer:2000}") int keep) {
+    LiveHub(@Value("${agentops.live.replay-buffer:2000}") int keep, MeterRegistry registry) {
         this.keep = keep;
+        Gauge.builder("agentops.live.connections", open, AtomicInteger::get)
+            .description("Open live-update (SSE) streams on this instance").register(registry);
     }
 
     void emit(LiveEvent event) {
@@ -37,7 +43,9 @@ public class LiveHub {
     }
 
     Flux<LiveEvent> stream(UUID organizationId) {
-        return sink.asFlux().filter(event -> event.organizationId().equals(organizationId));
+        return sink.asFlux().filter(event -> event.organizationId().equals(organizationId))
+            .doOnSubscribe(subscription -> open.incrementAndGet())
+            .doFinally(signal -> open.decrementAndGet());
     }
 
     /** Events of the organization after {@code lastEventId}, oldest first; nothing when the id is unknown. */

@@ -5,6 +5,8 @@ import dev.agentops.hub.shared.security.Permission;
 import dev.agentops.hub.shared.security.RequiresPermission;
 import dev.agentops.hub.shared.web.DataResponse;
 import dev.agentops.hub.shared.web.ListResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -25,9 +27,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Policies (docs/api.md "Policies"). Read with {@code agents:read} (every role, API keys with read or admin: agents
@@ -43,11 +47,16 @@ class PolicyController {
     private final PolicyService policies;
     private final PolicyCheckService checks;
     private final PolicyBacktest backtests;
+    private final Timer checkLatency;
 
-    PolicyController(PolicyService policies, PolicyCheckService checks, PolicyBacktest backtests) {
+    PolicyController(PolicyService policies, PolicyCheckService checks, PolicyBacktest backtests, MeterRegistry registry) {
         this.policies = policies;
         this.checks = checks;
         this.backtests = backtests;
+        this.checkLatency = Timer.builder("agentops.policy.check")
+            .description("Time to decide a policy check (the Server-Timing value), successful checks only")
+            .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(100_000)).maximumExpectedValue(Duration.ofSeconds(5))
+            .register(registry);
     }
 
     @Post("/check")
@@ -57,7 +66,9 @@ class PolicyController {
     HttpResponse<DataResponse<PolicyCheckResponse>> checkPolicy(Authentication authentication, @Body @Valid PolicyCheckRequest request) {
         long started = System.nanoTime();
         PolicyCheckResponse answer = checks.check(Actor.from(authentication), request);
-        double ms = (System.nanoTime() - started) / 1_000_000.0;
+        long nanos = System.nanoTime() - started;
+        checkLatency.record(nanos, TimeUnit.NANOSECONDS);
+        double ms = nanos / 1_000_000.0;
         return HttpResponse.ok(DataResponse.of(answer)).header("Server-Timing", String.format(Locale.ROOT, "policy;dur=%.3f", ms));
     }
 

@@ -1,5 +1,6 @@
 package dev.agentops.hub.shared.web;
 
+import dev.agentops.hub.shared.logging.OrganizationLogContextFilter;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
@@ -12,6 +13,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.util.Map;
 
@@ -46,9 +48,13 @@ public class RequestIdFilter implements Ordered {
         if (ACCESS.isInfoEnabled()) {
             long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
             String agent = request.getHeaders().get(HttpHeaders.USER_AGENT, String.class, "-");
-            ACCESS.info("{} {} -> {} in {} ms ua={}", request.getMethodName(), request.getPath(), response.code(),
-                (System.nanoTime() - started) / 1_000_000,
-                agent.length() > MAX_USER_AGENT ? agent.substring(0, MAX_USER_AGENT) : agent);
+            // this filter runs before security: the organization it found is not in this filter's logging context
+            String org = OrganizationLogContextFilter.organizationOf(request).orElse(null);
+            try (MDC.MDCCloseable tag = org == null ? null : MDC.putCloseable(OrganizationLogContextFilter.MDC_KEY, org)) {
+                ACCESS.info("{} {} -> {} in {} ms ua={}", request.getMethodName(), request.getPath(), response.code(),
+                    (System.nanoTime() - started) / 1_000_000,
+                    agent.length() > MAX_USER_AGENT ? agent.substring(0, MAX_USER_AGENT) : agent);
+            }
         }
     }
 

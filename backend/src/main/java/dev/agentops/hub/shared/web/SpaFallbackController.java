@@ -49,7 +49,8 @@ public class SpaFallbackController {
             && !path.startsWith("/api/") && !path.equals("/api")
             && !path.startsWith("/assets/")
             && !path.startsWith("/swagger/")
-            && !path.equals("/health");
+            && !path.equals("/health")
+            && !path.equals("/metrics");
     }
 
     private static String read(InputStream in) {

@@ -564,7 +564,7 @@ class BackendIntegrationTest {
                 assertEquals(runId, approval.path("run_id").asText());
                 assertEquals(verdict.equals("approve") ? "approved" : "rejected", approval.path("status").asText());
                 assertEquals(Map.of("type", "send_discount", "discount_percent", 15),
-                    JSON.convertValue(approval.path("action"), Map.class));
+                    new com.fasterxml.jackson.databind.ObjectMapper().convertValue(approval.path("action"), Map.class));
                 client.flush();
                 // the check, the request and its decision on the run; approved, the discount too
                 JsonNode recorded = awaitRun(runId, verdict.equals("approve") ? 4 : 3);

@@ -2,6 +2,7 @@ package dev.agentops.hub.otel;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
+import dev.agentops.hub.shared.web.StoredText;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
@@ -37,14 +38,35 @@ final class OtlpTraceDecoder {
     static ExportTraceServiceRequest decode(byte[] body, OtlpEncoding encoding, String contentEncoding, long maxBytes,
                                             JsonMapper json) {
         byte[] plain = inflated(body, encoding, contentEncoding, maxBytes);
+        ExportTraceServiceRequest request;
         if (encoding == OtlpEncoding.PROTOBUF) {
             try {
-                return ExportTraceServiceRequest.parseFrom(plain);
+                request = ExportTraceServiceRequest.parseFrom(plain);
             } catch (InvalidProtocolBufferException e) {
                 throw OtlpRejected.badRequest("The body is not a protobuf ExportTraceServiceRequest.", encoding);
             }
+        } else {
+            request = fromJson(plain, json);
         }
-        return fromJson(plain, json);
+        return storable(request, encoding);
+    }
+
+    /**
+     * Neither a protobuf body nor a gzipped one the server did not inflate passes the JSON body filter that refuses text
+     * PostgreSQL cannot store (NUL characters), so every export is checked here, with the same rule, on its JSON form.
+     */
+    private static ExportTraceServiceRequest storable(ExportTraceServiceRequest request, OtlpEncoding encoding) {
+        byte[] printed;
+        try {
+            printed = JsonFormat.printer().print(request).getBytes(StandardCharsets.UTF_8);
+        } catch (InvalidProtocolBufferException e) {
+            throw OtlpRejected.badRequest("The export cannot be read as OTLP traces.", encoding);
+        }
+        StoredText.problemInJson(printed).ifPresent(problem -> {
+            throw OtlpRejected.badRequest("The export holds text that cannot be stored (" + problem.field() + ": "
+                + problem.problem() + ").", encoding);
+        });
+        return request;
     }
 
     /**

@@ -162,6 +162,14 @@ class OtelIngestTest extends AppTest {
         assertThat(badId.status()).isEqualTo(400);
         assertThat(badId.text()).contains("traceId 'xyz' must be 32 hex digits");
 
+        var withNul = io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest.parseFrom(OtlpClient.protobuf(trace.spans))
+            .toBuilder();
+        withNul.getResourceSpansBuilder(0).getScopeSpansBuilder(0).getSpansBuilder(0).setName("chat\u0000");
+        OtlpClient.Answer nul = otlp.post(withNul.build().toByteArray(), PROTOBUF);
+        assertThat(nul.status()).as("NUL cannot be stored by PostgreSQL").isEqualTo(400);
+        assertThat(UnknownFieldSet.parseFrom(nul.body()).getField(2).getLengthDelimitedList().get(0).toStringUtf8())
+            .contains("cannot be stored");
+
         OtlpClient.Answer notGzip = otlp.post(OtlpClient.protobuf(trace.spans), PROTOBUF, "br");
         assertThat(notGzip.status()).isEqualTo(415);
 

@@ -22,7 +22,7 @@ export DATABASE_URL="jdbc:postgresql://$PGHOST:5432/$DB" DATABASE_USER=$PGUSER D
 export DATABASE_APP_USER=agentops_bench_app DATABASE_APP_PASSWORD=bench-app-password
 export AGENTOPS_SECRET=benchmark-secret-0123456789-0123456789-0123456789 MICRONAUT_SERVER_PORT=$PORT LOG_LEVEL=WARN
 export AGENTOPS_RATE_LIMITS_SIGNUP_IP="1000/1s burst 1000"
-java -jar backend/target/agentops-hub.jar > "/tmp/$DB.log" 2>&1 &
+java -jar "${JAR:-backend/target/agentops-hub.jar}" > "/tmp/$DB.log" 2>&1 &
 SERVER=$!
 if [ -n "${BENCH_DB:-}" ]; then
   trap 'kill $SERVER 2>/dev/null' EXIT
@@ -72,5 +72,5 @@ sign_in
 psql -d "$DB" -Atc "select 'runs: ' || count(*) from runs; select 'rollup rows: ' || count(*) from run_rollups_hourly"
 java backend/benchmarks/dashboard/DashboardLatency.java "http://localhost:$PORT" "$TOKEN" "$AGENT" 100 "Team 1"
 if [ -x /usr/bin/chromium ] && [ -d frontend/node_modules/playwright-core ]; then
-  (cd frontend && node e2e/bench-dashboard-render.mjs "http://localhost:$PORT" "$REFRESH" 5)
+  (cd frontend && node e2e/bench-dashboard-render.mjs "http://localhost:$PORT" "$REFRESH" "${RENDER_LOADS:-10}")
 fi

@@ -20,12 +20,15 @@ import java.util.regex.Pattern;
  * policies:check key, warms up, then sends checks from a few threads back to back and prints, for the measured
  * checks, the server time (the Server-Timing header: the check itself, after authentication and before
  * serialization) and the round trip on localhost, p50/p99/p99.9/max, and checks per second.
- * java PolicyCheckLatency.java <baseUrl> [checks] [threads] [policies] [warmup]
+ * java [-Drate=checks/s] PolicyCheckLatency.java <baseUrl> [checks] [threads] [policies] [warmup]
+ * With {@code -Drate} the measured checks are paced at that rate instead (the warm-up still runs back to back): an
+ * agent's checks arrive at some rate, and back to back on two cores every check mostly waits for CPU.
  */
 public class PolicyCheckLatency {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern TIMING = Pattern.compile("policy;dur=([0-9.]+)");
+    private static final double RATE = Double.parseDouble(System.getProperty("rate", "0"));
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -42,8 +45,8 @@ public class PolicyCheckLatency {
             post(base, "/api/v1/policies", "{\"name\":\"Policy " + i + "\",\"status\":\"active\",\"rule_definition\":" + rule(i) + "}", token, 201);
         }
         System.out.printf(Locale.ROOT, "%d active policies; warming up with %d checks%n", policyCount, warmup);
-        run(base, key, warmup, threads);
-        Result r = run(base, key, checks, threads);
+        run(base, key, warmup, threads, 0);
+        Result r = run(base, key, checks, threads, RATE);
         System.out.printf(Locale.ROOT, "%d checks on %d threads in %.1f s: %.0f checks/s; decisions %s%n", checks, threads,
             r.seconds, checks / r.seconds, r.decisions);
         print("server time (Server-Timing)", r.server);
@@ -81,7 +84,7 @@ public class PolicyCheckLatency {
     record Result(double seconds, List<Double> server, List<Double> roundTrip, String decisions) {
     }
 
-    static Result run(String base, String key, int checks, int threads) throws Exception {
+    static Result run(String base, String key, int checks, int threads, double rate) throws Exception {
         List<Double> server = Collections.synchronizedList(new ArrayList<>(checks));
         List<Double> roundTrip = Collections.synchronizedList(new ArrayList<>(checks));
         AtomicInteger next = new AtomicInteger();
@@ -96,6 +99,11 @@ public class PolicyCheckLatency {
             futures.add(pool.submit(() -> {
                 int i;
                 while ((i = next.getAndIncrement()) < checks) {
+                    if (rate > 0) {
+                        // paced: check i is due at i/rate seconds; below saturation the server time is the check's own
+                        long due = started + (long) (i * 1e9 / rate);
+                        java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+                    }
                     String body = "{\"run_id\":\"bench-run-" + (i % 200) + "\",\"agent_id\":\"sales-bot\",\"action\":{\"type\":\""
                         + types[i % types.length] + "\",\"amount\":" + (i % 20_000) + ",\"to\":\"someone-" + (i % 50)
                         + "@partner.example\",\"customer\":{\"country\":\"" + (i % 3 == 0 ? "FR" : "BR") + "\"}},\"context\":{\"note\":\"x\"}}";

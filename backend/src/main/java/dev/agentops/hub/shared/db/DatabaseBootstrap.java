@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -17,6 +18,8 @@ import java.sql.Statement;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 
 /**
@@ -42,12 +45,39 @@ public final class DatabaseBootstrap {
         return prepare(DatabaseSettings.from(System.getenv()));
     }
 
+    /** Prepares the database and waits until it accepts the application's logins. */
     public static PreparedDatabase prepare(DatabaseSettings settings) {
-        requireRoleName(settings.appUser());
-        return settings.embedded() ? prepareEmbedded(settings) : prepareExternal(settings);
+        return begin(settings).awaitReady();
     }
 
-    private static PreparedDatabase prepareEmbedded(DatabaseSettings settings) {
+    /**
+     * Starts preparing the database and answers at once with what Micronaut needs to know about it (URL, logins):
+     * the embedded server starts (or is created, on a first start) in the background while Micronaut builds its
+     * context, which takes as long on two cores. Its first users wait for it ({@link AwaitDatabase}).
+     */
+    public static StartingDatabase begin(DatabaseSettings settings) {
+        requireRoleName(settings.appUser());
+        if (!settings.embedded()) {
+            PreparedDatabase external = prepareExternal(settings);
+            return new StartingDatabase(external.micronautProperties(), CompletableFuture.completedFuture(external));
+        }
+        int port = freePort();
+        String url = "jdbc:postgresql://localhost:" + port + "/" + EMBEDDED_DATABASE;
+        var prepared = new PreparedDatabase("embedded", url, EMBEDDED_OWNER, randomPassword(), settings.appUser(),
+            randomPassword(), null);
+        var ready = new CompletableFuture<PreparedDatabase>();
+        Thread starter = new Thread(() -> {
+            try {
+                ready.complete(prepareEmbedded(settings, prepared, port));
+            } catch (RuntimeException | Error e) {
+                ready.completeExceptionally(e);
+            }
+        }, "embedded-postgres-start");
+        starter.start();
+        return new StartingDatabase(prepared.micronautProperties(), ready);
+    }
+
+    private static PreparedDatabase prepareEmbedded(DatabaseSettings settings, PreparedDatabase prepared, int port) {
         var directory = settings.dataDirectory().resolve("postgres");
         EmbeddedPostgres server;
         try {
@@ -56,6 +86,7 @@ public final class DatabaseBootstrap {
             server = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
+                .setPort(port)
                 // after a crash PostgreSQL replays its WAL before it accepts connections
                 .setPGStartupWait(java.time.Duration.ofSeconds(90))
                 .setServerConfig("listen_addresses", "localhost")
@@ -75,12 +106,10 @@ public final class DatabaseBootstrap {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(server), "embedded-postgres-stop"));
-        String ownerPassword = randomPassword();
-        String appPassword = randomPassword();
         String adminUrl = server.getJdbcUrl("postgres", "postgres");
         try (Connection admin = DriverManager.getConnection(adminUrl, "postgres", "postgres")) {
-            ensureRole(admin, EMBEDDED_OWNER, ownerPassword, false);
-            ensureRole(admin, settings.appUser(), appPassword, true);
+            ensureRole(admin, EMBEDDED_OWNER, prepared.ownerPassword(), false);
+            ensureRole(admin, settings.appUser(), prepared.appPassword(), true);
             if (!exists(admin, "select 1 from pg_database where datname = ?", EMBEDDED_DATABASE)) {
                 execute(admin, "create database " + EMBEDDED_DATABASE + " owner " + EMBEDDED_OWNER);
             }
@@ -89,8 +118,7 @@ public final class DatabaseBootstrap {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not prepare the embedded database: " + e.getMessage(), e);
         }
-        String url = server.getJdbcUrl("postgres", EMBEDDED_DATABASE).replaceAll("\\?.*$", "");
-        try (Connection admin = DriverManager.getConnection(url, "postgres", "postgres")) {
+        try (Connection admin = DriverManager.getConnection(prepared.jdbcUrl(), "postgres", "postgres")) {
             // PG15+ already gives public to the database owner; older servers need it said explicitly.
             execute(admin, "alter schema public owner to " + EMBEDDED_OWNER);
             execute(admin, "revoke create on schema public from public");
@@ -98,7 +126,8 @@ public final class DatabaseBootstrap {
             throw new IllegalStateException("Could not prepare the embedded database schema: " + e.getMessage(), e);
         }
         LOG.info("Database: embedded PostgreSQL on localhost:{}, data in {}", server.getPort(), directory);
-        return new PreparedDatabase("embedded", url, EMBEDDED_OWNER, ownerPassword, settings.appUser(), appPassword, server);
+        return new PreparedDatabase("embedded", prepared.jdbcUrl(), EMBEDDED_OWNER, prepared.ownerPassword(),
+            settings.appUser(), prepared.appPassword(), server);
     }
 
     private static PreparedDatabase prepareExternal(DatabaseSettings settings) {
@@ -216,6 +245,15 @@ public final class DatabaseBootstrap {
         return "'" + literal.replace("'", "''") + "'";
     }
 
+    /** A port nobody listens on now; PostgreSQL binds it a moment later (the embedded library picks ports the same way). */
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free local port for the embedded PostgreSQL", e);
+        }
+    }
+
     private static String randomPassword() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
@@ -246,6 +284,21 @@ public final class DatabaseBootstrap {
             properties.put("flyway.datasources.migrations.placeholders.approle", appUser);
             properties.put("agentops.database.mode", mode);
             return properties;
+        }
+    }
+
+    /** A database being prepared: its properties are known at once, the server may still be starting. */
+    public record StartingDatabase(Map<String, Object> micronautProperties, CompletableFuture<PreparedDatabase> ready) {
+
+        public PreparedDatabase awaitReady() {
+            try {
+                return ready.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while the database was starting", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            }
         }
     }
 }

@@ -1,12 +1,13 @@
 import { useState } from 'react'
 import { RouterProvider } from 'react-router/dom'
-import { AppProvider } from '@/app/provider'
+import { AppProvider, createQueryClient } from '@/app/provider'
 import { createAppRouter } from '@/app/router'
 
 export function App() {
-  const [router] = useState(createAppRouter)
+  const [queryClient] = useState(createQueryClient)
+  const [router] = useState(() => createAppRouter(queryClient))
   return (
-    <AppProvider>
+    <AppProvider queryClient={queryClient}>
       <RouterProvider router={router} />
     </AppProvider>
   )

@@ -12,7 +12,7 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 1
 }
 
-function createQueryClient() {
+export function createQueryClient() {
   return new QueryClient({
     defaultOptions: {
       queries: { staleTime: 30_000, retry: shouldRetry, refetchOnWindowFocus: true },
@@ -20,8 +20,9 @@ function createQueryClient() {
   })
 }
 
-export function AppProvider({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient)
+/** The app's cache, passed in by <App> (route loaders prefetch into it), or one of its own (tests). */
+export function AppProvider({ children, queryClient: given }: { children: ReactNode; queryClient?: QueryClient }) {
+  const [queryClient] = useState(() => given ?? createQueryClient())
   return (
     <ErrorBoundary fallback={(error) => <ErrorScreen error={error} fullPage />}>
       <QueryClientProvider client={queryClient}>

@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query'
 import type { ComponentType } from 'react'
 import { createBrowserRouter, Navigate, redirect, type RouteObject } from 'react-router'
 import { PublicLoading } from '@/components/layouts/public-layout'
@@ -10,8 +11,30 @@ import { RootError, RouteError } from '@/app/routes/route-error'
  */
 const redirectTo = (to: string) => ({ loader: () => redirect(to), element: <Navigate to={to} replace /> })
 
+/**
+ * What a page may export besides its component: the first requests of its data, started as soon as its chunk has
+ * arrived (in parallel with the session's renewal and /auth/me on a first load) instead of after the first render.
+ */
+export type PagePrefetch = (queryClient: QueryClient, url: URL) => void
+
+type PageModule = { default: ComponentType; prefetch?: PagePrefetch }
+
+/** Set by createAppRouter: the cache the pages' prefetches fill. */
+let prefetchInto: QueryClient | null = null
+
 /** A lazy route: its page is a separate chunk, fetched on the first visit. */
-const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default })
+const page = (load: () => Promise<PageModule>) => async () => {
+  const { default: Component, prefetch } = await load()
+  if (!prefetch) return { Component }
+  return {
+    Component,
+    // never awaited: the page renders its own loading state, the requests are only started earlier
+    loader: ({ request }: { request: Request }) => {
+      if (prefetchInto) prefetch(prefetchInto, new URL(request.url))
+      return null
+    },
+  }
+}
 
 export const routes: RouteObject[] = [
   {
@@ -79,6 +102,7 @@ export const routes: RouteObject[] = [
   },
 ]
 
-export function createAppRouter() {
+export function createAppRouter(queryClient: QueryClient) {
+  prefetchInto = queryClient
   return createBrowserRouter(routes)
 }

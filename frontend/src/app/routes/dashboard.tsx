@@ -1,6 +1,7 @@
 import { Activity } from 'lucide-react'
 import { useMemo } from 'react'
 import { Link, useSearchParams } from 'react-router'
+import type { PagePrefetch } from '@/app/router'
 import { ContentLayout } from '@/components/layouts/content-layout'
 import { buttonClasses } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
@@ -9,8 +10,8 @@ import { Spinner } from '@/components/ui/spinner'
 import { useBudgets } from '@/features/budgets/api/budgets'
 import { BudgetAttention } from '@/features/budgets/components/budget-attention'
 import { useControlStatus } from '@/features/controls/api/get-control-status'
-import { useAgentHealth } from '@/features/dashboard/api/get-agent-health'
-import { useHomeDashboard } from '@/features/dashboard/api/get-home-dashboard'
+import { agentHealthQueryOptions, useAgentHealth } from '@/features/dashboard/api/get-agent-health'
+import { homeDashboardQueryOptions, useHomeDashboard } from '@/features/dashboard/api/get-home-dashboard'
 import { AgentHealthCard } from '@/features/dashboard/components/agent-health-card'
 import { AttentionList } from '@/features/dashboard/components/attention-list'
 import { CostPie, RunsOverTime, TopAgents } from '@/features/dashboard/components/dashboard-charts'
@@ -18,6 +19,7 @@ import { DashboardFilters } from '@/features/dashboard/components/dashboard-filt
 import { KpiCards } from '@/features/dashboard/components/kpi-cards'
 import { type DashboardParams, dashboardParamsOf, dashboardSearch } from '@/features/dashboard/lib/params'
 import { prepareAttention, prepareCostShares, prepareKpis, prepareRunSeries, prepareTopAgents } from '@/features/dashboard/lib/prepare-home'
+import { session } from '@/lib/http'
 import { useLiveState } from '@/lib/live-updates'
 import { timeRangeLabel } from '@/lib/time-range'
 
@@ -112,6 +114,13 @@ function Dashboard({ params, onChange }: { params: DashboardParams; onChange: (p
       </div>
     </div>
   )
+}
+
+/** Only with a session to renew: a signed-out visitor is sent to /login, and their requests would only be refused. */
+export const prefetch: PagePrefetch = (queryClient, url) => {
+  if (!session.refreshToken) return
+  void queryClient.prefetchQuery(homeDashboardQueryOptions(dashboardParamsOf(url.searchParams)))
+  void queryClient.prefetchQuery(agentHealthQueryOptions())
 }
 
 export default function DashboardRoute() {

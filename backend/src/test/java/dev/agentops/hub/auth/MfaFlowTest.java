@@ -110,7 +110,8 @@ class MfaFlowTest extends AppTest {
     void aSignInChallengeIsNeverAcceptedAsAnAccessToken() {
         Api api = new Api(client);
         Api.Session admin = api.signup();
-        String challenge = challenges.issue(admin.userId(), admin.organizationId(), 0);
+        String challenge = challenges.issue(admin.userId(), admin.organizationId(), Long.MAX_VALUE);
+        assertThat(challenge).as("fits MfaVerifyRequest.challenge").hasSizeLessThanOrEqualTo(300);
 
         var me = api.get("/api/v1/auth/me", challenge);
 

@@ -4,8 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.distributed.remote.RemoteBucketState;
@@ -53,6 +55,12 @@ final class RedisBuckets {
 
     private final Supplier<StatefulRedisConnection<String, byte[]>> connector;
     private final Duration timeout;
+    /**
+     * Bucket4j keeps a bucket's limits with its state. Limits are read at start-up, so a bucket stored by an instance
+     * started earlier takes this instance's limits (keeping its tokens, up to the new burst): after a deployment that
+     * changes a limit, it applies to busy subjects too, not only once their buckets expire.
+     */
+    private final long limitsVersion = System.currentTimeMillis();
     private final AtomicReference<CompletableFuture<Store>> store = new AtomicReference<>();
 
     /** The connection is made on first use: a Redis that is down at start-up must not stop the app. */
@@ -73,12 +81,16 @@ final class RedisBuckets {
             return new BucketOutcome(false, limit.capacity()); // refused whatever it holds: no bucket is written
         }
         Bucket bucket = limit.capacity() < SYNCHRONISED_BELOW
-            ? current.proxies().builder().build(key, limit::configuration)
-            : current.delayed().get(key, k -> current.proxies().builder()
+            ? builder(current).build(key, limit::configuration)
+            : current.delayed().get(key, k -> builder(current)
                 .withOptimization(Optimizations.delaying(new DelayParameters(Math.max(1, limit.capacity() / 20),
                     Duration.ofMillis(100))))
                 .build(k, limit::configuration));
         return BucketOutcome.take(bucket, limit, tokens);
+    }
+
+    private RemoteBucketBuilder<String> builder(Store current) {
+        return current.proxies().builder().withImplicitConfigurationReplacement(limitsVersion, TokensInheritanceStrategy.AS_IS);
     }
 
     /**

@@ -109,6 +109,18 @@ class RedisRateLimiterTest extends RateLimiterContract {
         assertThat(limiter.consume(limit, subject, 1).remaining()).isEqualTo(3);
     }
 
+    @Test
+    void anInstanceStartedLaterAppliesItsLimitsToBucketsAlreadyInRedis() throws InterruptedException {
+        String subject = aSubject();
+        limiter.consume(new RateLimit("test_changed", 5, RateLimitFixture.NO_REFILL), subject, 1);
+        Thread.sleep(5); // a later start, as after a deployment that lowered the burst
+
+        RateLimiter redeployed = anInstance();
+
+        assertThat(redeployed.consume(new RateLimit("test_changed", 2, RateLimitFixture.NO_REFILL), subject, 1).remaining())
+            .as("4 tokens left, capped at the new burst of 2, minus 1").isEqualTo(1);
+    }
+
     private RateLimiter anInstance() {
         StatefulRedisConnection<String, byte[]> connection = client.connect(RedisBuckets.CODEC);
         return new RateLimiter(new RedisBuckets(() -> connection, Duration.ofSeconds(2)), new LocalBuckets(1_000),

@@ -1,6 +1,7 @@
 package dev.agentops.hub.apikeys;
 
-import dev.agentops.hub.shared.cache.TtlCache;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.agentops.hub.shared.redis.RedisChannels;
 import dev.agentops.hub.shared.tenancy.LookupTransactions;
 import dev.agentops.hub.shared.tenancy.LookupTransactions.Door;
@@ -21,7 +22,7 @@ class ApiKeyCache {
 
     static final String CHANNEL = "agentops:api-keys";
 
-    private final TtlCache<String, ApiKey> cache;
+    private final Cache<String, ApiKey> cache;
     private final ApiKeyRepository keys;
     private final LookupTransactions lookups;
     private final Optional<RedisChannels> channels;
@@ -31,7 +32,7 @@ class ApiKeyCache {
         this.keys = keys;
         this.lookups = lookups;
         this.channels = channels;
-        this.cache = new TtlCache<>(ttl, 50_000);
+        this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(50_000).build();
     }
 
     @PostConstruct
@@ -40,7 +41,7 @@ class ApiKeyCache {
     }
 
     Optional<ApiKey> find(String prefix) {
-        return cache.get(prefix, p -> lookups.read(Door.API_KEY_PREFIX, p, () -> keys.findByPrefix(p)));
+        return Optional.ofNullable(cache.get(prefix, p -> lookups.read(Door.API_KEY_PREFIX, p, () -> keys.findByPrefix(p)).orElse(null)));
     }
 
     /** Call after the revocation committed. */

@@ -1,6 +1,7 @@
 package dev.agentops.hub.auth;
 
-import dev.agentops.hub.shared.cache.TtlCache;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.agentops.hub.shared.redis.RedisChannels;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import io.micronaut.context.annotation.Context;
@@ -27,7 +28,7 @@ class SessionRevocations {
     static final String CHANNEL = "agentops:sessions";
     private static final Logger LOG = LoggerFactory.getLogger(SessionRevocations.class);
 
-    private final TtlCache<UUID, Boolean> revoked;
+    private final Cache<UUID, Boolean> revoked;
     private final RefreshTokenRepository tokens;
     private final TenantTransactions tenants;
     private final Optional<RedisChannels> channels;
@@ -37,7 +38,7 @@ class SessionRevocations {
         this.tokens = tokens;
         this.tenants = tenants;
         this.channels = channels;
-        this.revoked = new TtlCache<>(ttl, 100_000);
+        this.revoked = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).build();
     }
 
     @PostConstruct
@@ -53,7 +54,7 @@ class SessionRevocations {
 
     /** The cached answer, if any: the common case, answered without leaving the event loop. */
     Optional<Boolean> cached(UUID session) {
-        return revoked.getIfPresent(session);
+        return Optional.ofNullable(revoked.getIfPresent(session));
     }
 
     /** Reads the database (blocking) and caches the answer. */

@@ -1,9 +1,10 @@
 package dev.agentops.hub.controls;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.agentops.hub.agents.Agent;
 import dev.agentops.hub.agents.AgentChanged;
 import dev.agentops.hub.agents.AgentRepository;
-import dev.agentops.hub.shared.cache.TtlCache;
 import dev.agentops.hub.shared.redis.RedisChannels;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import io.micronaut.context.annotation.Value;
@@ -45,9 +46,9 @@ public class ControlStates {
     private final TenantTransactions tenants;
     private final Optional<RedisChannels> channels;
     private final StatusWaiters waiters;
-    private final TtlCache<UUID, OrgControls> snapshots;
+    private final Cache<UUID, OrgControls> snapshots;
     /** Agents by organization and id or slug: who they are (and whether archived), not whether paused. */
-    private final TtlCache<String, Agent> identities;
+    private final Cache<String, Agent> identities;
     private final ConcurrentHashMap<UUID, Integer> inFlight = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private long generation;
@@ -61,8 +62,8 @@ public class ControlStates {
         this.channels = channels;
         this.waiters = waiters;
         Duration bounded = ttl.compareTo(MAX_TTL) > 0 ? MAX_TTL : ttl;
-        this.snapshots = new TtlCache<>(bounded, 20_000);
-        this.identities = new TtlCache<>(bounded, 20_000);
+        this.snapshots = Caffeine.newBuilder().expireAfterWrite(bounded).maximumSize(20_000).build();
+        this.identities = Caffeine.newBuilder().expireAfterWrite(bounded).maximumSize(20_000).build();
     }
 
     @PostConstruct
@@ -72,7 +73,8 @@ public class ControlStates {
 
     /** The agent named by id or slug (as the SDK sends it) with its state now; empty when the organization has none. */
     public Optional<AgentState> agent(UUID org, String idOrSlug) {
-        Optional<Agent> agent = identities.get(org + "/" + idOrSlug, key -> tenants.read(org, () -> resolve(org, idOrSlug)));
+        Optional<Agent> agent = Optional.ofNullable(
+            identities.get(org + "/" + idOrSlug, key -> tenants.read(org, () -> resolve(org, idOrSlug)).orElse(null)));
         return agent.map(a -> new AgentState(a, controls(org).statusOf(a.id(), a.status())));
     }
 
@@ -87,9 +89,9 @@ public class ControlStates {
 
     OrgControls controls(UUID org) {
         if (!inFlight.containsKey(org)) {
-            Optional<OrgControls> cached = snapshots.getIfPresent(org);
-            if (cached.isPresent()) {
-                return cached.get();
+            OrgControls cached = snapshots.getIfPresent(org);
+            if (cached != null) {
+                return cached;
             }
         }
         long seen;
@@ -125,7 +127,7 @@ public class ControlStates {
 
     @EventListener
     void onAgentChanged(AgentChanged change) {
-        identities.invalidateIf(agent -> agent.id().equals(change.agentId()));
+        identities.asMap().values().removeIf(agent -> agent.id().equals(change.agentId()));
         invalidate(change.organizationId());
     }
 

@@ -1,13 +1,14 @@
 package dev.agentops.hub.costs;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.agentops.hub.orgs.OrganizationRepository;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,11 +17,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,15 +27,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code ok < warning < exceeded}, among the budgets covering it: its agent budgets, its team's, the organization's)
  * and the cost summary, so summing 50 budgets' spend over the rollups happens at most once a second, not per request.
  *
- * <p>Freshness: a snapshot younger than {@code agentops.budgets.status-ttl} (at most 1 s) is served as is. An older one
- * (up to {@value #MAX_STALE_SECONDS} s) is still served while one background reload replaces it, so that an ack never
- * waits for the rollup sum; without a usable snapshot (first read, or a budget just changed here) the read loads it
- * itself. Budget changes drop the snapshot at once ({@link #invalidate}); other instances follow within the TTL.
+ * <p>Freshness (a Caffeine cache): a snapshot stored less than {@code agentops.budgets.status-ttl} (at most 1 s) ago
+ * is served as is. An older one (up to {@value #MAX_STALE_SECONDS} s, counted from the start of the computation) is
+ * still served while one background reload replaces it ({@code refreshAfterWrite}), so that an ack never waits for the
+ * rollup sum; without a usable snapshot (first read, or a budget just changed here) the read loads it itself. Budget
+ * changes drop the snapshot at once ({@link #invalidate}; a load or reload in flight then is not kept); other
+ * instances follow within the TTL.
  */
 @Singleton
 public class BudgetStates {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BudgetStates.class);
     private static final Duration MAX_TTL = Duration.ofSeconds(1);
     private static final long MAX_STALE_SECONDS = 10;
     private static final int MAX_ORGANIZATIONS = 20_000;
@@ -62,11 +61,8 @@ public class BudgetStates {
     private final BudgetSpend spend;
     private final OrganizationRepository organizations;
     private final TenantTransactions tenants;
-    private final ExecutorService background;
     private final Clock clock;
-    private final long ttlNanos;
-    private final ConcurrentHashMap<UUID, Entry> entries = new ConcurrentHashMap<>();
-    private final Set<UUID> reloading = ConcurrentHashMap.newKeySet();
+    private final LoadingCache<UUID, Entry> entries;
     private final AtomicLong generation = new AtomicLong();
 
     BudgetStates(BudgetRepository budgets, BudgetSpend spend, OrganizationRepository organizations, TenantTransactions tenants,
@@ -76,9 +72,15 @@ public class BudgetStates {
         this.spend = spend;
         this.organizations = organizations;
         this.tenants = tenants;
-        this.background = background;
         this.clock = clock;
-        this.ttlNanos = (ttl.compareTo(MAX_TTL) > 0 ? MAX_TTL : ttl).toNanos();
+        Duration maxStale = Duration.ofSeconds(MAX_STALE_SECONDS);
+        this.entries = Caffeine.newBuilder()
+            .maximumSize(MAX_ORGANIZATIONS)
+            .expireAfter(Expiry.writing((UUID org, Entry entry) ->
+                maxStale.minusNanos(Math.min(maxStale.toNanos(), System.nanoTime() - entry.loadedAtNanos()))))
+            .refreshAfterWrite(ttl.compareTo(MAX_TTL) > 0 ? MAX_TTL : ttl.isZero() ? Duration.ofNanos(1) : ttl)
+            .executor(background)
+            .build(this::load);
     }
 
     /** The agent's {@code budget_status} key: {@code ok}, {@code warning} or {@code exceeded}. */
@@ -100,49 +102,16 @@ public class BudgetStates {
     /** A budget of the organization was created, changed or deleted here. */
     void invalidate(UUID org) {
         generation.incrementAndGet();
-        entries.remove(org);
+        entries.invalidate(org);
     }
 
     OrgBudgets snapshot(UUID org) {
-        long now = System.nanoTime();
-        Entry entry = entries.get(org);
-        if (entry != null) {
-            long age = now - entry.loadedAtNanos();
-            if (age <= ttlNanos) {
-                return entry.budgets();
-            }
-            if (age <= Duration.ofSeconds(MAX_STALE_SECONDS).toNanos()) {
-                reloadInBackground(org);
-                return entry.budgets();
-            }
-        }
-        return load(org);
+        return entries.get(org).budgets();
     }
 
-    private void reloadInBackground(UUID org) {
-        if (!reloading.add(org)) {
-            return;
-        }
-        try {
-            background.execute(() -> {
-                try {
-                    load(org);
-                } catch (RuntimeException e) {
-                    LOG.warn("Reloading the budget states of organization {} failed ({}: {})", org, e.getClass().getSimpleName(), e.getMessage());
-                } finally {
-                    reloading.remove(org);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            reloading.remove(org);
-        }
-    }
-
-    private OrgBudgets load(UUID org) {
-        Version version = version();
-        OrgBudgets loaded = tenants.read(org, () -> compute(org));
-        offer(org, version, loaded);
-        return loaded;
+    private Entry load(UUID org) {
+        long startedAt = System.nanoTime();
+        return new Entry(tenants.read(org, () -> compute(org)), startedAt);
     }
 
     /** When a snapshot computation started, and which budget changes it had seen: see {@link #offer}. */
@@ -162,11 +131,8 @@ public class BudgetStates {
         if (generation.get() != version.generation()) {
             return;
         }
-        if (entries.size() >= MAX_ORGANIZATIONS) {
-            entries.clear();
-        }
         // aged from the start of the computation: the spend it read is that old
-        entries.merge(org, new Entry(snapshot, version.startedAtNanos()),
+        entries.asMap().merge(org, new Entry(snapshot, version.startedAtNanos()),
             (old, fresh) -> fresh.loadedAtNanos() - old.loadedAtNanos() >= 0 ? fresh : old);
     }
 

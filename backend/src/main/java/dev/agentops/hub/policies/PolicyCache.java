@@ -1,6 +1,9 @@
 package dev.agentops.hub.policies;
 
-import dev.agentops.hub.shared.cache.TtlCache;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.agentops.hub.shared.redis.RedisChannels;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import io.micronaut.context.annotation.Value;
@@ -15,18 +18,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The compiled live policies of each organization, for the check's hot path. A snapshot per organization lives at
- * most {@code agentops.policies.cache-ttl} (1 s); every change drops it here before its answer leaves and on every
- * other instance through the Redis channel {@value #CHANNEL} (milliseconds). Compiled rules are kept by
- * (policy, version): versions are immutable, so a reload after a change recompiles only the changed policy.
- * A load that raced with a change is not kept (it may have read the state before the commit).
+ * most {@code agentops.policies.cache-ttl} (1 s), counted from the start of the query that read it; every change drops
+ * it here before its answer leaves and on every other instance through the Redis channel {@value #CHANNEL}
+ * (milliseconds). Compiled rules are kept by (policy, version): versions are immutable, so a reload after a change
+ * recompiles only the changed policy. A load that raced with a change is not kept (Caffeine drops a value whose key
+ * was invalidated while it loaded, and a refresh whose entry changed meanwhile).
  *
  * <p>Refresh ahead: once a snapshot is half its TTL old, the next check starts one background reload and is answered
  * from the snapshot, which is still within its TTL. So under steady traffic no check waits for the policies query;
@@ -43,19 +44,15 @@ class PolicyCache {
     private record VersionKey(UUID policyId, int version) {
     }
 
-    private record Snapshot(LivePolicies policies, long loadedAtNanos) {
+    private record Snapshot(LivePolicies policies, long readAtNanos) {
     }
 
     private final PolicyRepository repository;
     private final TenantTransactions tenants;
     private final Optional<RedisChannels> channels;
-    private final ConcurrentHashMap<UUID, Snapshot> snapshots = new ConcurrentHashMap<>();
-    private final Set<UUID> refreshing = ConcurrentHashMap.newKeySet();
-    private final ExecutorService background;
-    private final long ttlNanos;
-    private final TtlCache<VersionKey, Rule> compiled = new TtlCache<>(Duration.ofHours(1), 50_000);
-    private final Object lock = new Object();
-    private long generation;
+    private final LoadingCache<UUID, Snapshot> snapshots;
+    private final Cache<VersionKey, Rule> compiled =
+        Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1)).maximumSize(50_000).build();
 
     PolicyCache(PolicyRepository repository, TenantTransactions tenants, Optional<RedisChannels> channels,
                 @Named(TaskExecutors.BLOCKING) ExecutorService background,
@@ -63,8 +60,13 @@ class PolicyCache {
         this.repository = repository;
         this.tenants = tenants;
         this.channels = channels;
-        this.background = background;
-        this.ttlNanos = ttl.toNanos();
+        this.snapshots = Caffeine.newBuilder()
+            .maximumSize(MAX_ORGANIZATIONS)
+            .expireAfter(Expiry.writing((UUID org, Snapshot snapshot) ->
+                ttl.minusNanos(Math.min(ttl.toNanos(), System.nanoTime() - snapshot.readAtNanos()))))
+            .refreshAfterWrite(ttl.dividedBy(2).isZero() ? Duration.ofNanos(1) : ttl.dividedBy(2))
+            .executor(background)
+            .build(this::load);
     }
 
     @PostConstruct
@@ -74,44 +76,10 @@ class PolicyCache {
 
     /** The organization's active and shadow policies, compiled. */
     LivePolicies live(UUID org) {
-        Snapshot snapshot = snapshots.get(org);
-        if (snapshot != null) {
-            long age = System.nanoTime() - snapshot.loadedAtNanos();
-            if (age < ttlNanos) {
-                if (age >= ttlNanos / 2) {
-                    refreshInBackground(org);
-                }
-                return snapshot.policies();
-            }
-        }
-        return load(org);
+        return snapshots.get(org).policies();
     }
 
-    private void refreshInBackground(UUID org) {
-        if (!refreshing.add(org)) {
-            return;
-        }
-        try {
-            background.execute(() -> {
-                try {
-                    load(org);
-                } catch (RuntimeException e) {
-                    LOG.warn("Reloading the policies of organization {} failed ({}: {})", org, e.getClass().getSimpleName(), e.getMessage());
-                } finally {
-                    refreshing.remove(org);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            refreshing.remove(org);
-        }
-    }
-
-    private LivePolicies load(UUID org) {
-        long seen;
-        synchronized (lock) {
-            seen = generation;
-        }
-        // aged from the start of the load: what it read is that old
+    private Snapshot load(UUID org) {
         long startedAt = System.nanoTime();
         List<PolicyRepository.Live> rows = tenants.read(org, () -> repository.live(org));
         List<CompiledPolicy> loaded = new ArrayList<>(rows.size());
@@ -119,16 +87,7 @@ class PolicyCache {
             loaded.add(new CompiledPolicy(row.id(), row.version(), row.name(), row.status(),
                 compiled(row.id(), row.version(), row.ruleDefinition())));
         }
-        LivePolicies policies = LivePolicies.of(loaded);
-        synchronized (lock) {
-            if (generation == seen) {
-                if (snapshots.size() >= MAX_ORGANIZATIONS) {
-                    snapshots.clear();
-                }
-                snapshots.put(org, new Snapshot(policies, startedAt));
-            }
-        }
-        return policies;
+        return new Snapshot(LivePolicies.of(loaded), startedAt);
     }
 
     /**
@@ -138,13 +97,13 @@ class PolicyCache {
     Rule compiled(UUID policyId, int version, Object definition) {
         return compiled.get(new VersionKey(policyId, version), key -> {
             try {
-                return Optional.of(RuleParser.parse(definition));
+                return RuleParser.parse(definition);
             } catch (InvalidRuleException e) {
                 LOG.error("Stored policy {} version {} does not compile ({}); it is skipped", policyId, version, e.getMessage());
-                return Optional.of(new Rule(Rule.Kind.EXPRESSION, null, null, Decision.BLOCK, List.of(),
-                    RuleParser.DEFAULT_TIMEOUT_MINUTES, Decision.BLOCK, java.util.Set.of()));
+                return new Rule(Rule.Kind.EXPRESSION, null, null, Decision.BLOCK, List.of(),
+                    RuleParser.DEFAULT_TIMEOUT_MINUTES, Decision.BLOCK, java.util.Set.of());
             }
-        }).orElseThrow();
+        });
     }
 
     /** After a change committed: drop the organization's snapshot here, then on every other instance. */
@@ -154,10 +113,7 @@ class PolicyCache {
     }
 
     private void invalidate(UUID org) {
-        synchronized (lock) {
-            generation++;
-            snapshots.remove(org);
-        }
+        snapshots.invalidate(org);
     }
 
     private void received(String message) {

@@ -1,12 +1,13 @@
 package dev.agentops.hub.policies;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.agentops.hub.agents.Agent;
 import dev.agentops.hub.controls.AgentRuntimeStatus;
 import dev.agentops.hub.controls.ControlStates;
 import dev.agentops.hub.costs.AgentBudgets;
 import dev.agentops.hub.ingestion.RunEvents;
 import dev.agentops.hub.orgs.OrganizationRepository;
-import dev.agentops.hub.shared.cache.TtlCache;
 import dev.agentops.hub.shared.db.TimeOrderedIds;
 import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
@@ -62,8 +63,8 @@ class PolicyCheckService {
     private final RunEvents events;
     private final ApprovalGate approvals;
     private final Clock clock;
-    private final TtlCache<UUID, ZoneId> zones = new TtlCache<>(Duration.ofSeconds(10), 20_000);
-    private final TtlCache<String, Map<String, Object>> runFacts = new TtlCache<>(RUN_FACTS_TTL, 50_000);
+    private final Cache<UUID, ZoneId> zones = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(10)).maximumSize(20_000).build();
+    private final Cache<String, Map<String, Object>> runFacts = Caffeine.newBuilder().expireAfterWrite(RUN_FACTS_TTL).maximumSize(50_000).build();
 
     PolicyCheckService(ControlStates states, PolicyCache cache, PolicyCounts counts, PolicyRepository repository,
                        AgentBudgets budgets, OrganizationRepository organizations, TenantTransactions tenants, RunEvents events,
@@ -159,12 +160,11 @@ class PolicyCheckService {
 
     /** The run's totals as ingested so far; a run not recorded yet has spent nothing. */
     private Map<String, Object> runFacts(UUID org, String runId) {
-        return runFacts.get(org + "/" + runId, key -> Optional.of(
-            tenants.read(org, () -> repository.runFacts(org, runId)).orElse(NO_RUN_YET))).orElseThrow();
+        return runFacts.get(org + "/" + runId, key -> tenants.read(org, () -> repository.runFacts(org, runId)).orElse(NO_RUN_YET));
     }
 
     private ZoneId zone(UUID org) {
-        return zones.get(org, key -> Optional.of(tenants.read(org, () -> organizations.zone(org)))).orElseThrow();
+        return zones.get(org, key -> tenants.read(org, () -> organizations.zone(org)));
     }
 
     private static PolicyReason paused(AgentRuntimeStatus status) {

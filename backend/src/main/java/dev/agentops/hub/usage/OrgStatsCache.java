@@ -1,10 +1,11 @@
 package dev.agentops.hub.usage;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.agentops.hub.agents.AgentChanged;
 import dev.agentops.hub.agents.AgentStats;
 import dev.agentops.hub.agents.AgentStatsSource;
 import dev.agentops.hub.ingestion.RunsCommitted;
-import dev.agentops.hub.shared.cache.TtlCache;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -41,7 +42,7 @@ public class OrgStatsCache implements AgentStatsSource {
     private final OrgStatsRepository repository;
     private final TenantTransactions tenants;
     private final Optional<RedisOrgStats> redis;
-    private final TtlCache<UUID, OrgStats> local;
+    private final Cache<UUID, OrgStats> local;
     private final AtomicLong invalidations = new AtomicLong();
 
     OrgStatsCache(OrgStatsRepository repository, TenantTransactions tenants, Optional<RedisOrgStats> redis,
@@ -49,7 +50,7 @@ public class OrgStatsCache implements AgentStatsSource {
         this.repository = repository;
         this.tenants = tenants;
         this.redis = redis;
-        this.local = new TtlCache<>(config.cacheTtl(), 10_000);
+        this.local = Caffeine.newBuilder().expireAfterWrite(config.cacheTtl()).maximumSize(10_000).build();
     }
 
     @Override
@@ -73,7 +74,7 @@ public class OrgStatsCache implements AgentStatsSource {
     }
 
     OrgStats snapshot(UUID organizationId) {
-        Optional<OrgStats> cached = redis.isPresent() ? redis.get().find(organizationId) : local.getIfPresent(organizationId);
+        Optional<OrgStats> cached = redis.isPresent() ? redis.get().find(organizationId) : Optional.ofNullable(local.getIfPresent(organizationId));
         // a snapshot taken before midnight UTC holds yesterday's cost
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         if (cached.isPresent() && cached.get().day().equals(today)) {

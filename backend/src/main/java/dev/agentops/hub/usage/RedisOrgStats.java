@@ -1,6 +1,7 @@
 package dev.agentops.hub.usage;
 
-import dev.agentops.hub.shared.redis.RedisBackoff;
+import dev.agentops.hub.shared.redis.RedisCircuitBreakers;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -17,7 +18,6 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -38,7 +38,7 @@ class RedisOrgStats {
     private final JsonMapper json;
     private final long ttlMillis;
     private final long timeoutNanos;
-    private final RedisBackoff backoff;
+    private final CircuitBreaker breaker;
 
     RedisOrgStats(BeanProvider<StatefulRedisConnection<String, String>> connection, JsonMapper json,
                   OrgStatsConfiguration config) {
@@ -46,7 +46,7 @@ class RedisOrgStats {
         this.json = json;
         this.ttlMillis = config.cacheTtl().toMillis();
         this.timeoutNanos = config.redisTimeout().toNanos();
-        this.backoff = new RedisBackoff(LOG, "Agent stats cache", "reading PostgreSQL directly", config.redisBackoff());
+        this.breaker = RedisCircuitBreakers.of(LOG, "Agent stats cache", "reading PostgreSQL directly", config.redisBackoff());
     }
 
     static String key(UUID organizationId) {
@@ -84,31 +84,25 @@ class RedisOrgStats {
 
     /** The reply, or null when Redis is being left alone or does not answer in time. */
     private <T> T call(Function<RedisAsyncCommands<String, String>, RedisFuture<T>> command) {
-        if (!backoff.allowsRedis()) {
-            return null;
-        }
-        RedisFuture<T> future = null;
         try {
-            future = command.apply(connection.get().async());
-            return future.get(timeoutNanos, TimeUnit.NANOSECONDS);
-        } catch (Exception e) { // whatever Redis or the client does, the caller goes on with PostgreSQL
-            if (future != null) {
-                // otherwise a command stuck behind a dead socket waits in Lettuce's queue until a reconnection
-                future.cancel(true);
+            return breaker.executeCheckedSupplier(() -> {
+                RedisFuture<T> future = command.apply(connection.get().async());
+                try {
+                    return future.get(timeoutNanos, TimeUnit.NANOSECONDS);
+                } catch (Exception e) {
+                    // otherwise a command stuck behind a dead socket waits in Lettuce's queue until a reconnection
+                    future.cancel(true);
+                    throw e;
+                }
+            });
+        } catch (Throwable e) { // whatever Redis or the client does (or an open breaker), the caller goes on with PostgreSQL
+            if (e instanceof Error error) {
+                throw error;
             }
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            failed(e);
             return null;
         }
-    }
-
-    private void failed(Exception e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) { // the client wraps; the root names the failure
-            cause = cause.getCause();
-        }
-        backoff.failed(cause instanceof TimeoutException ? "no answer in time" : cause.getClass().getSimpleName());
     }
 }

@@ -22,6 +22,9 @@ class MfaFlowTest extends AppTest {
     @Client("/")
     HttpClient client;
 
+    @Inject
+    MfaChallenges challenges;
+
     private final Totp totp = new Totp();
 
     @Test
@@ -101,6 +104,21 @@ class MfaFlowTest extends AppTest {
 
         var audit = api.get("/api/v1/audit-logs?action=auth.mfa_enabled", admin.accessToken());
         assertThat(audit.list()).hasSize(1);
+    }
+
+    @Test
+    void aSignInChallengeIsNeverAcceptedAsAnAccessToken() {
+        Api api = new Api(client);
+        Api.Session admin = api.signup();
+        String challenge = challenges.issue(admin.userId(), admin.organizationId(), Long.MAX_VALUE);
+        assertThat(challenge).as("fits MfaVerifyRequest.challenge").hasSizeLessThanOrEqualTo(300);
+
+        var me = api.get("/api/v1/auth/me", challenge);
+
+        assertThat(me.status()).isEqualTo(401);
+        assertThat(me.code()).isEqualTo("unauthenticated");
+        assertThat(challenges.open(challenge)).isPresent();
+        assertThat(challenges.open(admin.accessToken())).as("an access token is no challenge").isEmpty();
     }
 
     private static String challengeOf(Api api, String email) {

@@ -1,5 +1,8 @@
 package dev.agentops.hub.shared.ratelimit;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -26,6 +29,19 @@ public record RateLimit(String name, int capacity, double refillPerSecond) {
         if (!(refillPerSecond > 0) || Double.isInfinite(refillPerSecond)) {
             throw new IllegalArgumentException("Rate limit " + name + ": the rate must be positive, got " + refillPerSecond);
         }
+    }
+
+    /** Bucket4j's form: one token every {@link #periodNanos()}, refilled continuously; a new bucket starts full. */
+    Bandwidth bandwidth() {
+        return Bandwidth.builder().capacity(capacity).refillGreedy(1, Duration.ofNanos(periodNanos())).build();
+    }
+
+    BucketConfiguration configuration() {
+        return BucketConfiguration.builder().addLimit(bandwidth()).build();
+    }
+
+    long periodNanos() {
+        return Math.max(1, Math.round(1e9 / refillPerSecond));
     }
 
     /** {@code of("login_ip", 10, 30, Duration.ofMinutes(1))}: bursts of 10, 30 per minute on average. */

@@ -1,6 +1,8 @@
 package dev.agentops.hub.shared.ratelimit;
 
-import dev.agentops.hub.shared.redis.RedisBackoff;
+import dev.agentops.hub.shared.redis.RedisCircuitBreakers;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -9,8 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Token buckets in Redis (shared by all instances) when {@code redis.uri} is set, else in process. A failing or
@@ -24,8 +24,7 @@ public class RateLimiter {
     private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
     private final RedisBuckets redis;
     private final LocalBuckets local;
-    private final RedisBackoff backoff;
-    private volatile boolean degraded;
+    private final CircuitBreaker breaker;
 
     @Inject
     RateLimiter(Optional<RedisBuckets> redis, RateLimitsConfiguration config) {
@@ -35,7 +34,7 @@ public class RateLimiter {
     RateLimiter(RedisBuckets redis, LocalBuckets local, Duration redisBackoff) {
         this.redis = redis;
         this.local = local;
-        this.backoff = new RedisBackoff(LOG, "Rate limits", "using per-instance buckets", redisBackoff);
+        this.breaker = RedisCircuitBreakers.of(LOG, "Rate limits", "using per-instance buckets", redisBackoff);
     }
 
     /**
@@ -69,32 +68,20 @@ public class RateLimiter {
     }
 
     private BucketOutcome take(String key, RateLimit limit, int tokens) {
-        if (redis != null && backoff.allowsRedis()) {
+        if (redis != null) {
             try {
-                BucketOutcome outcome = redis.take(key, limit, tokens);
-                if (degraded) {
-                    degraded = false;
-                    LOG.info("Rate limits: Redis answers again; buckets are shared by all instances");
+                return breaker.executeCheckedSupplier(() -> redis.take(key, limit, tokens));
+            } catch (CallNotPermittedException leftAlone) {
+                // Redis failed a moment ago (logged then): this instance's bucket until the back-off ends
+            } catch (Throwable e) { // whatever Redis or the client does, the request goes on with the local bucket
+                if (e instanceof Error error) {
+                    throw error;
                 }
-                return outcome;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                redisFailed(e);
-            } catch (Exception e) { // whatever Redis or the client does, the request goes on with the local bucket
-                redisFailed(e);
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         return local.take(key, limit, tokens);
-    }
-
-    private void redisFailed(Exception e) {
-        degraded = true;
-        backoff.failed(describe(e));
-    }
-
-    private static String describe(Exception e) {
-        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-        String name = cause instanceof TimeoutException ? "no answer in time" : cause.getClass().getSimpleName();
-        return cause.getMessage() == null ? name : name + ": " + cause.getMessage();
     }
 }

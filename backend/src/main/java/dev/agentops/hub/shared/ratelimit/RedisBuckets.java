@@ -1,20 +1,29 @@
 package dev.agentops.hub.shared.ratelimit;
 
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.ScriptOutputType;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import io.github.bucket4j.distributed.remote.RemoteBucketState;
+import io.github.bucket4j.distributed.serialization.SerializationHandle;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,104 +32,100 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * Buckets shared by every instance: one hash per bucket ({@code tokens}, {@code us} = last update in Redis
- * microseconds), read, refilled and written by one Lua script so concurrent requests cannot both take the last
- * token. Every call is bounded by a deadline and throws on failure; {@link RateLimiter} then falls back.
+ * Buckets shared by every instance: Bucket4j's Lettuce proxy manager keeps each bucket's state under its key and
+ * updates it with a compare-and-swap script, so concurrent requests cannot both take the last token. Every Redis call
+ * is bounded by {@code redis-timeout} and throws on failure; {@link RateLimiter} then falls back.
+ *
+ * <p>A plain bucket costs two round trips per request (read, then swap). Buckets of 100 tokens or more (the API key
+ * and ingest limits on the hot path) take tokens from their last known state in process and write them to Redis
+ * every 5 % of the burst or 100 ms, whichever comes first: the hot path mostly makes no round trip, and a cluster of
+ * N instances may overrun such a bucket by at most N × 5 % of its burst between two synchronisations.
  */
 @Singleton
 @Requires(property = "redis.uri")
 final class RedisBuckets {
 
-    /**
-     * Server time ({@code TIME}) rather than each instance's clock, so skewed instances agree. A refusal writes
-     * nothing. {@code replicate_commands} lets Redis before 5 replicate a script that reads the clock.
-     */
-    static final String SCRIPT = """
-        if redis.replicate_commands then redis.replicate_commands() end
-        local capacity = tonumber(ARGV[1])
-        local rate = tonumber(ARGV[2])
-        local requested = tonumber(ARGV[3])
-        local time = redis.call('TIME')
-        local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
-        local state = redis.call('HMGET', KEYS[1], 'tokens', 'us')
-        local tokens = tonumber(state[1])
-        local updated = tonumber(state[2])
-        if tokens == nil or updated == nil then
-          tokens = capacity
-          updated = now
-        end
-        if now > updated then
-          tokens = tokens + (now - updated) / 1000000 * rate
-          updated = now
-        end
-        tokens = math.min(capacity, tokens)
-        if requested > capacity or tokens + 1e-9 < requested then
-          return {0, string.format('%.17g', tokens)}
-        end
-        tokens = math.max(0, tokens - requested)
-        redis.call('HSET', KEYS[1], 'tokens', string.format('%.17g', tokens), 'us', string.format('%.17g', updated))
-        redis.call('PEXPIRE', KEYS[1], ARGV[4])
-        return {1, string.format('%.17g', tokens)}
-        """;
-    private static final String SHA = sha1Hex(SCRIPT);
+    static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+    static final int SYNCHRONISED_BELOW = 100;
     /** Longest life of an idle bucket: a year is far beyond any sane refill time, and PEXPIRE accepts it. */
     private static final long MAX_TTL_MILLIS = Duration.ofDays(365).toMillis();
 
-    private final Supplier<StatefulRedisConnection<String, String>> connector;
-    private final long timeoutNanos;
-    private final AtomicReference<CompletableFuture<StatefulRedisConnection<String, String>>> connection =
-        new AtomicReference<>();
-
-    /** The shared connection bean connects on first use; a Redis that is down at start-up must not stop the app. */
-    @Inject
-    RedisBuckets(BeanProvider<StatefulRedisConnection<String, String>> connection, RateLimitsConfiguration config) {
-        this(connection::get, config.redisTimeout());
+    private record Store(ProxyManager<String> proxies, Cache<String, Bucket> delayed) {
     }
 
-    RedisBuckets(Supplier<StatefulRedisConnection<String, String>> connector, Duration timeout) {
+    private final Supplier<StatefulRedisConnection<String, byte[]>> connector;
+    private final Duration timeout;
+    /**
+     * Bucket4j keeps a bucket's limits with its state. Limits are read at start-up, so a bucket stored by an instance
+     * started earlier takes this instance's limits (keeping its tokens, up to the new burst): after a deployment that
+     * changes a limit, it applies to busy subjects too, not only once their buckets expire.
+     */
+    private final long limitsVersion = System.currentTimeMillis();
+    private final AtomicReference<CompletableFuture<Store>> store = new AtomicReference<>();
+
+    /** The connection is made on first use: a Redis that is down at start-up must not stop the app. */
+    @Inject
+    RedisBuckets(BeanProvider<RedisClient> client, RateLimitsConfiguration config) {
+        this(() -> client.get().connect(CODEC), config.redisTimeout());
+    }
+
+    RedisBuckets(Supplier<StatefulRedisConnection<String, byte[]>> connector, Duration timeout) {
         this.connector = connector;
-        this.timeoutNanos = timeout.toNanos();
+        this.timeout = timeout;
     }
 
     BucketOutcome take(String key, RateLimit limit, int tokens)
         throws InterruptedException, ExecutionException, TimeoutException {
-        long deadline = System.nanoTime() + timeoutNanos;
-        var redis = connection(deadline).async();
-        String[] keys = {key};
-        String[] args = {Integer.toString(limit.capacity()), Double.toString(limit.refillPerSecond()),
-            Integer.toString(tokens), Long.toString(ttlMillis(limit))};
-        List<Object> reply;
-        try {
-            reply = await(redis.evalsha(SHA, ScriptOutputType.MULTI, keys, args), deadline);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof RedisNoScriptException)) {
-                throw e;
-            }
-            // first call, or Redis restarted / flushed its script cache: EVAL also caches the script again
-            reply = await(redis.eval(SCRIPT, ScriptOutputType.MULTI, keys, args), deadline);
+        Store current = store(System.nanoTime() + timeout.toNanos());
+        if (tokens > limit.capacity() && current.proxies().getProxyConfiguration(key).isEmpty()) {
+            return new BucketOutcome(false, limit.capacity()); // refused whatever it holds: no bucket is written
         }
-        return new BucketOutcome(((Long) reply.get(0)) == 1L, Double.parseDouble((String) reply.get(1)));
+        Bucket bucket = limit.capacity() < SYNCHRONISED_BELOW
+            ? builder(current).build(key, limit::configuration)
+            : current.delayed().get(key, k -> builder(current)
+                .withOptimization(Optimizations.delaying(new DelayParameters(Math.max(1, limit.capacity() / 20),
+                    Duration.ofMillis(100))))
+                .build(k, limit::configuration));
+        return BucketOutcome.take(bucket, limit, tokens);
     }
 
-    /** An idle bucket refills completely within this time; after it, a missing key means the same: full. */
-    private static long ttlMillis(RateLimit limit) {
-        double fill = Math.ceil(limit.capacity() / limit.refillPerSecond() * 1000);
-        return (long) Math.min(MAX_TTL_MILLIS, fill + 1000);
+    private RemoteBucketBuilder<String> builder(Store current) {
+        return current.proxies().builder().withImplicitConfigurationReplacement(limitsVersion, TokensInheritanceStrategy.AS_IS);
     }
+
+    /**
+     * An idle bucket refills completely within the time to fill it from empty; after it, a missing key means the same:
+     * full. (Bucket4j serializes a strategy only for stores that run commands server-side; Lettuce's runs here.)
+     */
+    private static final ExpirationAfterWriteStrategy UNTIL_FULL = new ExpirationAfterWriteStrategy() {
+        @Override
+        public long calculateTimeToLiveMillis(RemoteBucketState state, long currentTimeNanos) {
+            Bandwidth limit = state.getConfiguration().getBandwidths()[0];
+            double fill = Math.ceil((double) limit.getCapacity() * limit.getRefillPeriodNanos() / limit.getRefillTokens() / 1e6);
+            return (long) Math.min(MAX_TTL_MILLIS, fill + 1000);
+        }
+
+        @Override
+        public SerializationHandle<ExpirationAfterWriteStrategy> getSerializationHandle() {
+            throw new UnsupportedOperationException("The rate limits' expiration is computed in process only");
+        }
+    };
 
     /**
      * Connecting may block for the client's connect timeout (seconds), so it runs on its own thread and requests
      * wait only until their deadline. One attempt at a time; a failed attempt is retried by a later call.
      */
-    private StatefulRedisConnection<String, String> connection(long deadline)
-        throws InterruptedException, ExecutionException, TimeoutException {
-        CompletableFuture<StatefulRedisConnection<String, String>> current = connection.get();
+    private Store store(long deadline) throws InterruptedException, ExecutionException, TimeoutException {
+        CompletableFuture<Store> current = store.get();
         if (current == null || current.isCompletedExceptionally()) {
-            CompletableFuture<StatefulRedisConnection<String, String>> attempt = new CompletableFuture<>();
-            if (connection.compareAndSet(current, attempt)) {
+            CompletableFuture<Store> attempt = new CompletableFuture<>();
+            if (store.compareAndSet(current, attempt)) {
                 Thread connecting = new Thread(() -> {
                     try {
-                        attempt.complete(connector.get());
+                        attempt.complete(new Store(Bucket4jLettuce.casBasedBuilder(connector.get())
+                            .expirationAfterWrite(UNTIL_FULL)
+                            .requestTimeout(timeout)
+                            .build(), Caffeine.newBuilder().maximumSize(10_000).expireAfterAccess(Duration.ofMinutes(1)).build()));
                     } catch (Throwable e) { // whatever happens, the attempt must end, or no later call retries
                         attempt.completeExceptionally(e);
                     }
@@ -128,27 +133,8 @@ final class RedisBuckets {
                 connecting.setDaemon(true);
                 connecting.start();
             }
-            current = connection.get();
+            current = store.get();
         }
         return current.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-    }
-
-    private static <T> T await(RedisFuture<T> future, long deadline)
-        throws InterruptedException, ExecutionException, TimeoutException {
-        try {
-            return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            // otherwise a command stuck behind a dead socket waits in Lettuce's queue until a reconnection
-            future.cancel(true);
-            throw e;
-        }
-    }
-
-    private static String sha1Hex(String script) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime ships SHA-1", e);
-        }
     }
 }

@@ -15,18 +15,16 @@ import java.util.Base64;
 
 /**
  * Encrypts secrets the server must read back (TOTP seeds) with AES-256-GCM under a key derived from the server
- * secret, and signs short-lived values (login challenges) with HMAC-SHA256 under another derived key.
+ * secret.
  */
 @Singleton
 public class SecretBox {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final SecretKeySpec encryptionKey;
-    private final SecretKeySpec signingKey;
 
     public SecretBox(@Value("${agentops.security.secret}") String serverSecret) {
         this.encryptionKey = new SecretKeySpec(derive(serverSecret, "encryption"), "AES");
-        this.signingKey = new SecretKeySpec(derive(serverSecret, "signing"), "HmacSHA256");
     }
 
     public String encrypt(String plaintext) {
@@ -51,14 +49,6 @@ public class SecretBox {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("Decryption failed: was the server secret changed?", e);
         }
-    }
-
-    public String sign(String value) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(signingKey, value));
-    }
-
-    public boolean verify(String value, String signature) {
-        return Secrets.constantTimeEquals(sign(value), signature);
     }
 
     private static byte[] derive(String secret, String purpose) {

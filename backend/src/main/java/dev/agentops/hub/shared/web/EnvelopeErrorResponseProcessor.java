@@ -1,11 +1,7 @@
 package dev.agentops.hub.shared.web;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Replaces;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -15,9 +11,9 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.micronaut.security.token.jwt.validator.JsonWebTokenSignatureValidator;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,15 +89,16 @@ public class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Ap
         return response;
     }
 
-    private final byte[] tokenSecret;
+    private final JsonWebTokenSignatureValidator<SignedJWT> signatures;
 
-    EnvelopeErrorResponseProcessor(@Value("${agentops.security.secret}") String tokenSecret) {
-        this.tokenSecret = tokenSecret.getBytes(StandardCharsets.UTF_8);
+    EnvelopeErrorResponseProcessor(JsonWebTokenSignatureValidator<SignedJWT> signatures) {
+        this.signatures = signatures;
     }
 
     /**
      * Tells an expired session apart from a bad credential so clients know to refresh. Only a token this server
-     * signed counts: a forged or foreign token is {@code unauthenticated}, whatever its claims say.
+     * signed counts (Micronaut's validator, with the signature configuration that signs access tokens): a forged or
+     * foreign token is {@code unauthenticated}, whatever its claims say.
      */
     boolean presentsExpiredJwt(HttpRequest<?> request) {
         String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
@@ -110,12 +107,9 @@ public class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Ap
         }
         try {
             SignedJWT jwt = SignedJWT.parse(authorization.substring(7).trim());
-            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(new MACVerifier(tokenSecret))) {
-                return false;
-            }
             Date expiry = jwt.getJWTClaimsSet().getExpirationTime();
-            return expiry != null && expiry.toInstant().isBefore(Instant.now());
-        } catch (ParseException | JOSEException | RuntimeException e) {
+            return expiry != null && expiry.toInstant().isBefore(Instant.now()) && signatures.validateSignature(jwt);
+        } catch (ParseException | RuntimeException e) {
             return false;
         }
     }

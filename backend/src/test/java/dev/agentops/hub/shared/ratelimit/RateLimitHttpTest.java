@@ -1,6 +1,8 @@
 package dev.agentops.hub.shared.ratelimit;
 
 import dev.agentops.hub.support.AppTest;
+import dev.agentops.hub.support.TestRedis;
+import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -10,8 +12,12 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static dev.agentops.hub.shared.ratelimit.RateLimitFixture.aSubject;
@@ -33,6 +39,8 @@ class RateLimitHttpTest extends AppTest {
 
     @Inject
     StatefulRedisConnection<String, String> redis;
+
+    private final List<RedisClient> others = new ArrayList<>();
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -98,7 +106,22 @@ class RateLimitHttpTest extends AppTest {
         String subject = aSubject();
         limiter.consume(RateLimitProbeController.PROBE, subject, 1);
 
-        assertThat(redis.sync().hget(BucketKeys.of(RateLimitProbeController.PROBE, subject), "tokens")).isEqualTo("2");
+        assertThat(redis.sync().exists(BucketKeys.of(RateLimitProbeController.PROBE, subject))).isEqualTo(1);
+        assertThat(anotherInstance().consume(RateLimitProbeController.PROBE, subject, 0).remaining()).isEqualTo(2);
+    }
+
+    /** A limiter with its own connection and its own (empty) in-process buckets: it can only know the bucket from Redis. */
+    private RateLimiter anotherInstance() {
+        RedisClient other = RedisClient.create(TestRedis.uri());
+        others.add(other);
+        return new RateLimiter(new RedisBuckets(() -> other.connect(RedisBuckets.CODEC), Duration.ofSeconds(2)),
+            new LocalBuckets(1), Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void closeOtherInstances() {
+        others.forEach(RedisClient::shutdown);
+        others.clear();
     }
 
     @Override

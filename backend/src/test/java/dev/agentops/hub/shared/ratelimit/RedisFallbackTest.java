@@ -78,7 +78,7 @@ class RedisFallbackTest {
     @Test
     void returnsToRedisOnceItAnswersAgain() {
         AtomicInteger attempts = new AtomicInteger();
-        Supplier<StatefulRedisConnection<String, String>> real = connector(TestRedis.uri());
+        Supplier<StatefulRedisConnection<String, byte[]>> real = connector(TestRedis.uri());
         RateLimiter limiter = limiterOn(() -> {
             if (attempts.incrementAndGet() == 1) {
                 throw new IllegalStateException("Redis is starting");
@@ -125,14 +125,14 @@ class RedisFallbackTest {
         return false;
     }
 
-    private RateLimiter limiterOn(Supplier<StatefulRedisConnection<String, String>> connector, Duration backoff) {
+    private RateLimiter limiterOn(Supplier<StatefulRedisConnection<String, byte[]>> connector, Duration backoff) {
         return new RateLimiter(new RedisBuckets(connector, Duration.ofMillis(200)), new LocalBuckets(1_000), backoff);
     }
 
-    private Supplier<StatefulRedisConnection<String, String>> connector(String uri) {
+    private Supplier<StatefulRedisConnection<String, byte[]>> connector(String uri) {
         RedisClient client = RedisClient.create(uri);
         cleanup.add(client::shutdown);
-        return client::connect;
+        return () -> client.connect(RedisBuckets.CODEC);
     }
 
     private static int allowedOf(int requests, RateLimiter limiter, RateLimit limit, String subject) {

@@ -83,7 +83,7 @@ class RedisRateLimiterTest extends RateLimiterContract {
         List<String> keys = redis.keys("rl:test_keys:*");
         assertThat(keys).containsExactly("rl:test_keys:ff8d9819fc0e12bf0d24892e45987e24");
         assertThat(keys.get(0)).doesNotContain("alice");
-        assertThat(redis.hgetall(keys.get(0))).containsEntry("tokens", "4").containsKey("us");
+        assertThat(anInstance().consume(limit, "alice@example.com", 0).remaining()).as("the stored bucket").isEqualTo(4);
         assertThat(redis.pttl(keys.get(0))).isBetween(5_000L, 6_000L);
     }
 
@@ -109,8 +109,20 @@ class RedisRateLimiterTest extends RateLimiterContract {
         assertThat(limiter.consume(limit, subject, 1).remaining()).isEqualTo(3);
     }
 
+    @Test
+    void anInstanceStartedLaterAppliesItsLimitsToBucketsAlreadyInRedis() throws InterruptedException {
+        String subject = aSubject();
+        limiter.consume(new RateLimit("test_changed", 5, RateLimitFixture.NO_REFILL), subject, 1);
+        Thread.sleep(5); // a later start, as after a deployment that lowered the burst
+
+        RateLimiter redeployed = anInstance();
+
+        assertThat(redeployed.consume(new RateLimit("test_changed", 2, RateLimitFixture.NO_REFILL), subject, 1).remaining())
+            .as("4 tokens left, capped at the new burst of 2, minus 1").isEqualTo(1);
+    }
+
     private RateLimiter anInstance() {
-        StatefulRedisConnection<String, String> connection = client.connect();
+        StatefulRedisConnection<String, byte[]> connection = client.connect(RedisBuckets.CODEC);
         return new RateLimiter(new RedisBuckets(() -> connection, Duration.ofSeconds(2)), new LocalBuckets(1_000),
             Duration.ofSeconds(5));
     }

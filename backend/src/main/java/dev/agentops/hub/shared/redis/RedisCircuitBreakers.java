@@ -1,0 +1,61 @@
+package dev.agentops.hub.shared.redis;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import org.slf4j.Logger;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What a Redis user does after a failure: one failed call opens the breaker, and for {@code backoff} calls skip Redis
+ * (the caller falls back to PostgreSQL or to this instance's state meanwhile), so that a hung Redis costs one timeout
+ * per period and instance rather than one per request; then a single call tries Redis again. A closed breaker costs a
+ * volatile read per call. Warnings name the failure's class, never its message (which may hold a URI with a password),
+ * at most once a minute: "{user}: Redis failed (reason); {fallback}, retrying Redis every N ms".
+ */
+public final class RedisCircuitBreakers {
+
+    private static final long WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    private RedisCircuitBreakers() {
+    }
+
+    public static CircuitBreaker of(Logger log, String user, String fallback, Duration backoff) {
+        Duration wait = backoff.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : backoff;
+        CircuitBreaker breaker = CircuitBreaker.of(user, CircuitBreakerConfig.custom()
+            .slidingWindow(1, 1, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+            .failureRateThreshold(100)
+            .waitDurationInOpenState(wait)
+            .permittedNumberOfCallsInHalfOpenState(1)
+            .writableStackTraceEnabled(false)
+            .build());
+        AtomicLong nextWarningAt = new AtomicLong(System.nanoTime());
+        breaker.getEventPublisher()
+            .onError(event -> {
+                long now = System.nanoTime();
+                long next = nextWarningAt.get();
+                if (now - next >= 0 && nextWarningAt.compareAndSet(next, now + WARNING_INTERVAL_NANOS)) {
+                    log.warn("{}: Redis failed ({}); {}, retrying Redis every {} ms", user, describe(event.getThrowable()),
+                        fallback, wait.toMillis());
+                }
+            })
+            .onStateTransition(event -> {
+                if (event.getStateTransition() == CircuitBreaker.StateTransition.HALF_OPEN_TO_CLOSED) {
+                    log.info("{}: Redis answers again", user);
+                }
+            });
+        return breaker;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) { // clients wrap; the root names the failure
+            cause = cause.getCause();
+        }
+        return cause instanceof TimeoutException || cause instanceof io.github.bucket4j.TimeoutException
+            ? "no answer in time" : cause.getClass().getSimpleName();
+    }
+}

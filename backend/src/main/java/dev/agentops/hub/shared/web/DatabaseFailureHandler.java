@@ -47,7 +47,8 @@ final class DatabaseFailureHandler {
             }
             return ErrorEnvelopes.response(request, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", MESSAGE, Map.of());
         }
-        LOG.error("Unexpected error on {} {}", request.getMethodName(), request.getPath(), failure);
+        // the wording of Micronaut's own handler for unexpected errors, which this one replaces for these types
+        LOG.error("Unexpected error occurred: {}", failure.getMessage(), failure);
         return ErrorEnvelopes.response(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
             EnvelopeErrorResponseProcessor.INTERNAL_MESSAGE, Map.of());
     }

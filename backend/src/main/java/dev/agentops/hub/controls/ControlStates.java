@@ -78,6 +78,12 @@ public class ControlStates {
         return agent.map(a -> new AgentState(a, controls(org).statusOf(a.id(), a.status())));
     }
 
+    /** True when {@link #agent} would answer from memory, without a database round trip. */
+    public boolean inMemory(UUID org, String idOrSlug) {
+        return identities.getIfPresent(org + "/" + idOrSlug) != null && !inFlight.containsKey(org)
+            && snapshots.getIfPresent(org) != null;
+    }
+
     /** The state of an agent known by id (policy checks, budgets); the row status is taken as active when unknown. */
     public AgentRuntimeStatus status(UUID org, UUID agentId) {
         return controls(org).statusOf(agentId, "active");

@@ -105,6 +105,12 @@ public class BudgetStates {
         entries.invalidate(org);
     }
 
+    /** True when {@link #of} would answer from memory (a fresh or a still servable snapshot), without a database read. */
+    public boolean inMemory(UUID org) {
+        Entry entry = entries.get(org);
+        return entry != null && System.nanoTime() - entry.loadedAtNanos() <= Duration.ofSeconds(MAX_STALE_SECONDS).toNanos();
+    }
+
     OrgBudgets snapshot(UUID org) {
         return entries.get(org).budgets();
     }

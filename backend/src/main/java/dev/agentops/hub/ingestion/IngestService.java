@@ -10,6 +10,7 @@ import dev.agentops.hub.shared.ratelimit.RateLimits;
 import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.web.ApiException;
 import dev.agentops.hub.shared.web.Problems;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
@@ -25,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** Accepts pieces of runs: validate, resolve the agent, count against the organization's limit, queue durably. */
@@ -56,12 +58,42 @@ public class IngestService {
     }
 
     /**
-     * Checks the piece and queues it; completes once it is committed (or with 503 when it could not be). Rarely
-     * blocks: the agent and its organization's controls are looked up in the database at most once a second, the
-     * budget states are reloaded in the background (see BudgetStates).
+     * Checks the piece and queues it; completes once it is committed (or with 503 when it could not be). Called on the
+     * event loop: when the agent, its organization's controls and its budget states are in memory (the agent and the
+     * controls are read from the database at most once a second, the budget states are reloaded in the background,
+     * see BudgetStates) the checks run right here; otherwise they run on the blocking pool, so that a slow or
+     * unreachable database (up to the pool's connection timeout per request) holds a pool thread, never the event
+     * loop that every other request needs.
      */
     public CompletableFuture<IngestAccepted> accept(Actor actor, IngestRunRequest run) {
         IngestValidation.check(run);
+        UUID org = actor.organizationId();
+        if (states.inMemory(org, run.agentId()) && budgets.inMemory(org)) {
+            return checkAndQueue(actor, run);
+        }
+        CompletableFuture<IngestAccepted> answer = new CompletableFuture<>();
+        PropagatedContext context = PropagatedContext.getOrEmpty(); // the request, for the RateLimit headers
+        try {
+            blocking.execute(() -> {
+                try (PropagatedContext.Scope ignored = context.propagate()) {
+                    checkAndQueue(actor, run).whenComplete((accepted, failure) -> {
+                        if (failure != null) {
+                            answer.completeExceptionally(failure);
+                        } else {
+                            answer.complete(accepted);
+                        }
+                    });
+                } catch (RuntimeException e) { // a 404, 409 or 429 of the checks, or the database's failure, as itself
+                    answer.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw unavailable();
+        }
+        return answer;
+    }
+
+    private CompletableFuture<IngestAccepted> checkAndQueue(Actor actor, IngestRunRequest run) {
         UUID org = actor.organizationId();
         ControlStates.AgentState state = states.agent(org, run.agentId())
             .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not_found",

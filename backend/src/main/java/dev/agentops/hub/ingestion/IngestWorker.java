@@ -1,5 +1,6 @@
 package dev.agentops.hub.ingestion;
 
+import dev.agentops.hub.shared.db.DatabaseFailures;
 import dev.agentops.hub.shared.tenancy.LookupTransactions;
 import dev.agentops.hub.shared.tenancy.LookupTransactions.Door;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
@@ -98,6 +99,12 @@ class IngestWorker {
             return lookups.write(Door.INGEST, "on",
                 () -> queue.claimOne(job.id()).map(locked -> mergeAndComplete(List.of(locked)).get(0)));
         } catch (RuntimeException failure) {
+            if (DatabaseFailures.unreachable(failure)) {
+                // the database, not the job, failed: it stays queued as it was, and an outage uses up no attempt
+                LOG.warn("Ingest job {} not processed: the database is unreachable ({}); it stays queued", job.id(),
+                    failure.getClass().getSimpleName());
+                return Optional.empty();
+            }
             boolean permanent = failure instanceof RunMerger.PermanentFailure || failure instanceof UnreadablePayload;
             String reason = permanent ? failure.getMessage()
                 : "processing failed (" + failure.getClass().getSimpleName() + "); will retry";

@@ -12,6 +12,8 @@ import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import dev.agentops.hub.shared.web.Problems;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 
 /** Invitations, roles and removals. An organization always keeps at least one active admin. */
 @Singleton
@@ -36,9 +39,11 @@ class MemberService {
     private final EmailSender email;
     private final ApplicationEventPublisher<MemberRemoved> removals;
     private final String publicUrl;
+    private final ExecutorService background;
 
     MemberService(MemberRepository members, OrganizationRepository organizations, TenantTransactions tenants,
-                  AuditTrail audit, EmailSender email, ApplicationEventPublisher<MemberRemoved> removals, @Value("${agentops.public-url}") String publicUrl) {
+                  AuditTrail audit, EmailSender email, ApplicationEventPublisher<MemberRemoved> removals,
+                  @Value("${agentops.public-url}") String publicUrl, @Named(TaskExecutors.BLOCKING) ExecutorService background) {
         this.members = members;
         this.organizations = organizations;
         this.tenants = tenants;
@@ -46,6 +51,7 @@ class MemberService {
         this.email = email;
         this.removals = removals;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.background = background;
     }
 
     List<Member> list(Actor actor, Instant afterCreatedAt, UUID afterId, int limitPlusOne) {
@@ -70,13 +76,17 @@ class MemberService {
             return new InvitationCreated(id, address, role.key(), teams, "invited", inviteUrl, expiresAt);
         });
         String organizationName = tenants.read(org, () -> organizations.find(org).map(Organization::name).orElse("an organization"));
-        try {
-            email.send(new EmailMessage(address, "You are invited to " + organizationName + " on AgentOps Hub",
-                "You were invited to join " + organizationName + " as " + role.key() + ".\n\nAccept within 7 days:\n\n"
-                    + created.inviteUrl() + "\n"));
-        } catch (RuntimeException e) {
-            LOG.warn("Invitation e-mail could not be sent ({}); share the invite link instead", e.getMessage());
-        }
+        EmailMessage invitation = new EmailMessage(address, "You are invited to " + organizationName + " on AgentOps Hub",
+            "You were invited to join " + organizationName + " as " + role.key() + ".\n\nAccept within 7 days:\n\n"
+                + created.inviteUrl() + "\n");
+        // off the request: a slow or silent SMTP server (up to its 15 s of timeouts) must not hold the admin's answer
+        background.execute(() -> {
+            try {
+                email.send(invitation);
+            } catch (RuntimeException e) {
+                LOG.warn("Invitation e-mail could not be sent ({}); share the invite link instead", e.getMessage());
+            }
+        });
         return email.reachesRecipients() ? new InvitationCreated(created.id(), created.email(), created.role(), created.teams(),
             created.status(), null, created.inviteExpiresAt()) : created;
     }

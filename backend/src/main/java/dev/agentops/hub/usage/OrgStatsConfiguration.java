@@ -18,5 +18,5 @@ import java.time.Duration;
 record OrgStatsConfiguration(
     @Bindable(defaultValue = "60s") Duration cacheTtl,
     @Bindable(defaultValue = "200ms") Duration redisTimeout,
-    @Bindable(defaultValue = "5s") Duration redisBackoff) {
+    @Bindable(defaultValue = "1s") Duration redisBackoff) {
 }

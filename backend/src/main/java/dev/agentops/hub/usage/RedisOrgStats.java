@@ -15,8 +15,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -39,6 +42,8 @@ class RedisOrgStats {
     private final long ttlMillis;
     private final long timeoutNanos;
     private final CircuitBreaker breaker;
+    private static final int MAX_MISSED_DROPS = 100_000;
+    private final Set<UUID> missedDrops = ConcurrentHashMap.newKeySet();
 
     RedisOrgStats(BeanProvider<StatefulRedisConnection<String, String>> connection, JsonMapper json,
                   OrgStatsConfiguration config) {
@@ -54,6 +59,9 @@ class RedisOrgStats {
     }
 
     Optional<OrgStats> find(UUID organizationId) {
+        if (!flushMissedDrops()) {
+            return Optional.empty();
+        }
         String value = call(redis -> redis.get(key(organizationId)));
         if (value == null) {
             return Optional.empty();
@@ -78,31 +86,33 @@ class RedisOrgStats {
     /** One {@code DEL} for all of them: this runs on the ingest worker's thread after every batch. */
     void drop(Collection<UUID> organizationIds) {
         if (!organizationIds.isEmpty()) {
-            call(redis -> redis.del(organizationIds.stream().map(RedisOrgStats::key).toArray(String[]::new)));
+            missedDrops.addAll(organizationIds);
+            flushMissedDrops();
         }
+    }
+
+    /**
+     * Drops that Redis did not take (down, hung, or skipped during the back-off) are kept and sent before the next
+     * read: a Redis that was only hung (or a replica promoted) still holds the old snapshots, which would otherwise be
+     * served until their TTL. False when some are still pending (the read then goes to PostgreSQL).
+     */
+    private boolean flushMissedDrops() {
+        if (missedDrops.isEmpty()) {
+            return true;
+        }
+        List<UUID> pending = List.copyOf(missedDrops);
+        if (call(redis -> redis.del(pending.stream().map(RedisOrgStats::key).toArray(String[]::new))) == null) {
+            if (missedDrops.size() > MAX_MISSED_DROPS) {
+                missedDrops.clear(); // bounded memory; those snapshots then live until their TTL
+            }
+            return false;
+        }
+        pending.forEach(missedDrops::remove);
+        return true;
     }
 
     /** The reply, or null when Redis is being left alone or does not answer in time. */
     private <T> T call(Function<RedisAsyncCommands<String, String>, RedisFuture<T>> command) {
-        try {
-            return breaker.executeCheckedSupplier(() -> {
-                RedisFuture<T> future = command.apply(connection.get().async());
-                try {
-                    return future.get(timeoutNanos, TimeUnit.NANOSECONDS);
-                } catch (Exception e) {
-                    // otherwise a command stuck behind a dead socket waits in Lettuce's queue until a reconnection
-                    future.cancel(true);
-                    throw e;
-                }
-            });
-        } catch (Throwable e) { // whatever Redis or the client does (or an open breaker), the caller goes on with PostgreSQL
-            if (e instanceof Error error) {
-                throw error;
-            }
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }
+        return RedisCircuitBreakers.call(breaker, () -> command.apply(connection.get().async()), timeoutNanos);
     }
 }

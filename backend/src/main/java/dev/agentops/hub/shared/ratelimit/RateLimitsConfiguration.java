@@ -24,6 +24,6 @@ public record RateLimitsConfiguration(
     @Bindable(defaultValue = "5/1h burst 5") String passwordResetIp,
     @Bindable(defaultValue = "5/1m burst 5") String mfaUser,
     @Bindable(defaultValue = "200ms") Duration redisTimeout,
-    @Bindable(defaultValue = "5s") Duration redisBackoff,
+    @Bindable(defaultValue = "1s") Duration redisBackoff,
     @Bindable(defaultValue = "100000") int localMaxBuckets) {
 }

@@ -1,15 +1,18 @@
 package dev.agentops.hub.shared.redis;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +24,9 @@ import java.util.function.Consumer;
  * Redis pub/sub for telling other instances about a change (revoked keys, price changes, live events). Redis is
  * never required for correctness: a failed publish is logged and the caller falls back (a cache TTL, a local
  * delivery); subscriptions that fail are retried every 30 s, and Lettuce re-subscribes by itself after reconnects.
+ * Publishers include the ingest workers (one live event per run): a publish waits at most
+ * {@code agentops.redis.timeout}, and after a failure publishes skip Redis for {@code agentops.redis.backoff},
+ * so a dead or hung Redis costs one timeout per period and instance, never one per run.
  */
 @Singleton
 @Requires(property = "redis.uri")
@@ -33,25 +39,22 @@ public class RedisChannels {
     private final Map<String, Consumer<String>> handlers = new ConcurrentHashMap<>();
     private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean listening = new AtomicBoolean();
+    private final long timeoutNanos;
+    private final CircuitBreaker breaker;
 
     RedisChannels(BeanProvider<StatefulRedisConnection<String, String>> connection,
-                  BeanProvider<StatefulRedisPubSubConnection<String, String>> subscriber) {
+                  BeanProvider<StatefulRedisPubSubConnection<String, String>> subscriber,
+                  @Value("${agentops.redis.timeout:300ms}") Duration timeout,
+                  @Value("${agentops.redis.backoff:1s}") Duration backoff) {
         this.connection = connection;
         this.subscriber = subscriber;
+        this.timeoutNanos = timeout.toNanos();
+        this.breaker = RedisCircuitBreakers.of(LOG, "Redis channels", "changes reach only this instance (others rely on cache expiry)", backoff);
     }
 
-    /** True when Redis took the message (within a second). */
+    /** True when Redis took the message in time; false at once while the back-off after a failure lasts. */
     public boolean publish(String channel, String message) {
-        try {
-            connection.get().async().publish(channel, message).get(1, TimeUnit.SECONDS);
-            return true;
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            LOG.warn("Could not publish on Redis channel {} ({})", channel, e.getClass().getSimpleName());
-            return false;
-        }
+        return RedisCircuitBreakers.call(breaker, () -> connection.get().async().publish(channel, message), timeoutNanos) != null;
     }
 
     /** Delivers every message of {@code channel} to {@code handler}; subscribes now, or later when Redis is back. */

@@ -2,12 +2,14 @@ package dev.agentops.hub.shared.redis;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.lettuce.core.RedisFuture;
 import org.slf4j.Logger;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * What a Redis user does after a failure: one failed call opens the breaker, and for {@code backoff} calls skip Redis
@@ -48,6 +50,33 @@ public final class RedisCircuitBreakers {
                 }
             });
         return breaker;
+    }
+
+    /**
+     * Runs a Redis command through the breaker: its reply, or null when the breaker is open, Redis fails or does not
+     * answer within {@code timeoutNanos} (never throws an exception). A command that did not answer is cancelled:
+     * otherwise it would wait in Lettuce's queue for a reconnection and run late, after the caller's fallback.
+     */
+    public static <T> T call(CircuitBreaker breaker, Supplier<RedisFuture<T>> command, long timeoutNanos) {
+        try {
+            return breaker.executeCheckedSupplier(() -> {
+                RedisFuture<T> future = command.get();
+                try {
+                    return future.get(timeoutNanos, TimeUnit.NANOSECONDS);
+                } catch (Exception e) {
+                    future.cancel(true);
+                    throw e;
+                }
+            });
+        } catch (Throwable e) { // whatever Redis or the client does (or an open breaker), the caller falls back
+            if (e instanceof Error error) {
+                throw error;
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }
     }
 
     private static String describe(Throwable e) {

@@ -1,5 +1,6 @@
 package dev.agentops.hub.shared.web;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -14,12 +15,20 @@ public final class ErrorEnvelopes {
     private ErrorEnvelopes() {
     }
 
+    /** Seconds a client should wait before retrying a {@code 503} (the database or the queue was unreachable). */
+    public static final int RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
+
+    /** Every {@code 503} carries {@code Retry-After}: the SDKs wait that long before their next attempt. */
     public static MutableHttpResponse<ApiError> response(HttpRequest<?> request, HttpStatus status, String code,
                                                          String message, Map<String, Object> details) {
-        return HttpResponse.<ApiError>status(status)
+        MutableHttpResponse<ApiError> response = HttpResponse.<ApiError>status(status)
             .contentType(MediaType.APPLICATION_JSON_TYPE)
             .body(new ApiError(message, code, details == null ? Map.of() : details,
                 request == null ? null : RequestIds.of(request)));
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_UNAVAILABLE_SECONDS));
+        }
+        return response;
     }
 
     /** The stable code a status maps to when nothing more specific is known. */

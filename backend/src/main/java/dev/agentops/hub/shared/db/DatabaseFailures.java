@@ -1,0 +1,31 @@
+package dev.agentops.hub.shared.db;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+
+/** Tells "PostgreSQL cannot be reached" apart from a failing statement: the first is a 503 to retry, not a bug. */
+public final class DatabaseFailures {
+
+    private DatabaseFailures() {
+    }
+
+    /**
+     * True when the cause chain says the server was unreachable or went away: no pooled connection in time (Hikari),
+     * a refused or broken connection (SQLSTATE class 08), or a server shutting down or starting up (57P01..57P03).
+     */
+    public static boolean unreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                || cause instanceof ConnectException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

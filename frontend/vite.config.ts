@@ -38,19 +38,25 @@ export default defineConfig({
     proxy: { '/api': backend, '/health': backend },
   },
   test: {
+    // pure functions run in node; component and page tests (*.test.tsx) opt into jsdom with a
+    // `// @vitest-environment jsdom` comment and render through src/testing/render-app.tsx
     environment: 'node',
     include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['src/testing/setup.ts'],
+    // a page test renders the whole app; on a shared 2-core CI machine one can take several seconds
+    testTimeout: 20_000,
     // `npm test` measures line coverage of every source file, tested or not; HTML report: target/coverage/index.html
     coverage: {
       provider: 'v8',
       include: ['src/**/*.{ts,tsx}'],
-      exclude: ['src/**/*.test.{ts,tsx}', 'src/lib/api-schema.d.ts', 'src/vite-env.d.ts'],
+      // src/testing/ is test code (the fake API and the render helper), not part of the app
+      exclude: ['src/**/*.test.{ts,tsx}', 'src/testing/**', 'src/lib/api-schema.d.ts', 'src/vite-env.d.ts'],
       reporter: ['text-summary', 'html', 'json-summary'],
       reportsDirectory: 'target/coverage',
-      // Issue #15 asks for 80 % of lines. Measured 2026-12-02: 71.99 % (1275/1771): the React components and pages
-      // have no unit tests (their behaviour is covered by the browser tests in backend/e2e, which v8 does not see).
-      // The gate holds the measured figure so that coverage cannot fall; the integrator decides on raising it.
-      thresholds: { lines: 71 },
+      // Issue #15: the build fails under 80 % of lines. Measured 2026-12-03: 92.68 % (3268/3526) with the page tests
+      // (src/app/**/*.test.tsx). v8 counts a file only once a test loads it: before them, 137 never-loaded files
+      // counted 0 lines, so the old 71.99 % was of the files the unit tests happened to import.
+      thresholds: { lines: 80 },
     },
   },
 })

@@ -33,6 +33,9 @@ const page = (load: () => Promise<PageModule>) => async () => {
       if (prefetchInto) prefetch(prefetchInto, new URL(request.url))
       return null
     },
+    // only on arriving at the page: a route with a loader to re-run makes every navigation asynchronous, and two
+    // quick filter changes (each a navigation) would then read the same old URL and undo each other
+    shouldRevalidate: () => false,
   }
 }
 

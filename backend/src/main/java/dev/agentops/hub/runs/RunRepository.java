@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Runs and events; every method runs inside the organization's tenant scope. */
+// Hand-written SQL on purpose (#17): the worker's merge path (batched upserts, JSON columns, keyset pages).
 @Singleton
 public class RunRepository {
 

@@ -16,24 +16,14 @@ import dev.agentops.sdk.generated.invoker.ApiClient;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -62,7 +52,6 @@ import java.util.function.Supplier;
 public final class AgentOpsClient implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(AgentOpsClient.class.getName());
-    private static final String INGEST_PATH = "/api/v1/ingest/run";
     private static final String CHECK_PATH = "/api/v1/policies/check";
     /** The longest hold of one approval wait the API allows ({@code timeout_s} 0–60). */
     static final int APPROVAL_WAIT_MAX_S = 60;
@@ -70,38 +59,20 @@ public final class AgentOpsClient implements AutoCloseable {
     private static final Duration APPROVAL_RETRY_PAUSE = Duration.ofSeconds(1);
     /** The API's limit of events per request. */
     static final int MAX_FLUSH_AT = 1000;
-    /** Milliseconds, always three digits, UTC: what JavaScript's {@code Date.toISOString()} writes. */
-    private static final DateTimeFormatter TIMESTAMP =
-        DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final String apiKey;
     private final String agentId;
     private final String baseUrl;
-    private final int flushAt;
     private final boolean strict;
     private final Consumer<AgentOpsException> onError;
     private final HttpTransport transport;
-    private final ScheduledExecutorService scheduler;
     private final ObjectMapper mapper;
-    private final Clock clock;
-    private final Supplier<String> ids;
+    private final Payloads payloads;
+    private final EventBuffer buffer;
     private final PauseMonitor pauses;
     private final PolicyFailMode policyFailMode;
     /** Per run: approvals seen approved and not used yet, by the canonical JSON of the action they are bound to. */
     private final Map<String, Map<String, String>> approved = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private final Object lock = new Object();
-    /** Buffered pieces per run, in the order runs were first touched since the last cut. */
-    private final Map<String, RunBuffer> pending = new LinkedHashMap<>();
-    /** Runs started and not ended yet, with their agent. */
-    private final Map<String, String> openRuns = new LinkedHashMap<>();
-    private int buffered;
-    /** Items cut and waiting for the sender; counted against {@code maxBufferedItems} too. */
-    private final AtomicInteger queued = new AtomicInteger();
-    private boolean overflowReported;
-    private volatile Thread flushThread;
-    private final int maxBufferedItems;
-    private volatile boolean closed;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicReference<AgentOpsException> strictFailure = new AtomicReference<>();
 
@@ -113,12 +84,9 @@ public final class AgentOpsClient implements AutoCloseable {
         String url = builder.baseUrl != null ? builder.baseUrl : System.getenv("AGENTOPS_BASE_URL");
         this.baseUrl = url == null || url.isBlank() ? "http://localhost:8080" : url;
         this.agentId = builder.agentId != null ? builder.agentId : System.getenv("AGENTOPS_AGENT_ID");
-        this.flushAt = Math.min(MAX_FLUSH_AT, Math.max(1, builder.flushAt));
-        this.maxBufferedItems = Math.max(1, builder.maxBufferedItems);
         this.strict = builder.strict;
         this.onError = builder.onError;
-        this.clock = builder.clock;
-        this.ids = builder.ids;
+        this.payloads = new Payloads(builder.clock, builder.ids);
         this.policyFailMode = builder.policyFailMode;
         this.mapper = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -126,14 +94,10 @@ public final class AgentOpsClient implements AutoCloseable {
             : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.transport = new HttpTransport(http, mapper, baseUrl, apiKey, builder.maxRetries, builder.sleeper,
             builder.timeout, "agentops-sdk-java/" + AgentOpsSdk.VERSION);
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "agentops-flush");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = builder.flushInterval.toMillis();
-        scheduler.scheduleWithFixedDelay(this::flushQuietly, interval, interval, TimeUnit.MILLISECONDS);
-        this.pauses = new PauseMonitor(transport, this::openAgents, builder.onPause, builder.onBudgetStatus, this::report,
+        this.buffer = new EventBuffer(agentId, Math.min(MAX_FLUSH_AT, Math.max(1, builder.flushAt)),
+            Math.max(1, builder.maxBufferedItems), builder.flushInterval, transport, mapper, this::acknowledged,
+            this::report);
+        this.pauses = new PauseMonitor(transport, buffer::openAgents, builder.onPause, builder.onBudgetStatus, this::report,
             System::nanoTime);
     }
 
@@ -169,21 +133,13 @@ public final class AgentOpsClient implements AutoCloseable {
             throw new AgentPausedException("agent " + agent + " is paused" + (reason == null ? "" : ": " + reason), 0,
                 "agent_paused", null);
         }
-        String runId = start.runId() != null ? start.runId() : ids.get();
-        if (droppedAfterClose()) {
+        String runId = start.runId() != null ? start.runId() : payloads.newId();
+        if (buffer.droppedAfterClose()) {
             return runId;
         }
-        synchronized (lock) {
-            openRuns.put(runId, agent);
-            RunBuffer run = buffer(runId);
-            run.fields.put("status", RunStatus.RUNNING.wire());
-            run.fields.put("start_time", now());
-            putIfNotNull(run.fields, "input", asObject(start.input()));
-            putIfNotNull(run.fields, "tags", start.tags());
-            putIfNotNull(run.fields, "metadata", start.metadata());
-        }
+        buffer.started(runId, agent, payloads.started(start));
         pauses.start();
-        added(false);
+        buffer.added(false);
         return runId;
     }
 
@@ -200,18 +156,11 @@ public final class AgentOpsClient implements AutoCloseable {
         if (!status.isFinal()) {
             throw new IllegalArgumentException("a run ends COMPLETED, FAILED or CANCELLED, not " + status);
         }
-        if (droppedAfterClose()) {
+        if (buffer.droppedAfterClose()) {
             return;
         }
-        synchronized (lock) {
-            RunBuffer run = buffer(runId);
-            run.fields.put("status", status.wire());
-            run.fields.put("end_time", now());
-            putIfNotNull(run.fields, "output", asObject(output));
-            putIfNotNull(run.fields, "error", error);
-            openRuns.remove(runId);
-        }
-        added(true);
+        buffer.ended(runId, payloads.ended(status, output, error));
+        buffer.added(true);
     }
 
     /** Ends a run as completed with this output. */
@@ -223,21 +172,7 @@ public final class AgentOpsClient implements AutoCloseable {
 
     /** Records a model call; returns the event id. */
     public String recordLlmCall(String runId, LlmCall call) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        putIfNotNull(payload, "provider", call.provider());
-        putIfNotNull(payload, "request", call.request());
-        putIfNotNull(payload, "response", call.response());
-        Map<String, Object> event = event(EventType.LLM_CALL, call.durationMs(), payload.isEmpty() ? null : payload);
-        putIfNotNull(event, "model", call.model());
-        if (call.usage() != null) {
-            event.put("token_usage", call.usage().toMap());
-            event.put("usage_format", UsageFormat.AGENTOPS.wire());
-        } else if (call.providerUsage() != null) {
-            event.put("token_usage", call.providerUsage());
-            putIfNotNull(event, "usage_format", call.usageFormat() == null ? null : call.usageFormat().wire());
-        }
-        putIfNotNull(event, "cost_usd", call.costUsd());
-        return add(runId, event);
+        return add(runId, payloads.llmCall(call));
     }
 
     /**
@@ -252,12 +187,7 @@ public final class AgentOpsClient implements AutoCloseable {
     /** Records a tool call ({@code payload: {tool_name, input, output, error}}); returns the event id. */
     public String recordToolCall(String runId, ToolCall call) {
         Objects.requireNonNull(call.toolName(), "toolName");
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("tool_name", call.toolName());
-        putIfNotNull(payload, "input", call.input());
-        putIfNotNull(payload, "output", call.output());
-        putIfNotNull(payload, "error", call.error());
-        return add(runId, event(EventType.TOOL_CALL, call.durationMs(), payload));
+        return add(runId, payloads.toolCall(call));
     }
 
     /** Records a tool call; returns the event id. */
@@ -270,15 +200,8 @@ public final class AgentOpsClient implements AutoCloseable {
      */
     public String recordExternalAction(String runId, ExternalAction action) {
         Objects.requireNonNull(action.actionType(), "actionType");
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("action_type", action.actionType());
-        putIfNotNull(payload, "target", action.target());
-        putIfNotNull(payload, "payload", action.payload());
-        putIfNotNull(payload, "approval_id",
-            action.approvalId() != null ? action.approvalId() : takeApproval(runId, action));
-        Map<String, Object> event = event(EventType.EXTERNAL_ACTION, action.durationMs(), payload);
-        putIfNotNull(event, "cost_usd", action.costUsd());
-        return add(runId, event);
+        return add(runId, payloads.externalAction(action,
+            action.approvalId() != null ? action.approvalId() : takeApproval(runId, action)));
     }
 
     /** Records an external action; returns the event id. */
@@ -297,10 +220,7 @@ public final class AgentOpsClient implements AutoCloseable {
      * other failures throw only in strict mode (otherwise the same fail-mode answer, reason = the error's code).
      */
     public PolicyCheck checkPolicy(String runId, Map<String, ?> action, Map<String, ?> context) {
-        String agent;
-        synchronized (lock) {
-            agent = runId == null ? agentId : openRuns.getOrDefault(runId, agentId);
-        }
+        String agent = buffer.agentOf(runId);
         try {
             if (agent == null) {
                 throw new AgentOpsException("no agent: call agentId(..) or set AGENTOPS_AGENT_ID", 0, "configuration",
@@ -310,10 +230,10 @@ public final class AgentOpsClient implements AutoCloseable {
                 throw new AgentOpsException("checkPolicy needs an action with a type", 0, "configuration", null, null);
             }
             Map<String, Object> body = new LinkedHashMap<>();
-            putIfNotNull(body, "run_id", runId);
+            Payloads.putIfNotNull(body, "run_id", runId);
             body.put("agent_id", agent);
             body.put("action", action);
-            putIfNotNull(body, "context", context);
+            Payloads.putIfNotNull(body, "context", context);
             JsonNode answer = transport.post(CHECK_PATH, body);
             JsonNode data = answer.has("data") ? answer.get("data") : answer;
             if (!data.hasNonNull("decision")) {
@@ -446,7 +366,7 @@ public final class AgentOpsClient implements AutoCloseable {
             merged.putAll(mapper.convertValue(tree, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
             }));
         }
-        putIfNotNull(merged, "target", action.target());
+        Payloads.putIfNotNull(merged, "target", action.target());
         merged.put("type", action.actionType());
         return new String(CanonicalJson.encode(mapper, merged), java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -481,12 +401,7 @@ public final class AgentOpsClient implements AutoCloseable {
      * {@link #endRun}. Returns the event id.
      */
     public String recordError(String runId, String message, Map<String, ?> details) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("message", message == null ? "error" : message);
-        if (details != null) {
-            payload.putAll(details);
-        }
-        return add(runId, event(EventType.ERROR, null, payload));
+        return add(runId, payloads.error(message, details));
     }
 
     // ---- state and lifecycle ---------------------------------------------------------------------------------
@@ -539,19 +454,7 @@ public final class AgentOpsClient implements AutoCloseable {
         if (agentId != null) {
             pauses.refreshIfStale(agentId);
         }
-        if (Thread.currentThread() == flushThread) {
-            flushQuietly(); // called from onError: already on the sender thread
-        } else if (!scheduler.isShutdown()) {
-            Cut cut = cut();
-            Future<?> done = scheduler.submit(() -> send(cut));
-            try {
-                done.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException e) {
-                report(new AgentOpsException("flush failed: " + e.getCause(), 0, null, null, e.getCause()));
-            }
-        }
+        buffer.flush();
         AgentOpsException failure = strictFailure.getAndSet(null);
         if (strict && failure != null) {
             throw failure;
@@ -564,12 +467,12 @@ public final class AgentOpsClient implements AutoCloseable {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
-        closed = true;
+        buffer.close();
         pauses.close();
         try {
             flush();
         } finally {
-            scheduler.shutdown();
+            buffer.shutdown();
         }
     }
 
@@ -591,205 +494,19 @@ public final class AgentOpsClient implements AutoCloseable {
 
     // ---- internals -------------------------------------------------------------------------------------------
 
-    private static final class RunBuffer {
-        final String agent;
-        final Map<String, Object> fields = new LinkedHashMap<>();
-        final List<Map<String, Object>> events = new ArrayList<>();
-
-        RunBuffer(String agent) {
-            this.agent = agent;
-        }
-    }
-
-    /** Pieces taken from the buffer in one go, and how many buffered items they were. */
-    private record Cut(List<Map<String, Object>> pieces, int items) {
-    }
-
-    private Set<String> openAgents() {
-        synchronized (lock) {
-            return new LinkedHashSet<>(openRuns.values());
-        }
-    }
-
-    private RunBuffer buffer(String runId) {
-        return pending.computeIfAbsent(runId, id -> new RunBuffer(openRuns.getOrDefault(id, agentId)));
-    }
-
-    /** The envelope, minus what the caller adds; the timestamp is when the event began: now minus its duration. */
-    private Map<String, Object> event(EventType type, Long durationMs, Map<String, Object> payload) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("event_id", ids.get());
-        event.put("event_type", type.wire());
-        Instant at = clock.instant();
-        event.put("timestamp", TIMESTAMP.format(durationMs == null ? at : at.minusMillis(durationMs)));
-        putIfNotNull(event, "duration_ms", durationMs);
-        putIfNotNull(event, "payload", payload);
-        return event;
+    private void acknowledged(String agent, JsonNode answer) {
+        pauses.update(agent, answer);
     }
 
     private String add(String runId, Map<String, Object> event) {
         Objects.requireNonNull(runId, "runId");
-        String agent;
-        synchronized (lock) {
-            agent = openRuns.getOrDefault(runId, agentId);
-        }
-        pauses.refreshIfStale(agent);
-        if (droppedAfterClose()) {
+        pauses.refreshIfStale(buffer.agentOf(runId));
+        if (buffer.droppedAfterClose()) {
             return (String) event.get("event_id");
         }
-        synchronized (lock) {
-            buffer(runId).events.add(event);
-        }
-        added(false);
+        buffer.event(runId, event);
+        buffer.added(false);
         return (String) event.get("event_id");
-    }
-
-    private boolean droppedAfterClose() {
-        if (closed) {
-            LOG.log(System.Logger.Level.WARNING, "AgentOpsClient is closed; telemetry recorded after close() is dropped");
-            return true;
-        }
-        boolean full;
-        boolean first = false;
-        synchronized (lock) {
-            full = buffered + queued.get() >= maxBufferedItems;
-            if (full && !overflowReported) {
-                overflowReported = true;
-                first = true;
-            }
-        }
-        if (first) {
-            report(new AgentOpsException(maxBufferedItems + " items are waiting to be sent (is AgentOps reachable?); "
-                + "new telemetry is dropped until they are", 0, null, null, null));
-        }
-        return full;
-    }
-
-    /** Counts one buffered item; at {@code flushAt} items, or when asked, cuts the buffer and queues it to send. */
-    private void added(boolean sendNow) {
-        Cut cut = null;
-        synchronized (lock) {
-            buffered++;
-            if (sendNow || buffered >= flushAt) {
-                cut = cut();
-            }
-        }
-        if (cut != null && !cut.pieces().isEmpty()) {
-            Cut taken = cut;
-            try {
-                scheduler.execute(() -> send(taken));
-            } catch (RuntimeException rejected) {
-                // closing: close() already flushed what it could
-                queued.addAndGet(-taken.items());
-            }
-        }
-    }
-
-    /**
-     * Takes everything buffered as pieces: per run (in the order runs were first touched since the last cut), the
-     * first piece with the run's fields and up to {@code flushAt} events, further pieces with the next events. The
-     * TypeScript SDK cuts exactly the same way, which the shared fixture relies on.
-     */
-    private Cut cut() {
-        synchronized (lock) {
-            List<Map<String, Object>> pieces = new ArrayList<>();
-            for (Map.Entry<String, RunBuffer> entry : pending.entrySet()) {
-                RunBuffer run = entry.getValue();
-                List<Map<String, Object>> events = run.events;
-                int from = 0;
-                do {
-                    Map<String, Object> piece = new LinkedHashMap<>();
-                    piece.put("run_id", entry.getKey());
-                    piece.put("agent_id", run.agent);
-                    if (from == 0) {
-                        piece.putAll(run.fields);
-                    }
-                    int to = Math.min(events.size(), from + flushAt);
-                    if (to > from) {
-                        piece.put("events", new ArrayList<>(events.subList(from, to)));
-                    }
-                    pieces.add(piece);
-                    from = to;
-                } while (from < events.size());
-            }
-            pending.clear();
-            int items = buffered;
-            buffered = 0;
-            queued.addAndGet(items);
-            overflowReported = false;
-            return new Cut(pieces, items);
-        }
-    }
-
-    /** The timer's flush; runs on the sender thread. */
-    private void flushQuietly() {
-        send(cut());
-    }
-
-    /** Sends pieces in order; runs on the sender thread only. */
-    private void send(Cut cut) {
-        flushThread = Thread.currentThread();
-        List<Map<String, Object>> pieces = cut.pieces();
-        try {
-            for (int i = 0; i < pieces.size(); i++) {
-                Map<String, Object> piece = pieces.get(i);
-                String agent = (String) piece.get("agent_id");
-                if (agent == null) {
-                    report(new AgentOpsException("run " + piece.get("run_id") + " has no agent: set agentId(..)", 0, null,
-                        null, null));
-                    continue;
-                }
-                try {
-                    JsonNode answer = transport.postJson(INGEST_PATH, CanonicalJson.encode(mapper, piece));
-                    pauses.update(agent, answer.has("data") ? answer.get("data") : answer);
-                } catch (ConnectionException | ServerException | RateLimitException unreachable) {
-                    // the server is unreachable or overloaded: keep this piece and the rest (same ids, so a later
-                    // send never counts twice) for the next flush, unless we are closing
-                    report(unreachable);
-                    if (!closed) {
-                        requeue(pieces.subList(i, pieces.size()));
-                    }
-                    return;
-                } catch (AgentOpsException e) {
-                    report(e);
-                } catch (RuntimeException e) {
-                    report(new AgentOpsException("could not send telemetry: " + e, 0, null, null, e));
-                }
-            }
-        } finally {
-            queued.addAndGet(-cut.items());
-        }
-    }
-
-    /** Puts unsent pieces back in front of anything buffered since, within {@code maxBufferedItems}. */
-    @SuppressWarnings("unchecked")
-    private void requeue(List<Map<String, Object>> unsent) {
-        synchronized (lock) {
-            Map<String, RunBuffer> newer = new LinkedHashMap<>(pending);
-            pending.clear();
-            int items = 0;
-            for (Map<String, Object> piece : unsent) {
-                String runId = (String) piece.get("run_id");
-                RunBuffer run = pending.computeIfAbsent(runId, id -> new RunBuffer((String) piece.get("agent_id")));
-                piece.forEach((key, value) -> {
-                    if (!key.equals("run_id") && !key.equals("agent_id") && !key.equals("events")) {
-                        run.fields.put(key, value);
-                    }
-                });
-                List<Map<String, Object>> events = (List<Map<String, Object>>) piece.get("events");
-                if (events != null) {
-                    run.events.addAll(events);
-                    items += events.size();
-                }
-                items++;
-            }
-            for (Map.Entry<String, RunBuffer> entry : newer.entrySet()) {
-                RunBuffer run = pending.computeIfAbsent(entry.getKey(), id -> new RunBuffer(entry.getValue().agent));
-                run.fields.putAll(entry.getValue().fields); // newer values (an end after a start) win
-                run.events.addAll(entry.getValue().events);
-            }
-            buffered += items;
-        }
     }
 
     private void report(AgentOpsException failure) {
@@ -805,27 +522,7 @@ public final class AgentOpsClient implements AutoCloseable {
         }
     }
 
-    private String now() {
-        return TIMESTAMP.format(clock.instant());
-    }
-
-    /** Run input and output are JSON objects: anything else is sent as {@code {"value": ...}}, as the TypeScript SDK does. */
-    private static Object asObject(Object value) {
-        if (value == null || value instanceof Map<?, ?>) {
-            return value;
-        }
-        Map<String, Object> wrapped = new LinkedHashMap<>();
-        wrapped.put("value", value);
-        return wrapped;
-    }
-
-    private static void putIfNotNull(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
-    }
-
-/** Configuration of an {@link AgentOpsClient}; explicit values win over the environment. */
+    /** Configuration of an {@link AgentOpsClient}; explicit values win over the environment. */
     public static final class Builder {
         private String apiKey;
         private String agentId;

@@ -31,13 +31,20 @@ import java.util.Map;
 @Tag(name = "Auth")
 class AuthController {
 
-    private final AuthService auth;
+    private final SignupService signups;
+    private final LoginService logins;
+    private final PasswordResetService resets;
+    private final InvitationService invitations;
     private final Sessions sessions;
     private final RateLimiter limiter;
     private final RateLimits limits;
 
-    AuthController(AuthService auth, Sessions sessions, RateLimiter limiter, RateLimits limits) {
-        this.auth = auth;
+    AuthController(SignupService signups, LoginService logins, PasswordResetService resets,
+                   InvitationService invitations, Sessions sessions, RateLimiter limiter, RateLimits limits) {
+        this.signups = signups;
+        this.logins = logins;
+        this.resets = resets;
+        this.invitations = invitations;
         this.sessions = sessions;
         this.limiter = limiter;
         this.limits = limits;
@@ -50,7 +57,7 @@ class AuthController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<DataResponse<AuthResponses.SignupAccepted>> signup(HttpRequest<?> http, @Body @Valid AuthRequests.Signup request) {
         limiter.check(limits.signupIp(), ClientInfo.of(http).ip());
-        return HttpResponse.accepted().body(DataResponse.of(auth.signup(request)));
+        return HttpResponse.accepted().body(DataResponse.of(signups.signup(request)));
     }
 
     @Operation(operationId = "confirmSignup", description = "Spends the link of the signup e-mail and creates the organization "
@@ -61,7 +68,7 @@ class AuthController {
     HttpResponse<DataResponse<AuthResponses.Session>> confirmSignup(HttpRequest<?> http, @Body @Valid AuthRequests.SignupConfirm request) {
         // ends in a session like login, so it counts against the same per-IP limit
         limiter.check(limits.loginIp(), ClientInfo.of(http).ip());
-        return HttpResponse.created(DataResponse.of(auth.confirmSignup(request)), URI.create("/api/v1/orgs/profile"));
+        return HttpResponse.created(DataResponse.of(signups.confirmSignup(request)), URI.create("/api/v1/orgs/profile"));
     }
 
     @Operation(operationId = "login")
@@ -69,15 +76,15 @@ class AuthController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     DataResponse<AuthResponses.Session> login(HttpRequest<?> http, @Body @Valid AuthRequests.Login request) {
         limiter.check(limits.loginIp(), ClientInfo.of(http).ip());
-        limiter.check(limits.loginAccount(), AuthService.accountKey(request.email(), ClientInfo.of(http).ip()));
-        return DataResponse.of(auth.login(request));
+        limiter.check(limits.loginAccount(), LoginService.accountKey(request.email(), ClientInfo.of(http).ip()));
+        return DataResponse.of(logins.login(request));
     }
 
     @Operation(operationId = "verifyMfa")
     @Post("/mfa/verify")
     @Secured(SecurityRule.IS_ANONYMOUS)
     DataResponse<AuthResponses.Session> verifyMfa(@Body @Valid AuthRequests.MfaVerify request) {
-        return DataResponse.of(auth.verifyMfa(request));
+        return DataResponse.of(logins.verifyMfa(request));
     }
 
     @Operation(operationId = "refreshToken")
@@ -93,14 +100,14 @@ class AuthController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     void logout(Authentication authentication, @Body @Valid AuthRequests.Logout request) {
         Object sid = authentication.getAttributes().get("sid");
-        auth.logout(Actor.from(authentication), sid == null ? null : java.util.UUID.fromString(sid.toString()), request.refreshToken());
+        logins.logout(Actor.from(authentication), sid == null ? null : java.util.UUID.fromString(sid.toString()), request.refreshToken());
     }
 
     @Operation(operationId = "getCurrentUser")
     @Get("/me")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     DataResponse<AuthResponses.Me> me(Authentication authentication) {
-        return DataResponse.of(auth.me(Actor.from(authentication)));
+        return DataResponse.of(logins.me(Actor.from(authentication)));
     }
 
     @Operation(operationId = "requestPasswordReset")
@@ -108,7 +115,7 @@ class AuthController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<Map<String, String>> requestPasswordReset(HttpRequest<?> http, @Body @Valid AuthRequests.PasswordReset request) {
         limiter.check(limits.passwordResetIp(), ClientInfo.of(http).ip());
-        auth.requestPasswordReset(request);
+        resets.requestPasswordReset(request);
         return HttpResponse.accepted().body(Map.of("message", "If an account exists for this e-mail, a reset link is on its way."));
     }
 
@@ -117,14 +124,14 @@ class AuthController {
     @Status(HttpStatus.NO_CONTENT)
     @Secured(SecurityRule.IS_ANONYMOUS)
     void confirmPasswordReset(@Body @Valid AuthRequests.PasswordResetConfirm request) {
-        auth.confirmPasswordReset(request);
+        resets.confirmPasswordReset(request);
     }
 
     @Operation(operationId = "getInvitation")
     @Get("/invitations/{token}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     DataResponse<AuthResponses.Invitation> invitation(@PathVariable String token) {
-        return DataResponse.of(auth.invitation(token));
+        return DataResponse.of(invitations.invitation(token));
     }
 
     @Operation(operationId = "acceptInvite")
@@ -133,6 +140,6 @@ class AuthController {
     DataResponse<AuthResponses.Session> acceptInvite(HttpRequest<?> http, @Body @Valid AuthRequests.AcceptInvite request) {
         String ip = ClientInfo.of(http).ip();
         limiter.check(limits.loginIp(), ip);
-        return DataResponse.of(auth.acceptInvitation(request, ip));
+        return DataResponse.of(invitations.acceptInvitation(request, ip));
     }
 }

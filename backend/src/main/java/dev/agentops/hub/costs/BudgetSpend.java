@@ -19,6 +19,7 @@ import java.util.UUID;
  * a budget has the {@code total} period), summed per agent and period, then per budget's agents. A team budget
  * covers the agents whose {@code team} is the budget's team now.
  */
+// Hand-written SQL on purpose (#17): spend sums over the rollups, read on every budget evaluation.
 @Singleton
 class BudgetSpend {
 

@@ -16,6 +16,7 @@ import java.util.UUID;
  * {@code team}. An hour bucket counts to the calendar day (in the organization's zone) in which the hour ends, the
  * same rule budget periods use; for whole-hour zones that is simply the day the hour lies in.
  */
+// Hand-written SQL on purpose (#17): grouped aggregate reads of the rollups in the organization's zone.
 @Singleton
 class CostRepository {
 

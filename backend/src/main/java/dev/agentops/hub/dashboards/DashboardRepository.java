@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Reads run_rollups_hourly only (never runs): one grouped query per range. */
+// Hand-written SQL on purpose (#17): grouped aggregate reads of the rollups, shaped per chart.
 @Singleton
 class DashboardRepository {
 

@@ -15,6 +15,7 @@ import java.util.UUID;
  * The durable queue of accepted payloads. Every method runs in a transaction with the INGEST door open
  * (see V003__ingestion.sql): these statements span organizations by design.
  */
+// Hand-written SQL on purpose (#17): the ingest hot path (group commit, SKIP LOCKED claims across organizations).
 @Singleton
 class IngestQueue {
 

@@ -184,8 +184,9 @@ class RunMerger {
 
     /** A run as it is before its first piece: running, no usage, no cost yet. */
     private static Run skeleton(UUID org, UUID agentId, String reference, Instant start) {
-        return new Run(TimeOrderedIds.next(), org, agentId, reference, RunStatus.RUNNING.wireName(), null, null, null, start, null, null, null,
-            0, 0, 0, 0, 0, null, null, CostSource.UNPRICED.wireName(), null, null, List.of(), Map.of(), null, null, null, null);
+        return Run.builder().id(TimeOrderedIds.next()).organizationId(org).agentId(agentId).externalReference(reference)
+            .status(RunStatus.RUNNING.wireName()).startTime(start).costSource(CostSource.UNPRICED.wireName())
+            .tags(List.of()).metadata(Map.of()).build();
     }
 
     /** {@code before} is the stored run, or for a new one its {@link #skeleton}, which starts when its piece does. */
@@ -242,14 +243,18 @@ class RunMerger {
         if (piece.metadata() != null) {
             metadata.putAll(piece.metadata());
         }
-        return new Run(before.id(), org, before.agentId(), before.externalReference(), status,
-            piece.input() != null ? piece.input() : before.input(),
-            piece.output() != null ? piece.output() : before.output(),
-            piece.error() != null ? piece.error() : before.error(),
-            start, end, duration, model, total.inputTokens(), total.outputTokens(), total.cacheReadTokens(),
-            total.cacheWrite5mTokens() + total.cacheWrite1hTokens(), total.reasoningTokens(), cost,
-            breakdown.isEmpty() ? null : breakdown, source, pricingModel, pricingVersion, tags, metadata,
-            reportedUsageMap, reportedCost, before.createdAt(), before.updatedAt());
+        return Run.builder().id(before.id()).organizationId(org).agentId(before.agentId())
+            .externalReference(before.externalReference()).status(status)
+            .input(piece.input() != null ? piece.input() : before.input())
+            .output(piece.output() != null ? piece.output() : before.output())
+            .error(piece.error() != null ? piece.error() : before.error())
+            .startTime(start).endTime(end).durationMs(duration).model(model)
+            .inputTokens(total.inputTokens()).outputTokens(total.outputTokens()).cacheReadTokens(total.cacheReadTokens())
+            .cacheWriteTokens(total.cacheWrite5mTokens() + total.cacheWrite1hTokens()).reasoningTokens(total.reasoningTokens())
+            .costUsd(cost).costBreakdown(breakdown.isEmpty() ? null : breakdown).costSource(source)
+            .pricingModel(pricingModel).pricingVersion(pricingVersion).tags(tags).metadata(metadata)
+            .reportedUsage(reportedUsageMap).reportedCostUsd(reportedCost)
+            .createdAt(before.createdAt()).updatedAt(before.updatedAt()).build();
     }
 
     private List<StoredEvent> storedEvents(UUID org, IngestRunRequest piece, String defaultModel) {

@@ -23,6 +23,7 @@ import java.util.UUID;
  * is taken out and its new one put in (a run can move hour, model, status or cost as its pieces arrive). A worker
  * sums the changes of a whole batch per rollup row first and then writes each row once, in key order.
  */
+// Hand-written SQL on purpose (#17): batched rollup upserts in key order inside the worker transaction.
 @Singleton
 class RunRollups {
 

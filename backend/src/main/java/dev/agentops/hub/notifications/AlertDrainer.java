@@ -1,5 +1,6 @@
 package dev.agentops.hub.notifications;
 
+import dev.agentops.hub.shared.concurrent.SingleRunner;
 import dev.agentops.hub.costs.BudgetAlertsRaised;
 import dev.agentops.hub.shared.db.Jdbc;
 import dev.agentops.hub.shared.db.TimeOrderedIds;

@@ -1,51 +1,49 @@
 package dev.agentops.hub.orgs;
 
-import dev.agentops.hub.shared.db.Jdbc;
-import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 
-import java.sql.SQLException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Runs inside a tenant scope: RLS shows only the current organization's row. */
-@Singleton
-public class OrganizationRepository {
+/** Runs inside a tenant scope (TenantTransactions): RLS shows only the current organization's row. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface OrganizationRepository extends GenericRepository<OrganizationRow, UUID> {
 
-    private final Jdbc jdbc;
+    @Query("insert into organizations (id, name, slug) values (:id, :name, :slug)")
+    void insert(UUID id, String name, String slug);
 
-    OrganizationRepository(Jdbc jdbc) {
-        this.jdbc = jdbc;
-    }
+    @Query("select * from organizations where id = :id")
+    Optional<OrganizationRow> findRow(UUID id);
 
-    public void insert(UUID id, String name, String slug) {
-        jdbc.update("insert into organizations (id, name, slug) values (?, ?, ?)", id, name, slug);
-    }
+    @Query("""
+        update organizations set name = :name, logo_url = :logoUrl, plan = :plan, timezone = :timezone,
+               discover_agents = :discoverAgents, updated_at = now()
+         where id = :id""")
+    void update(UUID id, String name, @Nullable String logoUrl, String plan, String timezone, boolean discoverAgents);
 
-    public Optional<Organization> find(UUID id) {
-        return jdbc.queryOne("select * from organizations where id = ?", OrganizationRepository::map, id);
-    }
+    @Query("select discover_agents from organizations where id = :id")
+    Optional<Boolean> findDiscoverAgents(UUID id);
 
-    void update(UUID id, String name, String logoUrl, String plan, String timezone, boolean discoverAgents) {
-        jdbc.update("""
-            update organizations set name = ?, logo_url = ?, plan = ?, timezone = ?, discover_agents = ?, updated_at = now()
-             where id = ?""", name, logoUrl, plan, timezone, discoverAgents, id);
+    @Query("select timezone from organizations where id = :id")
+    Optional<String> findTimezone(UUID id);
+
+    default Optional<Organization> find(UUID id) {
+        return findRow(id).map(OrganizationRow::toOrganization);
     }
 
     /** Whether agents first named by telemetry are created on the fly (docs/api.md, "OpenTelemetry ingest"). */
-    public boolean discoversAgents(UUID id) {
-        return jdbc.queryOne("select discover_agents from organizations where id = ?", row -> row.bool("discover_agents"), id)
-            .orElse(false);
+    default boolean discoversAgents(UUID id) {
+        return findDiscoverAgents(id).orElse(false);
     }
 
     /** The organization's IANA time zone (budget periods are calendar periods in it). */
-    public java.time.ZoneId zone(UUID id) {
-        return jdbc.queryOne("select timezone from organizations where id = ?", row -> row.string("timezone"), id)
-            .map(java.time.ZoneId::of).orElse(java.time.ZoneOffset.UTC);
-    }
-
-    static Organization map(Jdbc.Row row) throws SQLException {
-        return new Organization(row.uuid("id"), row.string("name"), row.string("slug"), row.string("logo_url"),
-            row.string("plan"), row.string("status"), row.string("timezone"), row.instant("created_at"),
-            row.bool("discover_agents"));
+    default ZoneId zone(UUID id) {
+        return findTimezone(id).map(ZoneId::of).orElse(ZoneOffset.UTC);
     }
 }

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Runs and events; every method runs inside the organization's tenant scope. */
+// Hand-written SQL on purpose (#17): the worker's merge path (batched upserts, JSON columns, keyset pages).
 @Singleton
 public class RunRepository {
 
@@ -155,14 +156,19 @@ public class RunRepository {
     }
 
     private Run map(Jdbc.Row row) throws SQLException {
-        return new Run(row.uuid("id"), row.uuid("organization_id"), row.uuid("agent_id"), row.string("external_reference"),
-            row.string("status"), readJson(row.string("input")), readJson(row.string("output")), row.string("error"),
-            row.instant("start_time"), row.instant("end_time"), row.nullableLong("duration_ms"), row.string("model"),
-            row.longValue("input_tokens"), row.longValue("output_tokens"), row.longValue("cache_read_tokens"),
-            row.longValue("cache_write_tokens"), row.longValue("reasoning_tokens"), row.decimal("cost_usd"),
-            row.jsonObject("cost_breakdown"), row.string("cost_source"), row.string("pricing_model"),
-            row.string("pricing_version"), row.strings("tags"), row.jsonObject("metadata"), row.jsonObject("reported_usage"),
-            row.decimal("reported_cost_usd"), row.instant("created_at"), row.instant("updated_at"));
+        return Run.builder().id(row.uuid("id")).organizationId(row.uuid("organization_id")).agentId(row.uuid("agent_id"))
+            .externalReference(row.string("external_reference")).status(row.string("status"))
+            .input(readJson(row.string("input"))).output(readJson(row.string("output"))).error(row.string("error"))
+            .startTime(row.instant("start_time")).endTime(row.instant("end_time"))
+            .durationMs(row.nullableLong("duration_ms")).model(row.string("model"))
+            .inputTokens(row.longValue("input_tokens")).outputTokens(row.longValue("output_tokens"))
+            .cacheReadTokens(row.longValue("cache_read_tokens")).cacheWriteTokens(row.longValue("cache_write_tokens"))
+            .reasoningTokens(row.longValue("reasoning_tokens")).costUsd(row.decimal("cost_usd"))
+            .costBreakdown(row.jsonObject("cost_breakdown")).costSource(row.string("cost_source"))
+            .pricingModel(row.string("pricing_model")).pricingVersion(row.string("pricing_version"))
+            .tags(row.strings("tags")).metadata(row.jsonObject("metadata")).reportedUsage(row.jsonObject("reported_usage"))
+            .reportedCostUsd(row.decimal("reported_cost_usd")).createdAt(row.instant("created_at"))
+            .updatedAt(row.instant("updated_at")).build();
     }
 
     private Jdbc.Json json(Object value) {

@@ -1,6 +1,6 @@
 package dev.agentops.hub.webhooks;
 
-import dev.agentops.hub.notifications.SingleRunner;
+import dev.agentops.hub.shared.concurrent.SingleRunner;
 import dev.agentops.hub.shared.db.Jdbc;
 import dev.agentops.hub.shared.security.SecretBox;
 import dev.agentops.hub.shared.tenancy.LookupTransactions;

@@ -88,7 +88,7 @@ class RateLimitingTest extends AppTest {
 
         assertThat(sameAddress.status()).isEqualTo(429);
         assertThat(sameAddress.header("RateLimit-Reset")).as("agrees with Retry-After").isEqualTo(sameAddress.header("Retry-After"));
-        assertThat(limiter.consume(limits.loginAccount(), AuthService.accountKey(owner.email(), "198.51.100.7"), 1).allowed())
+        assertThat(limiter.consume(limits.loginAccount(), LoginService.accountKey(owner.email(), "198.51.100.7"), 1).allowed())
             .as("the owner's own address has its own allowance").isTrue();
     }
 }

@@ -1,4 +1,4 @@
-package dev.agentops.hub.notifications;
+package dev.agentops.hub.shared.concurrent;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * Requests are scheduled at the target rate whatever the server does (no coordinated omission): latency is
  * measured from the scheduled send time. Sets up its own organizations, agents and ingest keys over the API.
  *
- * java [-Dbudgets=50] IngestLoad.java <baseUrl> <runsPerSecond> <seconds> [organizations] [ledgerFile]
+ * java [-Dbudgets=50] [-Dcredentials=file] IngestLoad.java <baseUrl> <runsPerSecond> <seconds> [organizations] [ledgerFile]
  * With -Dbudgets=N every organization gets N active budgets (organization, team and agent scopes, every period),
  * which the server evaluates after the workers' batches and reports as budget_status on every ack.
  */
@@ -271,6 +271,11 @@ public class IngestLoad {
 
     private static String[] setUpTenant(HttpClient http, String base, int i) throws IOException, InterruptedException {
         String email = "bench-" + UUID.randomUUID() + "@example.com";
+        String credentials = System.getProperty("credentials");
+        if (i == 0 && credentials != null) {
+            // -Dcredentials=<file>: who may sign in to the first organization (the regression check renders its dashboard)
+            java.nio.file.Files.writeString(Path.of(credentials), email + " benchmark password 123\n");
+        }
         // signup creates nothing until its link is confirmed; a server without SMTP puts the link into the answer
         String link = field(post(http, base + "/api/v1/auth/signup", null, "{\"email\":\"" + email
             + "\",\"password\":\"benchmark password 123\",\"full_name\":\"Bench\",\"organization_name\":\"Bench " + i + "\"}"), "confirm_url");

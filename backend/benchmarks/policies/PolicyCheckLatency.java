@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * policies:check key, warms up, then sends checks from a few threads back to back and prints, for the measured
  * checks, the server time (the Server-Timing header: the check itself, after authentication and before
  * serialization) and the round trip on localhost, p50/p99/p99.9/max, and checks per second.
- * java [-Drate=checks/s] PolicyCheckLatency.java <baseUrl> [checks] [threads] [policies] [warmup]
+ * java [-Drate=checks/s] [-Drun-id=false] PolicyCheckLatency.java <baseUrl> [checks] [threads] [policies] [warmup]
  * With {@code -Drate} the measured checks are paced at that rate instead (the warm-up still runs back to back): an
  * agent's checks arrive at some rate, and back to back on two cores every check mostly waits for CPU.
  */
@@ -29,6 +29,8 @@ public class PolicyCheckLatency {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern TIMING = Pattern.compile("policy;dur=([0-9.]+)");
     private static final double RATE = Double.parseDouble(System.getProperty("rate", "0"));
+    /** -Drun-id=false: checks without a run, so nothing is recorded (the decision alone, without its event's commit). */
+    private static final boolean WITH_RUN = Boolean.parseBoolean(System.getProperty("run-id", "true"));
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -104,7 +106,7 @@ public class PolicyCheckLatency {
                         long due = started + (long) (i * 1e9 / rate);
                         java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
                     }
-                    String body = "{\"run_id\":\"bench-run-" + (i % 200) + "\",\"agent_id\":\"sales-bot\",\"action\":{\"type\":\""
+                    String body = "{" + (WITH_RUN ? "\"run_id\":\"bench-run-" + (i % 200) + "\"," : "") + "\"agent_id\":\"sales-bot\",\"action\":{\"type\":\""
                         + types[i % types.length] + "\",\"amount\":" + (i % 20_000) + ",\"to\":\"someone-" + (i % 50)
                         + "@partner.example\",\"customer\":{\"country\":\"" + (i % 3 == 0 ? "FR" : "BR") + "\"}},\"context\":{\"note\":\"x\"}}";
                     HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/policies/check"))

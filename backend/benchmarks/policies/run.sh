@@ -17,5 +17,5 @@ SERVER=$!
 trap 'kill $SERVER $REDIS 2>/dev/null; sleep 3; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 240); do curl -fsS "localhost:$PORT/health" >/dev/null 2>&1 && break; sleep 0.5; done
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-java ${RATE:+-Drate=$RATE} backend/benchmarks/policies/PolicyCheckLatency.java "http://localhost:$PORT" "$@"
+java ${RATE:+-Drate=$RATE} ${RUN_ID:+-Drun-id=$RUN_ID} backend/benchmarks/policies/PolicyCheckLatency.java "http://localhost:$PORT" "$@"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -5,8 +5,10 @@ import dev.agentops.hub.shared.db.DatabaseBootstrap;
 import dev.agentops.hub.shared.db.DatabaseBootstrap.StartingDatabase;
 import dev.agentops.hub.shared.db.DatabaseSettings;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.scheduling.TaskExecutors;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 @OpenAPIDefinition(info = @Info(
     title = "AgentOps Hub API",
@@ -50,6 +53,8 @@ public class Application {
         } catch (IOException e) {
             throw new UncheckedIOException("The class-data-sharing run could not reach its own /health", e);
         } finally {
+            // the scheduled jobs' first ticks would otherwise meet a closing connection pool
+            context.getBean(ExecutorService.class, Qualifiers.byName(TaskExecutors.SCHEDULED)).shutdownNow();
             context.close();
         }
         System.exit(0);

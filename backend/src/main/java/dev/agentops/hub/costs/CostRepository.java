@@ -34,20 +34,30 @@ class CostRepository {
         this.jdbc = jdbc;
     }
 
-    /** Every dimension's lines for the range, optionally only one agent's or one team's rollups. */
+    /**
+     * Every dimension's lines for the range, optionally only one agent's or one team's rollups. The hourly rows are
+     * first summed per day, agent and model (30 days of 20 agents and 4 models: 14,400 rows become 2,400), so the five
+     * grouping sets and the agents join work on the small set.
+     */
     List<Line> lines(UUID organizationId, ZoneId zone, CostRange range, UUID agentId, String team) {
         return jdbc.query("""
+            with daily as (
+                select %s as day, r.agent_id, nullif(r.model, '') as model, sum(r.runs) as runs,
+                       sum(r.unpriced_runs) as unpriced, sum(r.cost_usd) as cost, sum(r.input_tokens) as input_tokens,
+                       sum(r.output_tokens) as output_tokens
+                  from run_rollups_hourly r
+                 where r.organization_id = ? and r.bucket >= ? and r.bucket < ? and (?::uuid is null or r.agent_id = ?::uuid)
+                 group by 1, 2, 3)
             select grouping(day) as g_day, grouping(agent_id) as g_agent, grouping(team) as g_team, grouping(model) as g_model,
-                   day, agent_id, team, model, sum(runs) as runs, sum(unpriced_runs) as unpriced, sum(cost_usd) as cost,
+                   day, agent_id, team, model, sum(runs) as runs, sum(unpriced) as unpriced, sum(cost) as cost,
                    sum(input_tokens) as input_tokens, sum(output_tokens) as output_tokens
-              from (select %s as day, r.agent_id, a.team, nullif(r.model, '') as model, r.runs, r.unpriced_runs, r.cost_usd,
-                           r.input_tokens, r.output_tokens
-                      from run_rollups_hourly r
-                      left join agents a on a.organization_id = r.organization_id and a.id = r.agent_id
-                     where r.organization_id = ? and r.bucket >= ? and r.bucket < ?
-                       and (?::uuid is null or r.agent_id = ?::uuid) and (?::text is null or a.team = ?::text)) s
+              from (select d.*, a.team
+                      from daily d
+                      left join agents a on a.organization_id = ? and a.id = d.agent_id
+                     where ?::text is null or a.team = ?::text) s
              group by grouping sets ((), (day), (agent_id), (team), (model))""".formatted(DAY_OF_BUCKET),
-            CostRepository::line, zone.getId(), organizationId, range.from(), range.to(), agentId, agentId, team, team);
+            CostRepository::line, zone.getId(), organizationId, range.from(), range.to(), agentId, agentId,
+            organizationId, team, team);
     }
 
     boolean teamExists(UUID organizationId, String team) {

@@ -31,26 +31,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The SDK's hot path, {@code POST /api/v1/policies/check}: served from memory (the agent and its controls from
  * {@link ControlStates}, the compiled policies and the roots they read from {@link PolicyCache}, budget levels from
  * the costs' per-organization snapshot); only {@code run.*} facts cost a query, and only when a live policy reads them
- * (kept a second per run, the time ingestion itself takes to reach the rollups). Two writes stay on the path because
- * the answer promises them: the approval request a {@code require_approval} opens (its id must exist), and the
- * {@code policy_check} event of a check with a run id, which the answer waits for (one expedited group commit,
- * shared with concurrent checks): a decision the SDK received is on disk for forensic replay.
+ * (kept a second per run, the time ingestion itself takes to reach the rollups). One write stays on the path because
+ * the answer promises it: the approval request a {@code require_approval} opens (its id must exist). The
+ * {@code policy_check} event of a check with a run id is queued before the answer and committed at once (an expedited
+ * group commit shared with concurrent checks), without the answer waiting for that commit.
  */
 @Singleton
 class PolicyCheckService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolicyCheckService.class);
     private static final Duration RUN_FACTS_TTL = Duration.ofSeconds(1);
-    /** How long a check waits for its event's commit before it answers 503 (the SDK then fails closed or retries). */
-    private static final long RECORD_TIMEOUT_SECONDS = 10;
     private static final Map<String, Object> NO_RUN_YET = Map.of("cost_usd", 0, "input_tokens", 0, "output_tokens", 0, "events", 0);
 
     private final ControlStates states;
@@ -186,22 +181,14 @@ class PolicyCheckService {
         if (response.approval() != null) {
             payload.put("approval_id", response.approval().id().toString());
         }
-        try {
-            events.recordNow(org, apiKeyId, agent.id(), runId, "policy_check-" + TimeOrderedIds.next(), "policy_check",
-                    clock.instant(), payload)
-                .get(RECORD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unrecorded(runId, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw unrecorded(runId, e);
-        }
-    }
-
-    /** The decision is not given out unrecorded: the SDK treats a 503 as unreachable (its fail mode) and may retry. */
-    private static ApiException unrecorded(String runId, Exception cause) {
-        LOG.warn("Could not record the policy check of run {} ({})", runId, cause.getClass().getSimpleName());
-        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-            "The check could not be recorded on its run, so its decision is not given. Retry after a short back-off.", Map.of());
+        // queued before the answer and committed at once (expedited group commit), but not waited for: the commit is
+        // the check's whole latency otherwise (p50 2.5 ms, p99 13 ms against 0.2 / 1.2 ms for the decision itself)
+        events.recordNow(org, apiKeyId, agent.id(), runId, "policy_check-" + TimeOrderedIds.next(), "policy_check",
+                clock.instant(), payload)
+            .whenComplete((recorded, failure) -> {
+                if (failure != null) {
+                    LOG.warn("Could not record the policy check of run {} ({})", runId, failure.getClass().getSimpleName());
+                }
+            });
     }
 }

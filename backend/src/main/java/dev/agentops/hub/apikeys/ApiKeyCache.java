@@ -2,6 +2,7 @@ package dev.agentops.hub.apikeys;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.agentops.hub.shared.cache.ReadThrough;
 import dev.agentops.hub.shared.redis.RedisChannels;
 import dev.agentops.hub.shared.tenancy.LookupTransactions;
 import dev.agentops.hub.shared.tenancy.LookupTransactions.Door;
@@ -41,7 +42,7 @@ class ApiKeyCache {
     }
 
     Optional<ApiKey> find(String prefix) {
-        return Optional.ofNullable(cache.get(prefix, p -> lookups.read(Door.API_KEY_PREFIX, p, () -> keys.findByPrefix(p)).orElse(null)));
+        return Optional.ofNullable(ReadThrough.get(cache, prefix, p -> lookups.read(Door.API_KEY_PREFIX, p, () -> keys.findByPrefix(p)).orElse(null)));
     }
 
     /** Call after the revocation committed. */

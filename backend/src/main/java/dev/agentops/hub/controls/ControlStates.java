@@ -2,6 +2,7 @@ package dev.agentops.hub.controls;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.agentops.hub.shared.cache.ReadThrough;
 import dev.agentops.hub.agents.Agent;
 import dev.agentops.hub.agents.AgentChanged;
 import dev.agentops.hub.agents.AgentRepository;
@@ -73,8 +74,8 @@ public class ControlStates {
 
     /** The agent named by id or slug (as the SDK sends it) with its state now; empty when the organization has none. */
     public Optional<AgentState> agent(UUID org, String idOrSlug) {
-        Optional<Agent> agent = Optional.ofNullable(
-            identities.get(org + "/" + idOrSlug, key -> tenants.read(org, () -> resolve(org, idOrSlug)).orElse(null)));
+        Optional<Agent> agent = Optional.ofNullable(ReadThrough.get(identities, org + "/" + idOrSlug,
+            key -> tenants.read(org, () -> resolve(org, idOrSlug)).orElse(null)));
         return agent.map(a -> new AgentState(a, controls(org).statusOf(a.id(), a.status())));
     }
 

@@ -107,12 +107,24 @@ public class BudgetStates {
 
     /** True when {@link #of} would answer from memory (a fresh or a still servable snapshot), without a database read. */
     public boolean inMemory(UUID org) {
-        Entry entry = entries.get(org);
+        Entry entry = entries.getIfPresent(org); // never a load: this runs on the event loop
         return entry != null && System.nanoTime() - entry.loadedAtNanos() <= Duration.ofSeconds(MAX_STALE_SECONDS).toNanos();
     }
 
+    /**
+     * A kept snapshot (a stale one triggers the background reload), or one computed now. Not through the cache's loader:
+     * that runs one load per key at a time, and while the database is unreachable each caller would wait for every
+     * earlier one's connection timeout in turn; {@link #offer} keeps the result unless a budget changed meanwhile.
+     */
     OrgBudgets snapshot(UUID org) {
-        return entries.get(org).budgets();
+        Entry kept = entries.getIfPresent(org);
+        if (kept != null) {
+            return kept.budgets();
+        }
+        Version version = version();
+        OrgBudgets computed = tenants.read(org, () -> compute(org));
+        offer(org, version, computed);
+        return computed;
     }
 
     private Entry load(UUID org) {

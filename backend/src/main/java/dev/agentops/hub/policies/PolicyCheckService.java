@@ -8,6 +8,7 @@ import dev.agentops.hub.controls.ControlStates;
 import dev.agentops.hub.costs.AgentBudgets;
 import dev.agentops.hub.ingestion.RunEvents;
 import dev.agentops.hub.orgs.OrganizationRepository;
+import dev.agentops.hub.shared.cache.ReadThrough;
 import dev.agentops.hub.shared.db.TimeOrderedIds;
 import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
@@ -155,11 +156,11 @@ class PolicyCheckService {
 
     /** The run's totals as ingested so far; a run not recorded yet has spent nothing. */
     private Map<String, Object> runFacts(UUID org, String runId) {
-        return runFacts.get(org + "/" + runId, key -> tenants.read(org, () -> repository.runFacts(org, runId)).orElse(NO_RUN_YET));
+        return ReadThrough.get(runFacts, org + "/" + runId, key -> tenants.read(org, () -> repository.runFacts(org, runId)).orElse(NO_RUN_YET));
     }
 
     private ZoneId zone(UUID org) {
-        return zones.get(org, key -> tenants.read(org, () -> organizations.zone(org)));
+        return ReadThrough.get(zones, org, key -> tenants.read(org, () -> organizations.zone(org)));
     }
 
     private static PolicyReason paused(AgentRuntimeStatus status) {

@@ -87,7 +87,10 @@ class RunMerger {
             for (MergedPiece merged : mergeRound(org, round, pieces)) {
                 deltas.replace(merged.before(), merged.after());
                 lastRunByAgent.merge(merged.after().agentId(), merged.after().startTime(), RunMerger::max);
-                changes[merged.index()] = new RunChanged(org, merged.after().id(), merged.after().agentId(), merged.before() == null);
+                Run after = merged.after();
+                changes[merged.index()] = new RunChanged(org, after.id(), after.agentId(), merged.before() == null,
+                    after.externalReference(), new RunChanged.Totals(after.costUsd(), after.inputTokens(), after.outputTokens(),
+                    merged.events()));
             }
         }
         return new Merged(List.of(changes), deltas, lastRunByAgent);
@@ -102,8 +105,11 @@ class RunMerger {
         agents.touchLastRuns(org, merged.lastRunByAgent());
     }
 
-    /** A merged piece: its index in the batch, the run before ({@code null} when the piece created it) and after. */
-    private record MergedPiece(int index, Run before, Run after) {
+    /**
+     * A merged piece: its index in the batch, the run before ({@code null} when the piece created it) and after, and
+     * how many events the run holds now.
+     */
+    private record MergedPiece(int index, Run before, Run after, long events) {
     }
 
     /** Rounds of piece indexes keyed by run reference: the n-th piece of every run goes in round n. */
@@ -143,7 +149,7 @@ class RunMerger {
         Set<String> inserted = runs.insertNew(fresh);
         for (Run run : fresh) {
             if (inserted.contains(run.externalReference())) {
-                merged.add(new MergedPiece(round.get(run.externalReference()), null, run));
+                merged.add(new MergedPiece(round.get(run.externalReference()), null, run, freshEvents.get(run.externalReference()).size()));
                 freshEvents.get(run.externalReference()).forEach(e -> newEvents.add(new RunRepository.NewEvent(run.id(), e)));
             }
         }
@@ -163,9 +169,10 @@ class RunMerger {
         for (Run before : existing.values()) {
             int index = round.get(before.externalReference());
             QueuedRun piece = pieces.get(index);
-            Run after = mergedRun(org, before, piece.run(), totals.getOrDefault(before.id(), RunRepository.EventTotals.NONE));
+            RunRepository.EventTotals events = totals.getOrDefault(before.id(), RunRepository.EventTotals.NONE);
+            Run after = mergedRun(org, before, piece.run(), events);
             updated.add(after);
-            merged.add(new MergedPiece(index, before, after));
+            merged.add(new MergedPiece(index, before, after, events.count()));
         }
         updated.sort(Comparator.comparing(Run::externalReference));
         runs.update(updated);

@@ -30,14 +30,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The SDK's hot path, {@code POST /api/v1/policies/check}: served from memory (the agent and its controls from
  * {@link ControlStates}, the compiled policies and the roots they read from {@link PolicyCache}, budget levels from
- * the costs' per-organization snapshot); only {@code run.*} facts cost a query, and only when a live policy reads them
- * (kept a second per run, the time ingestion itself takes to reach the rollups). One write stays on the path because
+ * the costs' per-organization snapshot, the run's totals from {@link RunFacts}); only the first check of a run whose
+ * policies read {@code run.*} costs a query. One write stays on the path because
  * the answer promises it: the approval request a {@code require_approval} opens (its id must exist). The
  * {@code policy_check} event of a check with a run id is queued before the answer and committed at once (an expedited
  * group commit shared with concurrent checks), without the answer waiting for that commit.
@@ -46,13 +45,11 @@ import java.util.UUID;
 class PolicyCheckService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolicyCheckService.class);
-    private static final Duration RUN_FACTS_TTL = Duration.ofSeconds(1);
-    private static final Map<String, Object> NO_RUN_YET = Map.of("cost_usd", 0, "input_tokens", 0, "output_tokens", 0, "events", 0);
 
     private final ControlStates states;
     private final PolicyCache cache;
     private final PolicyCounts counts;
-    private final PolicyRepository repository;
+    private final RunFacts runFacts;
     private final AgentBudgets budgets;
     private final OrganizationRepository organizations;
     private final TenantTransactions tenants;
@@ -60,15 +57,14 @@ class PolicyCheckService {
     private final ApprovalGate approvals;
     private final Clock clock;
     private final Cache<UUID, ZoneId> zones = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(10)).maximumSize(20_000).build();
-    private final Cache<String, Map<String, Object>> runFacts = Caffeine.newBuilder().expireAfterWrite(RUN_FACTS_TTL).maximumSize(50_000).build();
 
-    PolicyCheckService(ControlStates states, PolicyCache cache, PolicyCounts counts, PolicyRepository repository,
+    PolicyCheckService(ControlStates states, PolicyCache cache, PolicyCounts counts, RunFacts runFacts,
                        AgentBudgets budgets, OrganizationRepository organizations, TenantTransactions tenants, RunEvents events,
                        ApprovalGate approvals, Clock clock) {
         this.states = states;
         this.cache = cache;
         this.counts = counts;
-        this.repository = repository;
+        this.runFacts = runFacts;
         this.budgets = budgets;
         this.organizations = organizations;
         this.tenants = tenants;
@@ -123,7 +119,7 @@ class PolicyCheckService {
         variables.put("agent", agentFacts(agent));
         variables.put("action", action);
         if (live.reads("run")) {
-            variables.put("run", runId == null ? NO_RUN_YET : runFacts(org, runId));
+            variables.put("run", runId == null ? RunFacts.NO_RUN_YET : runFacts.of(org, runId));
         }
         if (live.reads("budget")) {
             AgentBudgets.Level level = budgets.of(org, agent);
@@ -152,11 +148,6 @@ class PolicyCheckService {
         ZonedDateTime local = at.atZone(zone);
         return Map.of("hour", local.getHour(), "weekday", local.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ROOT)
             .toLowerCase(Locale.ROOT));
-    }
-
-    /** The run's totals as ingested so far; a run not recorded yet has spent nothing. */
-    private Map<String, Object> runFacts(UUID org, String runId) {
-        return ReadThrough.get(runFacts, org + "/" + runId, key -> tenants.read(org, () -> repository.runFacts(org, runId)).orElse(NO_RUN_YET));
     }
 
     private ZoneId zone(UUID org) {

@@ -45,6 +45,11 @@ class ApiKeyCache {
         return Optional.ofNullable(ReadThrough.get(cache, prefix, p -> lookups.read(Door.API_KEY_PREFIX, p, () -> keys.findByPrefix(p)).orElse(null)));
     }
 
+    /** True when {@link #find} would answer from memory, without a database read. */
+    boolean inMemory(String prefix) {
+        return cache.getIfPresent(prefix) != null;
+    }
+
     /** Call after the revocation committed. */
     void revoked(String prefix) {
         cache.invalidate(prefix);

@@ -15,8 +15,10 @@ import java.util.Optional;
 /**
  * Token buckets in Redis (shared by all instances) when {@code redis.uri} is set, else in process. A failing or
  * slow Redis never fails a request and never lifts the limits: the call falls back to this instance's buckets.
- * A call waits for Redis up to {@code agentops.rate-limits.redis-timeout}: call it off the event loop (controllers
- * run on the blocking executor; a filter method needs {@code @ExecuteOn(TaskExecutors.BLOCKING)}).
+ * A call waits for Redis up to {@code agentops.rate-limits.redis-timeout}. Buckets of fewer than 100 tokens make a
+ * round trip on every call: call them off the event loop (controllers run on the blocking executor; a filter method
+ * needs {@code @ExecuteOn(TaskExecutors.BLOCKING)}). Larger ones (API keys, organization ingest) sync with Redis only
+ * every 5 % of their burst or 100 ms ({@link RedisBuckets}), so the hot paths call them on the event loop.
  */
 @Singleton
 public class RateLimiter {

@@ -66,9 +66,8 @@ public interface MemberRepository extends GenericRepository<MemberRow, UUID> {
     @Query(SELECT + " where m.organization_id = :organizationId order by m.created_at, m.id limit :limit")
     List<MemberRow> first(UUID organizationId, int limit);
 
-    @Query(SELECT + """
-         where m.organization_id = :organizationId and (m.created_at, m.id) > (:afterCreatedAt, :afterId)
-         order by m.created_at, m.id limit :limit""")
+    @Query(SELECT + " where m.organization_id = :organizationId and (m.created_at, m.id) > (:afterCreatedAt, :afterId)"
+        + " order by m.created_at, m.id limit :limit")
     List<MemberRow> after(UUID organizationId, Instant afterCreatedAt, UUID afterId, int limit);
 
     @Query("select exists (select 1 from organization_members where organization_id = :organizationId and email = :email)")

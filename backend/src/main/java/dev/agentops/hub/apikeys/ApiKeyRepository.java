@@ -1,63 +1,60 @@
 package dev.agentops.hub.apikeys;
 
-import dev.agentops.hub.shared.db.Jdbc;
-import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.DataType;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-@Singleton
-class ApiKeyRepository {
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface ApiKeyRepository extends GenericRepository<ApiKey, UUID> {
 
-    private final Jdbc jdbc;
-
-    ApiKeyRepository(Jdbc jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    UUID insert(UUID organizationId, String name, String prefix, String keyHash, List<String> scopes, Instant expiresAt, UUID createdBy) {
-        return jdbc.queryOne("""
-            insert into api_keys (organization_id, name, prefix, key_hash, scopes, expires_at, created_by)
-            values (?, ?, ?, ?, ?, ?, ?) returning id""", row -> row.uuid("id"),
-            organizationId, name, prefix, keyHash, scopes, expiresAt, createdBy).orElseThrow();
-    }
+    @Query("""
+        insert into api_keys (organization_id, name, prefix, key_hash, scopes, expires_at, created_by)
+        values (:organizationId, :name, :prefix, :keyHash, :scopes, :expiresAt, :createdBy) returning id""")
+    UUID insert(UUID organizationId, String name, String prefix, String keyHash,
+                @TypeDef(type = DataType.STRING_ARRAY) List<String> scopes, @Nullable Instant expiresAt, @Nullable UUID createdBy);
 
     /** Needs the API_KEY_PREFIX lookup door (authentication) or the key's tenant scope. */
-    Optional<ApiKey> findByPrefix(String prefix) {
-        return jdbc.queryOne("select * from api_keys where prefix = ?", ApiKeyRepository::map, prefix);
+    @Query("select * from api_keys where prefix = :prefix")
+    Optional<ApiKey> findByPrefix(String prefix);
+
+    @Query("select * from api_keys where organization_id = :organizationId and id = :id")
+    Optional<ApiKey> find(UUID organizationId, UUID id);
+
+    default List<ApiKey> list(UUID organizationId, @Nullable Instant beforeCreatedAt, @Nullable UUID beforeId, int limit) {
+        return beforeCreatedAt == null ? first(organizationId, limit) : before(organizationId, beforeCreatedAt, beforeId, limit);
     }
 
-    Optional<ApiKey> find(UUID organizationId, UUID id) {
-        return jdbc.queryOne("select * from api_keys where organization_id = ? and id = ?", ApiKeyRepository::map, organizationId, id);
+    @Query("select * from api_keys where organization_id = :organizationId order by created_at desc, id desc limit :limit")
+    List<ApiKey> first(UUID organizationId, int limit);
+
+    @Query("""
+        select * from api_keys where organization_id = :organizationId and (created_at, id) < (:beforeCreatedAt, :beforeId)
+         order by created_at desc, id desc limit :limit""")
+    List<ApiKey> before(UUID organizationId, Instant beforeCreatedAt, UUID beforeId, int limit);
+
+    default boolean revoke(UUID organizationId, UUID id) {
+        return revokeUnrevoked(organizationId, id) == 1;
     }
 
-    List<ApiKey> list(UUID organizationId, Instant beforeCreatedAt, UUID beforeId, int limit) {
-        if (beforeCreatedAt == null) {
-            return jdbc.query("select * from api_keys where organization_id = ? order by created_at desc, id desc limit ?",
-                ApiKeyRepository::map, organizationId, limit);
-        }
-        return jdbc.query("""
-            select * from api_keys where organization_id = ? and (created_at, id) < (?, ?)
-             order by created_at desc, id desc limit ?""", ApiKeyRepository::map, organizationId, beforeCreatedAt, beforeId, limit);
+    @Query("update api_keys set revoked_at = now() where organization_id = :organizationId and id = :id and revoked_at is null")
+    int revokeUnrevoked(UUID organizationId, UUID id);
+
+    default void touch(UUID organizationId, Collection<UUID> ids, Instant usedAt) {
+        touch(organizationId, ids.stream().map(UUID::toString).toArray(String[]::new), usedAt);
     }
 
-    boolean revoke(UUID organizationId, UUID id) {
-        return jdbc.update("update api_keys set revoked_at = now() where organization_id = ? and id = ? and revoked_at is null",
-            organizationId, id) == 1;
-    }
-
-    void touch(UUID organizationId, Collection<UUID> ids, Instant usedAt) {
-        jdbc.update("update api_keys set last_used_at = greatest(coalesce(last_used_at, ?), ?) where organization_id = ? and id = any(?::uuid[])",
-            usedAt, usedAt, organizationId, ids);
-    }
-
-    private static ApiKey map(Jdbc.Row row) throws SQLException {
-        return new ApiKey(row.uuid("id"), row.uuid("organization_id"), row.string("name"), row.string("prefix"),
-            row.string("key_hash"), row.strings("scopes"), row.instant("created_at"), row.instant("expires_at"),
-            row.instant("last_used_at"), row.instant("revoked_at"), row.uuid("created_by"));
-    }
+    @Query("""
+        update api_keys set last_used_at = greatest(coalesce(last_used_at, :usedAt), :usedAt)
+         where organization_id = :organizationId and id = any(:ids::uuid[])""")
+    void touch(UUID organizationId, String[] ids, Instant usedAt);
 }

@@ -1,67 +1,63 @@
 package dev.agentops.hub.auth;
 
-import dev.agentops.hub.shared.db.Jdbc;
-import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-@Singleton
-class RefreshTokenRepository {
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface RefreshTokenRepository extends GenericRepository<RefreshToken, UUID> {
 
-    private final Jdbc jdbc;
-
-    RefreshTokenRepository(Jdbc jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    void insert(UUID organizationId, UUID userId, UUID familyId, String tokenHash, Instant expiresAt, String ip, String userAgent) {
-        jdbc.update("""
-            insert into refresh_tokens (organization_id, user_id, family_id, token_hash, expires_at, ip, user_agent)
-            values (?, ?, ?, ?, ?, ?, ?)""", organizationId, userId, familyId, tokenHash, expiresAt, ip, userAgent);
-    }
+    @Query("""
+        insert into refresh_tokens (organization_id, user_id, family_id, token_hash, expires_at, ip, user_agent)
+        values (:organizationId, :userId, :familyId, :tokenHash, :expiresAt, :ip, :userAgent)""")
+    void insert(UUID organizationId, UUID userId, UUID familyId, String tokenHash, Instant expiresAt, @Nullable String ip,
+                @Nullable String userAgent);
 
     /** Needs the TOKEN_HASH lookup door or the token's tenant scope. */
-    Optional<RefreshToken> findByHash(String tokenHash) {
-        return jdbc.queryOne("select * from refresh_tokens where token_hash = ?", RefreshTokenRepository::map, tokenHash);
-    }
+    @Query("select * from refresh_tokens where token_hash = :tokenHash")
+    Optional<RefreshToken> findByHash(String tokenHash);
 
     /** Single use: only one of two concurrent refreshes with the same token can win this update. */
-    boolean markUsed(UUID id) {
-        return jdbc.update("update refresh_tokens set used_at = now() where id = ? and used_at is null and revoked_at is null", id) == 1;
+    default boolean markUsed(UUID id) {
+        return markUnspentUsed(id) == 1;
     }
 
-    int revokeFamily(UUID familyId, String reason) {
-        return jdbc.update("update refresh_tokens set revoked_at = now(), revoked_reason = ? where family_id = ? and revoked_at is null",
-            reason, familyId);
-    }
+    @Query("update refresh_tokens set used_at = now() where id = :id and used_at is null and revoked_at is null")
+    int markUnspentUsed(UUID id);
+
+    @Query("""
+        update refresh_tokens set revoked_at = now(), revoked_reason = :reason where family_id = :familyId and revoked_at is null""")
+    int revokeFamily(UUID familyId, String reason);
 
     /** The sessions (families) it ended. */
-    List<UUID> revokeUserInOrganization(UUID organizationId, UUID userId, String reason) {
-        return jdbc.query("""
-            update refresh_tokens set revoked_at = now(), revoked_reason = ?
-             where organization_id = ? and user_id = ? and revoked_at is null
-            returning family_id""", row -> row.uuid("family_id"), reason, organizationId, userId).stream().distinct().toList();
+    default List<UUID> revokeUserInOrganization(UUID organizationId, UUID userId, String reason) {
+        return revokeInOrganization(organizationId, userId, reason).stream().distinct().toList();
     }
+
+    @Query("""
+        update refresh_tokens set revoked_at = now(), revoked_reason = :reason
+         where organization_id = :organizationId and user_id = :userId and revoked_at is null
+        returning family_id""")
+    List<UUID> revokeInOrganization(UUID organizationId, UUID userId, String reason);
 
     /** Needs the USER lookup door: every organization's sessions of this user. Returns the sessions it ended. */
-    List<UUID> revokeUserEverywhere(UUID userId, String reason) {
-        return jdbc.query("""
-            update refresh_tokens set revoked_at = now(), revoked_reason = ? where user_id = ? and revoked_at is null
-            returning family_id""", row -> row.uuid("family_id"), reason, userId).stream().distinct().toList();
+    default List<UUID> revokeUserEverywhere(UUID userId, String reason) {
+        return revokeEverywhere(userId, reason).stream().distinct().toList();
     }
+
+    @Query("""
+        update refresh_tokens set revoked_at = now(), revoked_reason = :reason where user_id = :userId and revoked_at is null
+        returning family_id""")
+    List<UUID> revokeEverywhere(UUID userId, String reason);
 
     /** True once any token of the session was revoked (logout, reuse, removal, password reset): revocation is final. */
-    boolean familyRevoked(UUID familyId) {
-        return jdbc.queryOne("select exists (select 1 from refresh_tokens where family_id = ? and revoked_at is not null) as r",
-            row -> row.bool("r"), familyId).orElse(false);
-    }
-
-    private static RefreshToken map(Jdbc.Row row) throws SQLException {
-        return new RefreshToken(row.uuid("id"), row.uuid("organization_id"), row.uuid("user_id"), row.uuid("family_id"),
-            row.instant("expires_at"), row.instant("used_at"), row.instant("revoked_at"));
-    }
+    @Query("select exists (select 1 from refresh_tokens where family_id = :familyId and revoked_at is not null)")
+    boolean familyRevoked(UUID familyId);
 }

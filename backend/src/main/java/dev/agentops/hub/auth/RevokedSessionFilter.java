@@ -4,7 +4,6 @@ import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.web.ErrorEnvelopes;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;

@@ -1,44 +1,54 @@
 package dev.agentops.hub.auth;
 
-import dev.agentops.hub.shared.db.Jdbc;
-import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
-/** Pending signups (see V012): hand-written SQL like the password-reset tokens, a global table with no tenant. */
-@Singleton
-class SignupRequestRepository {
+/** Pending signups (see V012): a global table with no tenant, like the password-reset tokens. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface SignupRequestRepository extends GenericRepository<SignupRequestRepository.Row, UUID> {
 
     /** What a confirmed signup creates. */
     record Pending(String email, String passwordHash, String fullName, String organizationName) {
     }
 
-    private final Jdbc jdbc;
-
-    SignupRequestRepository(Jdbc jdbc) {
-        this.jdbc = jdbc;
+    @MappedEntity("signup_requests")
+    record Row(@Id UUID id, String email, String passwordHash, String fullName, String organizationName) {
     }
 
-    void insert(String tokenHash, Pending pending, Instant expiresAt) {
-        jdbc.update("""
-            insert into signup_requests (token_hash, email, password_hash, full_name, organization_name, expires_at)
-            values (?, ?, ?, ?, ?, ?)""",
-            tokenHash, pending.email(), pending.passwordHash(), pending.fullName(), pending.organizationName(), expiresAt);
+    default void insert(String tokenHash, Pending pending, Instant expiresAt) {
+        insert(tokenHash, pending.email(), pending.passwordHash(), pending.fullName(), pending.organizationName(), expiresAt);
     }
+
+    @Query("""
+        insert into signup_requests (token_hash, email, password_hash, full_name, organization_name, expires_at)
+        values (:tokenHash, :email, :passwordHash, :fullName, :organizationName, :expiresAt)""")
+    void insert(String tokenHash, String email, String passwordHash, String fullName, String organizationName, Instant expiresAt);
 
     /** Spends the token: returns its signup when it was valid, unused and unexpired, exactly once. */
-    Optional<Pending> consume(String tokenHash) {
-        return jdbc.queryOne("""
-            update signup_requests set used_at = now()
-             where token_hash = ? and used_at is null and expires_at > now()
-            returning email, password_hash, full_name, organization_name""",
-            row -> new Pending(row.string("email"), row.string("password_hash"), row.string("full_name"),
-                row.string("organization_name")), tokenHash);
+    default Optional<Pending> consume(String tokenHash) {
+        return Optional.ofNullable(spend(tokenHash))
+            .map(row -> new Pending(row.email(), row.passwordHash(), row.fullName(), row.organizationName()));
     }
 
+    // the entity, not Optional: Micronaut Data maps an update's returning row to the declared type (an Optional got its
+    // first column) and answers null, not empty, when no row was updated
+    @Query("""
+        update signup_requests set used_at = now()
+         where token_hash = :tokenHash and used_at is null and expires_at > now()
+        returning id, email, password_hash, full_name, organization_name""")
+    @Nullable
+    Row spend(String tokenHash);
+
     /** Keeps the table small: requests a day past their expiry are of no use, not even to explain an error. */
-    int deleteExpired() {
-        return jdbc.update("delete from signup_requests where expires_at < now() - interval '1 day'");
-    }
+    @Query("delete from signup_requests where expires_at < now() - interval '1 day'")
+    int deleteExpired();
 }

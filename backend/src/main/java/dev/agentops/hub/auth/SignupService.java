@@ -6,7 +6,7 @@ import dev.agentops.hub.audit.AuditTrail;
 import dev.agentops.hub.orgs.Member;
 import dev.agentops.hub.orgs.MemberRepository;
 import dev.agentops.hub.orgs.OrganizationRepository;
-import dev.agentops.hub.shared.db.Jdbc;
+import dev.agentops.hub.shared.db.DatabaseFailures;
 import dev.agentops.hub.shared.email.EmailMessage;
 import dev.agentops.hub.shared.security.Role;
 import dev.agentops.hub.shared.security.Secrets;
@@ -123,8 +123,8 @@ class SignupService {
                 TokenPair tokens = sessions.start(admin);
                 return AuthResponses.Session.of(tokens, users.findById(userId).orElseThrow(), organizations.find(organizationId).orElseThrow());
             });
-        } catch (Jdbc.DataAccessFailure e) {
-            if (e.isUniqueViolation()) {
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.uniqueViolation(e)) {
                 // two links of one address confirmed at the same moment: the other one created the account
                 throw invalidSignupLink();
             }

@@ -1,74 +1,65 @@
 package dev.agentops.hub.auth;
 
-import dev.agentops.hub.shared.db.Jdbc;
-import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 
-import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Users are global (no organization): login has to find them before any tenant is known. */
-@Singleton
-public class UserRepository {
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface UserRepository extends GenericRepository<User, UUID> {
 
-    private final Jdbc jdbc;
+    @Query("select * from users where email = :email")
+    Optional<User> findByEmail(String email);
 
-    UserRepository(Jdbc jdbc) {
-        this.jdbc = jdbc;
-    }
+    @Query("select * from users where id = :id")
+    Optional<User> findById(UUID id);
 
-    public Optional<User> findByEmail(String email) {
-        return jdbc.queryOne("select * from users where email = ?", UserRepository::map, email);
-    }
-
-    public Optional<User> findById(UUID id) {
-        return jdbc.queryOne("select * from users where id = ?", UserRepository::map, id);
-    }
-
-    public void insert(UUID id, String email, String passwordHash, String fullName) {
-        jdbc.update("insert into users (id, email, password_hash, full_name) values (?, ?, ?, ?)", id, email, passwordHash, fullName);
-    }
+    @Query("insert into users (id, email, password_hash, full_name) values (:id, :email, :passwordHash, :fullName)")
+    void insert(UUID id, String email, String passwordHash, String fullName);
 
     /** The address was proven by a link sent to it (a confirmed signup). */
-    void markEmailVerified(UUID id) {
-        jdbc.update("update users set email_verified_at = now() where id = ?", id);
-    }
+    @Query("update users set email_verified_at = now() where id = :id")
+    void markEmailVerified(UUID id);
 
-    void updatePassword(UUID id, String passwordHash) {
-        jdbc.update("update users set password_hash = ?, updated_at = now() where id = ?", passwordHash, id);
-    }
+    @Query("update users set password_hash = :passwordHash, updated_at = now() where id = :id")
+    void updatePassword(UUID id, String passwordHash);
 
     /** The user's last sign-in in microseconds since the epoch (0 for never): the version a 2FA challenge is bound to. */
-    long loginVersion(UUID id) {
-        return jdbc.queryOne("""
-            select coalesce((extract(epoch from last_login_at) * 1000000)::bigint, 0) as v from users where id = ?""",
-            row -> row.longValue("v"), id).orElse(0L);
+    default long loginVersion(UUID id) {
+        return findLoginVersion(id).orElse(0L);
     }
+
+    @Query("select coalesce((extract(epoch from last_login_at) * 1000000)::bigint, 0) from users where id = :id")
+    Optional<Long> findLoginVersion(UUID id);
 
     /** Records a sign-in only if none happened since {@code version}: of two uses of one challenge, one wins. */
-    boolean touchLoginIfUnchanged(UUID id, long version) {
-        return jdbc.update("""
-            update users set last_login_at = clock_timestamp()
-             where id = ? and coalesce((extract(epoch from last_login_at) * 1000000)::bigint, 0) = ?""", id, version) == 1;
+    default boolean touchLoginIfUnchanged(UUID id, long version) {
+        return touchLoginAt(id, version) == 1;
     }
 
-    void touchLogin(UUID id) {
-        jdbc.update("update users set last_login_at = now() where id = ?", id);
-    }
+    @Query("""
+        update users set last_login_at = clock_timestamp()
+         where id = :id and coalesce((extract(epoch from last_login_at) * 1000000)::bigint, 0) = :version""")
+    int touchLoginAt(UUID id, long version);
 
-    void setMfa(UUID id, String secretBoxed, boolean enabled) {
-        jdbc.update("update users set mfa_secret = ?, mfa_enabled = ?, mfa_last_step = null, updated_at = now() where id = ?",
-            secretBoxed, enabled, id);
-    }
+    @Query("update users set last_login_at = now() where id = :id")
+    void touchLogin(UUID id);
+
+    @Query("""
+        update users set mfa_secret = :secretBoxed, mfa_enabled = :enabled, mfa_last_step = null, updated_at = now()
+         where id = :id""")
+    void setMfa(UUID id, @Nullable String secretBoxed, boolean enabled);
 
     /** Records the time step of an accepted code; false when that step (or a later one) was already used. */
-    boolean claimMfaStep(UUID id, long step) {
-        return jdbc.update("update users set mfa_last_step = ? where id = ? and (mfa_last_step is null or mfa_last_step < ?)",
-            step, id, step) == 1;
+    default boolean claimMfaStep(UUID id, long step) {
+        return claimStep(id, step) == 1;
     }
 
-    private static User map(Jdbc.Row row) throws SQLException {
-        return new User(row.uuid("id"), row.string("email"), row.string("password_hash"), row.string("full_name"),
-            row.bool("mfa_enabled"), row.string("mfa_secret"), row.nullableLong("mfa_last_step"));
-    }
+    @Query("update users set mfa_last_step = :step where id = :id and (mfa_last_step is null or mfa_last_step < :step)")
+    int claimStep(UUID id, long step);
 }

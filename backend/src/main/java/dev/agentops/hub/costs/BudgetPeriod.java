@@ -1,5 +1,7 @@
 package dev.agentops.hub.costs;
 
+import dev.agentops.hub.shared.web.WireNames;
+
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,12 +63,7 @@ public enum BudgetPeriod {
     }
 
     public static Optional<BudgetPeriod> fromKey(String key) {
-        for (BudgetPeriod period : values()) {
-            if (period.key().equals(key)) {
-                return Optional.of(period);
-            }
-        }
-        return Optional.empty();
+        return WireNames.parse(BudgetPeriod.class, key);
     }
 
     private static Window between(LocalDate first, LocalDate next, ZoneId zone) {

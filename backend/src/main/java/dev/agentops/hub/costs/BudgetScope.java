@@ -1,5 +1,7 @@
 package dev.agentops.hub.costs;
 
+import dev.agentops.hub.shared.web.WireNames;
+
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,11 +14,6 @@ public enum BudgetScope {
     }
 
     public static Optional<BudgetScope> fromKey(String key) {
-        for (BudgetScope scope : values()) {
-            if (scope.key().equals(key)) {
-                return Optional.of(scope);
-            }
-        }
-        return Optional.empty();
+        return WireNames.parse(BudgetScope.class, key);
     }
 }

@@ -122,7 +122,7 @@ public class BudgetStates {
             return kept.budgets();
         }
         Version version = version();
-        OrgBudgets computed = tenants.read(org, () -> compute(org));
+        OrgBudgets computed = load(org).budgets();
         offer(org, version, computed);
         return computed;
     }

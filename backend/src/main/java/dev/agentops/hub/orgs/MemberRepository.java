@@ -1,101 +1,112 @@
 package dev.agentops.hub.orgs;
 
-import dev.agentops.hub.shared.db.Jdbc;
 import dev.agentops.hub.shared.security.Role;
-import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.DataType;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-@Singleton
-public class MemberRepository {
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface MemberRepository extends GenericRepository<MemberRow, UUID> {
 
-    private static final String SELECT = """
-        select m.*, u.full_name from organization_members m left join users u on u.id = m.user_id
-        """;
+    String SELECT = "select m.*, u.full_name from organization_members m left join users u on u.id = m.user_id";
 
-    private final Jdbc jdbc;
-
-    MemberRepository(Jdbc jdbc) {
-        this.jdbc = jdbc;
+    default void insertActive(UUID organizationId, UUID userId, String email, Role role) {
+        insertActive(organizationId, userId, email, role.key());
     }
 
-    public void insertActive(UUID organizationId, UUID userId, String email, Role role) {
-        jdbc.update("insert into organization_members (organization_id, user_id, email, role, status) values (?, ?, ?, ?, 'active')",
-            organizationId, userId, email, role.key());
-    }
+    @Query("""
+        insert into organization_members (organization_id, user_id, email, role, status)
+        values (:organizationId, :userId, :email, :role, 'active')""")
+    void insertActive(UUID organizationId, UUID userId, String email, String role);
 
     /** The user's active memberships, oldest first. Needs the USER lookup door (or a tenant scope for one org). */
-    public List<Member> activeMembershipsOf(UUID userId) {
-        return jdbc.query(SELECT + " where m.user_id = ? and m.status = 'active' order by m.created_at, m.id",
-            MemberRepository::map, userId);
+    default List<Member> activeMembershipsOf(UUID userId) {
+        return activeRowsOf(userId).stream().map(MemberRow::toMember).toList();
     }
 
-    public Optional<Member> find(UUID organizationId, UUID id) {
-        return jdbc.queryOne(SELECT + " where m.organization_id = ? and m.id = ?", MemberRepository::map, organizationId, id);
+    @Query(SELECT + " where m.user_id = :userId and m.status = 'active' order by m.created_at, m.id")
+    List<MemberRow> activeRowsOf(UUID userId);
+
+    default Optional<Member> find(UUID organizationId, UUID id) {
+        return findRow(organizationId, id).map(MemberRow::toMember);
     }
 
-    public Optional<Member> findByUser(UUID organizationId, UUID userId) {
-        return jdbc.queryOne(SELECT + " where m.organization_id = ? and m.user_id = ? and m.status = 'active'",
-            MemberRepository::map, organizationId, userId);
+    @Query(SELECT + " where m.organization_id = :organizationId and m.id = :id")
+    Optional<MemberRow> findRow(UUID organizationId, UUID id);
+
+    default Optional<Member> findByUser(UUID organizationId, UUID userId) {
+        return findRowByUser(organizationId, userId).map(MemberRow::toMember);
     }
+
+    @Query(SELECT + " where m.organization_id = :organizationId and m.user_id = :userId and m.status = 'active'")
+    Optional<MemberRow> findRowByUser(UUID organizationId, UUID userId);
 
     /** Needs the TOKEN_HASH lookup door. */
-    public Optional<Member> findInvitation(String tokenHash) {
-        return jdbc.queryOne(SELECT + " where m.invite_token_hash = ? and m.status = 'invited'", MemberRepository::map, tokenHash);
+    default Optional<Member> findInvitation(String tokenHash) {
+        return findInvitationRow(tokenHash).map(MemberRow::toMember);
     }
 
-    List<Member> list(UUID organizationId, Instant afterCreatedAt, UUID afterId, int limit) {
-        if (afterCreatedAt == null) {
-            return jdbc.query(SELECT + " where m.organization_id = ? order by m.created_at, m.id limit ?",
-                MemberRepository::map, organizationId, limit);
-        }
-        return jdbc.query(SELECT + " where m.organization_id = ? and (m.created_at, m.id) > (?, ?) order by m.created_at, m.id limit ?",
-            MemberRepository::map, organizationId, afterCreatedAt, afterId, limit);
+    @Query(SELECT + " where m.invite_token_hash = :tokenHash and m.status = 'invited'")
+    Optional<MemberRow> findInvitationRow(String tokenHash);
+
+    default List<Member> list(UUID organizationId, @Nullable Instant afterCreatedAt, @Nullable UUID afterId, int limit) {
+        return (afterCreatedAt == null ? first(organizationId, limit) : after(organizationId, afterCreatedAt, afterId, limit))
+            .stream().map(MemberRow::toMember).toList();
     }
 
-    boolean emailTaken(UUID organizationId, String email) {
-        return jdbc.queryOne("select 1 from organization_members where organization_id = ? and email = ?",
-            row -> true, organizationId, email).isPresent();
+    @Query(SELECT + " where m.organization_id = :organizationId order by m.created_at, m.id limit :limit")
+    List<MemberRow> first(UUID organizationId, int limit);
+
+    @Query(SELECT + " where m.organization_id = :organizationId and (m.created_at, m.id) > (:afterCreatedAt, :afterId)"
+        + " order by m.created_at, m.id limit :limit")
+    List<MemberRow> after(UUID organizationId, Instant afterCreatedAt, UUID afterId, int limit);
+
+    @Query("select exists (select 1 from organization_members where organization_id = :organizationId and email = :email)")
+    boolean emailTaken(UUID organizationId, String email);
+
+    default UUID insertInvitation(UUID organizationId, String email, Role role, List<String> teams, String tokenHash,
+                                  Instant expiresAt, UUID invitedBy) {
+        return insertInvitation(organizationId, email, role.key(), teams, tokenHash, expiresAt, invitedBy);
     }
 
-    UUID insertInvitation(UUID organizationId, String email, Role role, List<String> teams, String tokenHash,
-                          Instant expiresAt, UUID invitedBy) {
-        return jdbc.queryOne("""
-            insert into organization_members (organization_id, email, role, teams, status, invite_token_hash,
-                                              invite_expires_at, invited_by)
-            values (?, ?, ?, ?, 'invited', ?, ?, ?) returning id""", row -> row.uuid("id"),
-            organizationId, email, role.key(), teams, tokenHash, expiresAt, invitedBy).orElseThrow();
+    @Query("""
+        insert into organization_members (organization_id, email, role, teams, status, invite_token_hash,
+                                          invite_expires_at, invited_by)
+        values (:organizationId, :email, :role, :teams, 'invited', :tokenHash, :expiresAt, :invitedBy) returning id""")
+    UUID insertInvitation(UUID organizationId, String email, String role, @TypeDef(type = DataType.STRING_ARRAY) List<String> teams,
+                          String tokenHash, Instant expiresAt, UUID invitedBy);
+
+    @Query("""
+        update organization_members set user_id = :userId, status = 'active', invite_token_hash = null,
+               invite_expires_at = null, updated_at = now() where organization_id = :organizationId and id = :memberId""")
+    void accept(UUID organizationId, UUID memberId, UUID userId);
+
+    default void update(UUID organizationId, UUID id, Role role, List<String> teams) {
+        update(organizationId, id, role.key(), teams);
     }
 
-    public void accept(UUID organizationId, UUID memberId, UUID userId) {
-        jdbc.update("""
-            update organization_members set user_id = ?, status = 'active', invite_token_hash = null,
-                   invite_expires_at = null, updated_at = now() where organization_id = ? and id = ?""",
-            userId, organizationId, memberId);
-    }
+    @Query("""
+        update organization_members set role = :role, teams = :teams, updated_at = now()
+         where organization_id = :organizationId and id = :id""")
+    void update(UUID organizationId, UUID id, String role, @TypeDef(type = DataType.STRING_ARRAY) List<String> teams);
 
-    void update(UUID organizationId, UUID id, Role role, List<String> teams) {
-        jdbc.update("update organization_members set role = ?, teams = ?, updated_at = now() where organization_id = ? and id = ?",
-            role.key(), teams, organizationId, id);
-    }
-
-    void delete(UUID organizationId, UUID id) {
-        jdbc.update("delete from organization_members where organization_id = ? and id = ?", organizationId, id);
-    }
+    @Query("delete from organization_members where organization_id = :organizationId and id = :id")
+    void delete(UUID organizationId, UUID id);
 
     /** Locks the organization's active admins so that two concurrent demotions cannot both pass the last-admin check. */
-    int lockActiveAdmins(UUID organizationId) {
-        return jdbc.query("select id from organization_members where organization_id = ? and role = 'admin' and status = 'active' for update",
-            row -> 1, organizationId).size();
+    default int lockActiveAdmins(UUID organizationId) {
+        return lockedActiveAdmins(organizationId).size();
     }
 
-    static Member map(Jdbc.Row row) throws SQLException {
-        return new Member(row.uuid("id"), row.uuid("organization_id"), row.uuid("user_id"), row.string("email"),
-            row.string("full_name"), Role.fromKey(row.string("role")).orElseThrow(), row.strings("teams"),
-            row.string("status"), row.instant("invite_expires_at"), row.instant("created_at"));
-    }
+    @Query("select id from organization_members where organization_id = :organizationId and role = 'admin' and status = 'active' for update")
+    List<UUID> lockedActiveAdmins(UUID organizationId);
 }

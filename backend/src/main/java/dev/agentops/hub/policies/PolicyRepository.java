@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Policies, their immutable versions and decision counts; runs inside a tenant scope. Hand-written SQL like the
- * budgets: the policy and its version row are written together, and the check's loader is a hot path.
+ * Policies, their immutable versions and decision counts; runs inside a tenant scope. Hand-written SQL: the policy
+ * and its version row are written together, and the check's loader is a hot path.
  */
 @Singleton
 class PolicyRepository {

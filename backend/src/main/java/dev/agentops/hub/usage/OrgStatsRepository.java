@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Runs inside a tenant scope of the organization. */
+// Hand-written SQL on purpose (#17): grouped aggregate reads of the rollups behind every agent list and stats card.
 @Singleton
 class OrgStatsRepository {
 

@@ -19,18 +19,17 @@ final class AwaitDatabase {
     private AwaitDatabase() {
     }
 
-    @Singleton
-    @Requires(bean = StartingDatabase.class)
-    static final class BeforeMigrations implements BeanCreatedEventListener<FlywayConfigurationProperties>, Ordered {
+    /** Waits for the starting database before handing out the configuration it listens for. */
+    abstract static class Await<T> implements BeanCreatedEventListener<T>, Ordered {
 
         private final StartingDatabase database;
 
-        BeforeMigrations(StartingDatabase database) {
+        Await(StartingDatabase database) {
             this.database = database;
         }
 
         @Override
-        public FlywayConfigurationProperties onCreated(BeanCreatedEvent<FlywayConfigurationProperties> event) {
+        public T onCreated(BeanCreatedEvent<T> event) {
             database.awaitReady();
             return event.getBean();
         }
@@ -43,23 +42,17 @@ final class AwaitDatabase {
 
     @Singleton
     @Requires(bean = StartingDatabase.class)
-    static final class BeforeConnectionPool implements BeanCreatedEventListener<DatasourceConfiguration>, Ordered {
+    static final class BeforeMigrations extends Await<FlywayConfigurationProperties> {
+        BeforeMigrations(StartingDatabase database) {
+            super(database);
+        }
+    }
 
-        private final StartingDatabase database;
-
+    @Singleton
+    @Requires(bean = StartingDatabase.class)
+    static final class BeforeConnectionPool extends Await<DatasourceConfiguration> {
         BeforeConnectionPool(StartingDatabase database) {
-            this.database = database;
-        }
-
-        @Override
-        public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
-            database.awaitReady();
-            return event.getBean();
-        }
-
-        @Override
-        public int getOrder() {
-            return HIGHEST_PRECEDENCE;
+            super(database);
         }
     }
 }

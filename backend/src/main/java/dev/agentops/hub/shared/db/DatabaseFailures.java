@@ -28,4 +28,14 @@ public final class DatabaseFailures {
         }
         return false;
     }
+
+    /** True when the cause chain holds a unique-constraint violation (SQLSTATE 23505), whichever data layer threw it. */
+    public static boolean uniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.agentops.hub.shared.security;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -31,11 +32,6 @@ public enum ApiKeyScope {
     }
 
     public static Optional<ApiKeyScope> fromKey(String key) {
-        for (ApiKeyScope scope : values()) {
-            if (scope.key.equals(key)) {
-                return Optional.of(scope);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(scope -> scope.key.equals(key)).findFirst();
     }
 }

@@ -1,5 +1,7 @@
 package dev.agentops.hub.shared.security;
 
+import dev.agentops.hub.shared.web.WireNames;
+
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,12 +34,7 @@ public enum Role {
     }
 
     public static Optional<Role> fromKey(String key) {
-        for (Role role : values()) {
-            if (role.key().equals(key)) {
-                return Optional.of(role);
-            }
-        }
-        return Optional.empty();
+        return WireNames.parse(Role.class, key);
     }
 
     private static Set<Permission> union(Role lower, Set<Permission> added) {

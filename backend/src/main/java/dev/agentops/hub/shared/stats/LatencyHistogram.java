@@ -1,7 +1,5 @@
 package dev.agentops.hub.shared.stats;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Log-scale latency histogram (bucket width factor 1.3, 64 buckets, see V005__dashboards.sql) that rollups can
@@ -18,17 +16,6 @@ public final class LatencyHistogram {
     public static int bucketOf(long durationMs) {
         int index = (int) Math.floor(Math.log(Math.max(0, durationMs) + 1.0) / Math.log(FACTOR));
         return Math.min(BUCKETS - 1, index);
-    }
-
-    /** {@code sign} in bucket {@code bucketOf(durationMs)}, zeros before it. */
-    public static List<Long> oneHot(long durationMs, int sign) {
-        int index = bucketOf(durationMs);
-        List<Long> counts = new ArrayList<>(index + 1);
-        for (int i = 0; i < index; i++) {
-            counts.add(0L);
-        }
-        counts.add((long) sign);
-        return counts;
     }
 
     /** The p-th percentile (0..100) estimated at the geometric middle of its bucket; null without samples. */

@@ -53,61 +53,45 @@ final class DatabaseFailureHandler {
             EnvelopeErrorResponseProcessor.INTERNAL_MESSAGE, Map.of());
     }
 
+    /** The one rendering above, for each exception type the data layer throws. */
+    abstract static class Handler<E extends RuntimeException> implements ExceptionHandler<E, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, E exception) {
+            return DatabaseFailureHandler.handle(request, exception);
+        }
+    }
+
     @Produces
     @Singleton
     @Requires(classes = {DataAccessException.class, ExceptionHandler.class})
-    static class DataAccess implements ExceptionHandler<DataAccessException, HttpResponse<ApiError>> {
-        @Override
-        public HttpResponse<ApiError> handle(HttpRequest request, DataAccessException exception) {
-            return DatabaseFailureHandler.handle(request, exception);
-        }
+    static class DataAccess extends Handler<DataAccessException> {
     }
 
     @Produces
     @Singleton
     @Requires(classes = {TransactionException.class, ExceptionHandler.class})
-    static class Transaction implements ExceptionHandler<TransactionException, HttpResponse<ApiError>> {
-        @Override
-        public HttpResponse<ApiError> handle(HttpRequest request, TransactionException exception) {
-            return DatabaseFailureHandler.handle(request, exception);
-        }
+    static class Transaction extends Handler<TransactionException> {
     }
 
     @Produces
     @Singleton
     @Requires(classes = {CannotGetJdbcConnectionException.class, ExceptionHandler.class})
-    static class NoConnection implements ExceptionHandler<CannotGetJdbcConnectionException, HttpResponse<ApiError>> {
-        @Override
-        public HttpResponse<ApiError> handle(HttpRequest request, CannotGetJdbcConnectionException exception) {
-            return DatabaseFailureHandler.handle(request, exception);
-        }
+    static class NoConnection extends Handler<CannotGetJdbcConnectionException> {
     }
 
     @Produces
     @Singleton
-    static class OurJdbc implements ExceptionHandler<Jdbc.DataAccessFailure, HttpResponse<ApiError>> {
-        @Override
-        public HttpResponse<ApiError> handle(HttpRequest request, Jdbc.DataAccessFailure exception) {
-            return DatabaseFailureHandler.handle(request, exception);
-        }
+    static class OurJdbc extends Handler<Jdbc.DataAccessFailure> {
     }
 
     @Produces
     @Singleton
-    static class IllegalState implements ExceptionHandler<IllegalStateException, HttpResponse<ApiError>> {
-        @Override
-        public HttpResponse<ApiError> handle(HttpRequest request, IllegalStateException exception) {
-            return DatabaseFailureHandler.handle(request, exception);
-        }
+    static class IllegalState extends Handler<IllegalStateException> {
     }
 
     @Produces
     @Singleton
     @Requires(classes = {ConnectionException.class, ExceptionHandler.class})
-    static class Connection implements ExceptionHandler<ConnectionException, HttpResponse<ApiError>> {
-        @Override
-        public HttpResponse<ApiError> handle(HttpRequest request, ConnectionException exception) {
-            return DatabaseFailureHandler.handle(request, exception);
-        }
+    static class Connection extends Handler<ConnectionException> {
     }
 }

@@ -2,13 +2,47 @@
 import { fileURLToPath, URL } from 'node:url'
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite'
 
 // `npm run dev`: API calls go to the backend on :8080 (same origin in the browser, so no CORS in development)
 const backend = 'http://localhost:8080'
 
+/**
+ * main.tsx imports the app (src/app/start.tsx) only once a stored session's renewal has been sent; this lets the
+ * browser fetch the app's chunks from the start anyway, as it does for the entry's own imports.
+ */
+function preloadApp(entry: string): Plugin {
+  let base = '/'
+  return {
+    name: 'agentops:preload-app',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        if (!bundle) return
+        const chunks = Object.values(bundle).filter((item) => item.type === 'chunk')
+        const start = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(entry))
+        if (!start) throw new Error(`no chunk for ${entry}`)
+        const files = new Set<string>()
+        const visit = (fileName: string) => {
+          if (files.has(fileName)) return
+          files.add(fileName)
+          for (const imported of chunks.find((chunk) => chunk.fileName === fileName)?.imports ?? []) visit(imported)
+        }
+        visit(start.fileName)
+        return [...files]
+          .filter((file) => !html.includes(`${base}${file}`))
+          .map((file): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' }))
+      },
+    },
+  }
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), preloadApp('/src/app/start.tsx')],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

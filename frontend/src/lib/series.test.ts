@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bucketOf, bucketStarts, fillBuckets, formatChange, formatPointChange, percentChange, toShares } from '@/lib/series'
+import { bucketOf, bucketStarts, fillBuckets, formatBucket, formatBucketLong, formatChange, formatPointChange, percentChange, toShares } from '@/lib/series'
 
 const day = { from: '2026-03-01T10:30:00Z', to: '2026-03-01T13:10:00Z', bucket: 'hour' as const }
 
@@ -112,5 +112,21 @@ describe('toShares', () => {
 
   it('is empty when nothing cost anything', () => {
     expect(toShares([{ label: 'a', value: 0 }])).toEqual([])
+  })
+})
+
+describe('formatBucket', () => {
+  const at = Date.parse('2026-03-04T14:00:00Z')
+
+  it('labels hours with the time and days with the date, in the viewer\'s locale and time zone', () => {
+    expect(formatBucket(at, 'hour')).toBe(new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }))
+    expect(formatBucket(at, 'day')).toBe(new Date(at).toLocaleDateString(undefined, { month: 'short', day: 'numeric' }))
+  })
+
+  it('adds the day to an hour and the year to a day in the long form', () => {
+    expect(formatBucketLong(at, 'hour')).toBe(
+      new Date(at).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }),
+    )
+    expect(formatBucketLong(at, 'day')).toBe(new Date(at).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }))
   })
 })

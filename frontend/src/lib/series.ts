@@ -90,20 +90,25 @@ export function formatPointChange(current: number | null | undefined, previous: 
   return `${diff > 0 ? '+' : '−'}${Math.abs(diff).toFixed(1)} pp`
 }
 
+// Created once: toLocaleTimeString with options builds a new formatter on every call (~0.2 ms, 200 times the cost
+// of reusing one), and a chart axis formats every candidate tick, some several times
+const bucketFormats = {
+  hour: new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }),
+  day: new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' }),
+}
+const bucketLongFormats = {
+  hour: new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }),
+  day: new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' }),
+}
+
 /** Tick label of a bucket: "14:00" for hours, "Mar 4" for days (the viewer's time zone). */
 export function formatBucket(ms: number, bucket: Bucket): string {
-  const date = new Date(ms)
-  return bucket === 'hour'
-    ? date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
-    : date.toLocaleDateString(undefined, { month: 'short', day: 'numeric' })
+  return bucketFormats[bucket].format(ms)
 }
 
 /** Tooltip label of a bucket: "Mar 4, 14:00" or "Mar 4, 2026". */
 export function formatBucketLong(ms: number, bucket: Bucket): string {
-  const date = new Date(ms)
-  return bucket === 'hour'
-    ? date.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
-    : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
+  return bucketLongFormats[bucket].format(ms)
 }
 
 /** The API says `bucket`; anything unexpected is read from the span (hours up to 2 days, days beyond). */

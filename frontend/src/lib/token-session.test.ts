@@ -191,6 +191,32 @@ describe('TokenSession', () => {
     expect(await ctx.session.getAccessToken()).toBeNull()
   })
 
+  it('says when the renewal of a stored session has been sent, before its answer', async () => {
+    const pending = deferred<Tokens>()
+    ctx = setup({ stored: 'refresh-1', refresh: () => pending.promise })
+    const sent = ctx.session.restoreSent()
+    let isSent = false
+    void sent.then(() => (isSent = true))
+    await flush()
+    expect(isSent).toBe(false)
+    const restored = ctx.session.restore()
+    await sent
+    expect(ctx.session.snapshot().status).toBe('restoring')
+    pending.resolve(tokens(2))
+    await restored
+    expect(ctx.session.snapshot().status).toBe('signed_in')
+    await ctx.session.restoreSent()
+  })
+
+  it('has nothing to send without a stored session, or once the renewal has failed', async () => {
+    await ctx.session.restoreSent()
+    ctx = setup({ stored: 'refresh-1', refresh: () => Promise.reject(new Fatal('revoked')) })
+    const sent = ctx.session.restoreSent()
+    await ctx.session.restore()
+    await sent
+    expect(ctx.session.snapshot().status).toBe('signed_out')
+  })
+
   it('restores only once when asked twice (React StrictMode runs effects twice)', async () => {
     ctx = setup({ stored: 'refresh-1' })
     await Promise.all([ctx.session.restore(), ctx.session.restore()])

@@ -46,6 +46,8 @@ export class TokenSession {
   private timer: unknown = null
   private inflight: Promise<string | null> | null = null
   private restoring: Promise<void> | null = null
+  /** Resolves restoreSent()'s promise; null when nobody waits or it has resolved. */
+  private sent: { promise: Promise<void>; resolve: () => void } | null = null
   private state: SessionSnapshot
   private readonly listeners = new Set<() => void>()
 
@@ -96,8 +98,26 @@ export class TokenSession {
       )
       .finally(() => {
         this.restoring = null
+        this.markSent()
       })
     return this.restoring
+  }
+
+  /**
+   * Resolves once restore() has sent its renewal, or has nothing to send. The request waits for the cross-tab lock,
+   * which answers in a later task: main.tsx waits for this before evaluating the app, so that task does not queue
+   * behind the app's modules, React's first render and the first page's chunks.
+   */
+  restoreSent(): Promise<void> {
+    if (this.state.status !== 'restoring') return Promise.resolve()
+    if (!this.sent) {
+      let resolve!: () => void
+      const promise = new Promise<void>((res) => {
+        resolve = res
+      })
+      this.sent = { promise, resolve }
+    }
+    return this.sent.promise
   }
 
   getAccessToken = async (): Promise<string | null> => {
@@ -150,7 +170,9 @@ export class TokenSession {
       const refreshToken = this.storedRefreshToken()
       if (!refreshToken) return null
       try {
-        const tokens = await this.deps.refresh(refreshToken)
+        const call = this.deps.refresh(refreshToken)
+        this.markSent()
+        const tokens = await call
         // the user logged out while the call ran
         if (this.storedRefreshToken() !== refreshToken) return null
         this.accept(tokens)
@@ -167,6 +189,11 @@ export class TokenSession {
     const token = await (this.deps.lock ? this.deps.lock(work) : work())
     if (token && this.state.status !== 'signed_in') this.setState({ status: 'signed_in', endedBy: null })
     return token
+  }
+
+  private markSent(): void {
+    this.sent?.resolve()
+    this.sent = null
   }
 
   private accept(tokens: Tokens): void {

@@ -1,5 +1,5 @@
 import { Activity } from 'lucide-react'
-import { useMemo } from 'react'
+import { useCallback, useMemo } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import type { PagePrefetch } from '@/app/router'
 import { ContentLayout } from '@/components/layouts/content-layout'
@@ -39,6 +39,7 @@ function Dashboard({ params, onChange }: { params: DashboardParams; onChange: (p
   const home = useHomeDashboard(params, { pollMs: live ? undefined : POLL_MS })
   const agents = useAgentHealth()
   const names = useMemo(() => new Map((agents.data?.agents ?? []).map((agent) => [agent.id, agent.name])), [agents.data])
+  // the agents' names arrive on their own: only the attention list waits for them, the charts keep their data
   const prepared = useMemo(() => {
     if (!home.data) return null
     return {
@@ -46,9 +47,10 @@ function Dashboard({ params, onChange }: { params: DashboardParams; onChange: (p
       series: prepareRunSeries(home.data),
       top: prepareTopAgents(home.data.top_agents, params.top),
       costs: prepareCostShares(home.data),
-      attention: prepareAttention(home.data.attention, names),
     }
-  }, [home.data, params.range, params.top, names])
+  }, [home.data, params.range, params.top])
+  const attention = useMemo(() => (home.data ? prepareAttention(home.data.attention, names) : []), [home.data, names])
+  const onMetric = useCallback((top: DashboardParams['top']) => onChange({ ...params, top }), [onChange, params])
 
   const filters = <DashboardFilters params={params} agents={agents.data?.agents} onChange={onChange} />
   if (home.isPending) {
@@ -86,7 +88,7 @@ function Dashboard({ params, onChange }: { params: DashboardParams; onChange: (p
         />
         <div className="grid gap-4 md:grid-cols-2">
           <AgentHealthCard />
-          <AttentionList items={prepared!.attention} />
+          <AttentionList items={attention} />
           <BudgetsNeedingAttention />
         </div>
       </div>
@@ -103,11 +105,11 @@ function Dashboard({ params, onChange }: { params: DashboardParams; onChange: (p
         </div>
         <div className="grid min-w-0 content-start gap-4">
           <AgentHealthCard />
-          <AttentionList items={p.attention} />
+          <AttentionList items={attention} />
           <BudgetsNeedingAttention />
         </div>
       </div>
-      <TopAgents data={p.top} metric={params.top} onMetric={(top) => onChange({ ...params, top })} />
+      <TopAgents data={p.top} metric={params.top} onMetric={onMetric} />
       <div className="grid gap-4 lg:grid-cols-2">
         <CostPie title="Cost by model" shares={p.costs.byModel} />
         <CostPie title="Cost by agent" shares={p.costs.byAgent} />

@@ -125,15 +125,8 @@ class PolicyRepository {
             select r.id, r.cost_usd, r.input_tokens, r.output_tokens,
                    (select count(*) from events e where e.organization_id = r.organization_id and e.run_id = r.id) as events
               from runs r where r.organization_id = ? and r.external_reference = ?""",
-            row -> {
-                Map<String, Object> run = new HashMap<>();
-                run.put("id", row.uuid("id").toString());
-                run.put("cost_usd", row.decimal("cost_usd") == null ? java.math.BigDecimal.ZERO : row.decimal("cost_usd"));
-                run.put("input_tokens", row.longValue("input_tokens"));
-                run.put("output_tokens", row.longValue("output_tokens"));
-                run.put("events", row.longValue("events"));
-                return run;
-            }, org, externalReference);
+            row -> RunFacts.facts(row.uuid("id"), row.decimal("cost_usd"), row.longValue("input_tokens"),
+                row.longValue("output_tokens"), row.longValue("events")), org, externalReference);
     }
 
     static PolicyRow map(Jdbc.Row row) throws SQLException {

@@ -45,13 +45,14 @@ class RunFacts {
     void onRunChanged(RunChanged change) {
         // only runs someone checks are kept; an event count that went down is an older change arriving late
         runs.asMap().computeIfPresent(key(change.organizationId(), change.reference()), (key, known) ->
-            ((Number) known.get("events")).longValue() > change.totals().events() ? known : facts(change));
+            ((Number) known.get("events")).longValue() > change.totals().events() ? known : facts(change.runId(),
+                change.totals().costUsd(), change.totals().inputTokens(), change.totals().outputTokens(), change.totals().events()));
     }
 
-    private static Map<String, Object> facts(RunChanged change) {
-        RunChanged.Totals totals = change.totals();
-        return Map.of("id", change.runId().toString(), "cost_usd", totals.costUsd() == null ? BigDecimal.ZERO : totals.costUsd(),
-            "input_tokens", totals.inputTokens(), "output_tokens", totals.outputTokens(), "events", totals.events());
+    /** The facts of a stored run, read or merged; an unpriced run ({@code costUsd} null) counts as 0 here. */
+    static Map<String, Object> facts(UUID runId, BigDecimal costUsd, long inputTokens, long outputTokens, long events) {
+        return Map.of("id", runId.toString(), "cost_usd", costUsd == null ? BigDecimal.ZERO : costUsd,
+            "input_tokens", inputTokens, "output_tokens", outputTokens, "events", events);
     }
 
     private static String key(UUID org, String runId) {

@@ -93,7 +93,12 @@ describe("the packed @agentops/sdk", () => {
     await post(backend.baseUrl, "/api/v1/agents", { name: "Support bot", slug: "support-bot" }, tenant.token);
     await run(process.execPath, ["out/quickstart.js"], dir, { AGENTOPS_API_KEY: tenant.apiKey, AGENTOPS_BASE_URL: backend.baseUrl });
 
-    const runs: any = await (await fetch(`${backend.baseUrl}/api/v1/runs`, { headers: { authorization: `Bearer ${tenant.token}` } })).json();
+    // shutdown() resolves once the hub has accepted (202) the run; a worker stores it a moment later
+    let runs: any;
+    for (const deadline = Date.now() + 20_000; ; await new Promise((r) => setTimeout(r, 50))) {
+      runs = await (await fetch(`${backend.baseUrl}/api/v1/runs`, { headers: { authorization: `Bearer ${tenant.token}` } })).json();
+      if (runs.data[0]?.status === "completed" || Date.now() > deadline) break;
+    }
     expect(runs.data).toHaveLength(1);
     expect(runs.data[0].status).toBe("completed");
     // gpt-4o: 1000 input tokens at $2.50/M and 200 output tokens at $10/M

@@ -263,6 +263,7 @@ class OtelIngestTest extends AppTest {
     @SuppressWarnings("unchecked")
     private Map<String, Object> runOnceProcessed(String traceId) throws Exception {
         awaitQueueEmpty();
+        assertThat(failedJobErrors()).as("pieces that ended failed instead of merging").isEmpty();
         Map<String, Object> run = await(() -> api.get("/api/v1/runs?external_reference=" + traceId, admin.accessToken()).list(),
             list -> !list.isEmpty()).get(0);
         return (Map<String, Object>) api.get("/api/v1/runs/" + run.get("id"), admin.accessToken()).data().get("run");
@@ -276,6 +277,13 @@ class OtelIngestTest extends AppTest {
     private long queued() throws SQLException {
         try (Connection owner = TestDatabase.ownerConnection()) {
             return Sql.count(owner, "select count(*) from ingest_queue where organization_id = ?", admin.organizationId());
+        }
+    }
+
+    private List<Object> failedJobErrors() throws SQLException {
+        try (Connection owner = TestDatabase.ownerConnection()) {
+            return Sql.column(owner, "select last_error from ingest_queue where organization_id = ? and status = 'failed'",
+                admin.organizationId());
         }
     }
 

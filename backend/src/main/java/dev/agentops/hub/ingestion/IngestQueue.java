@@ -52,6 +52,16 @@ class IngestQueue {
         return jobs;
     }
 
+    /**
+     * Lets the current (worker) transaction commit without waiting for its WAL to reach the disk. A crash before the disk
+     * has it loses the transaction whole: its jobs are still queued and merge again, and a piece merged twice counts once.
+     * Only the acknowledgements' commits promise durability; they keep waiting for the disk, and flush this WAL with theirs,
+     * as does any later commit that depends on it (an alert, a pause). The worker no longer waits on a flush of its own.
+     */
+    void commitWithoutWaitingForDisk() {
+        jdbc.update("set local synchronous_commit = off");
+    }
+
     Optional<Job> claimOne(UUID id) {
         return jdbc.queryOne("""
             select id, organization_id, api_key_id, payload, attempts, received_at from ingest_queue

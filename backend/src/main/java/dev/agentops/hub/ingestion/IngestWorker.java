@@ -70,6 +70,7 @@ class IngestWorker {
         List<RunChanged> changes = new ArrayList<>();
         try {
             lookups.write(Door.INGEST, "on", () -> {
+                queue.commitWithoutWaitingForDisk();
                 claimed.addAll(queue.claim(max));
                 changes.addAll(mergeAndComplete(claimed));
                 return null;
@@ -96,8 +97,10 @@ class IngestWorker {
 
     private Optional<RunChanged> processAlone(IngestQueue.Job job) {
         try {
-            return lookups.write(Door.INGEST, "on",
-                () -> queue.claimOne(job.id()).map(locked -> mergeAndComplete(List.of(locked)).get(0)));
+            return lookups.write(Door.INGEST, "on", () -> {
+                queue.commitWithoutWaitingForDisk();
+                return queue.claimOne(job.id()).map(locked -> mergeAndComplete(List.of(locked)).get(0));
+            });
         } catch (RuntimeException failure) {
             if (DatabaseFailures.unreachable(failure)) {
                 // the database, not the job, failed: it stays queued as it was, and an outage uses up no attempt

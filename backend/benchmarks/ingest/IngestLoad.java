@@ -29,9 +29,11 @@ import java.util.regex.Pattern;
  * Requests are scheduled at the target rate whatever the server does (no coordinated omission): latency is
  * measured from the scheduled send time. Sets up its own organizations, agents and ingest keys over the API.
  *
- * java [-Dbudgets=50] [-Dcredentials=file] IngestLoad.java <baseUrl> <runsPerSecond> <seconds> [organizations] [ledgerFile]
+ * java [-Dbudgets=50] [-Dcredentials=file] [-Dramp=2] IngestLoad.java <baseUrl> <runsPerSecond> <seconds> [organizations] [ledgerFile]
  * With -Dbudgets=N every organization gets N active budgets (organization, team and agent scopes, every period),
  * which the server evaluates after the workers' batches and reports as budget_status on every ack.
+ * The first -Dramp seconds (default 2) are sent at the same rate before the measured seconds and reported apart: they
+ * hold this generator's own JIT compilation and the server's first reads of organizations it has never seen.
  */
 public class IngestLoad {
 
@@ -45,6 +47,7 @@ public class IngestLoad {
         int seconds = Integer.parseInt(args[2]);
         int organizations = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         Path ledger = args.length > 4 ? Path.of(args[4]) : null;
+        int ramp = Integer.getInteger("ramp", 2);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -54,15 +57,15 @@ public class IngestLoad {
         }
         System.out.printf(Locale.ROOT, "target %d runs/s for %d s over %d organizations%n", rate, seconds, organizations);
 
-        long total = (long) rate * seconds;
-        Load load = new Load(URI.create(base), tenants, rate, total);
+        long total = (long) rate * (ramp + seconds);
+        Load load = new Load(URI.create(base), tenants, rate, total, (long) rate * ramp);
         Instant wallStart = Instant.now();
         long start = System.nanoTime();
         load.run();
         List<Long> latencies = load.latencies;
         List<String> acknowledged = load.acknowledged;
         long acceptedCount = latencies.size();
-        double elapsed = (System.nanoTime() - start) / 1e9;
+        double elapsed = (System.nanoTime() - start) / 1e9 - ramp;
         if (ledger != null) {
             try (Writer out = Files.newBufferedWriter(ledger)) {
                 for (String line : acknowledged) {
@@ -80,8 +83,14 @@ public class IngestLoad {
         }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
+        List<Long> rampSorted = new ArrayList<>(load.rampLatencies);
+        Collections.sort(rampSorted);
+        if (ramp > 0) {
+            System.out.printf(Locale.ROOT, "ramp (first %d s, not measured): sent %d, accepted %d, ack p50 %.1f, p99 %.1f ms%n",
+                ramp, load.rampRequests, rampSorted.size(), pct(rampSorted, 50), pct(rampSorted, 99));
+        }
         System.out.printf(Locale.ROOT, "sent %d, accepted %d (%.0f/s), errors %d, elapsed %.1f s%n",
-            total, acceptedCount, acceptedCount / elapsed, load.errors, elapsed);
+            total - load.rampRequests, acceptedCount, acceptedCount / elapsed, load.errors, elapsed);
         System.out.printf(Locale.ROOT, "ack latency ms: p50 %.1f, p99 %.1f, p99.9 %.1f, max %.1f%n",
             pct(sorted, 50), pct(sorted, 99), pct(sorted, 99.9), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6);
         System.out.printf(Locale.ROOT, "a run acknowledged at the end was visible in GET /runs after %d ms%n", visibleMs);
@@ -97,6 +106,7 @@ public class IngestLoad {
      */
     static final class Load {
         final List<Long> latencies = new ArrayList<>();
+        final List<Long> rampLatencies = new ArrayList<>();
         final List<String> acknowledged = new ArrayList<>();
         long errors;
 
@@ -104,13 +114,16 @@ public class IngestLoad {
         private final List<String[]> tenants;
         private final long intervalNanos;
         private final long total;
+        private final long rampRequests;
+        private long rampEndsAt;
         private final Selector selector;
         private final ArrayDeque<Connection> idle = new ArrayDeque<>();
         private final ArrayDeque<Long> waiting = new ArrayDeque<>();
         private long sent;
         private long finished;
 
-        Load(URI base, List<String[]> tenants, int rate, long total) throws IOException {
+        Load(URI base, List<String[]> tenants, int rate, long total, long rampRequests) throws IOException {
+            this.rampRequests = rampRequests;
             this.base = base;
             this.tenants = tenants;
             this.intervalNanos = 1_000_000_000L / rate;
@@ -123,6 +136,7 @@ public class IngestLoad {
 
         void run() throws IOException {
             long start = System.nanoTime();
+            rampEndsAt = start + rampRequests * intervalNanos;
             long deadline = start + total * intervalNanos + 60_000_000_000L;
             while (finished < total && System.nanoTime() < deadline) {
                 long now = System.nanoTime();
@@ -224,7 +238,7 @@ public class IngestLoad {
 
             private void done(int status) {
                 if (status == 202) {
-                    latencies.add(System.nanoTime() - scheduledAt);
+                    (scheduledAt < rampEndsAt ? rampLatencies : latencies).add(System.nanoTime() - scheduledAt);
                     acknowledged.add(ledgerLine);
                 } else {
                     errors++;

@@ -133,6 +133,27 @@ class WorkerBatchTest extends AppTest {
     }
 
     @Test
+    void aRunWhoseEventsCameBeforeItsStatusInOneBatchEndsWithTheStatus() {
+        Api api = new Api(client);
+        Api.Session admin = api.signup();
+        api.post("/api/v1/agents", Map.of("name", "Splitter", "slug", "splitter"), admin.accessToken());
+        String key = api.apiKey(admin, "ingest", "read");
+        // an OpenTelemetry trace exported in pieces: children first, then the root span, then all of it again
+        List<Map<String, Object>> children = List.of(event("chat", "first"), event("tool", "second"));
+        send(api, key, Map.of("run_id", "split", "agent_id", "splitter", "events", children));
+        send(api, key, Map.of("run_id", "split", "agent_id", "splitter", "status", "failed", "error", "refused",
+            "start_time", "2026-11-25T10:00:00Z", "end_time", "2026-11-25T10:00:05Z", "metadata", Map.of("root", "agent")));
+        send(api, key, Map.of("run_id", "split", "agent_id", "splitter", "status", "failed", "error", "refused",
+            "start_time", "2026-11-25T10:00:00Z", "end_time", "2026-11-25T10:00:05Z", "events", children));
+        send(api, key, Map.of("run_id", "split", "agent_id", "splitter", "events", children.subList(1, 2)));
+
+        assertThat(worker.processBatch(100)).isEqualTo(4);
+
+        Map<String, Object> run = api.get("/api/v1/runs?external_reference=split", admin.accessToken()).list().get(0);
+        assertThat(run).containsEntry("status", "failed").containsEntry("error", "refused").containsEntry("duration_ms", 5000);
+    }
+
+    @Test
     void twoWorkersCreatingTheSameRunAtOnceMergeIntoOne() throws Exception {
         Api api = new Api(client);
         Api.Session admin = api.signup();

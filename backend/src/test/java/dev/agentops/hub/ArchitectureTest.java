@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -47,14 +46,6 @@ class ArchitectureTest {
 
     @Test
     void featurePackagesHaveNoCycles() {
-        slices().matching(BASE + ".(*)..").should().beFreeOfCycles()
-            // Known, deliberate exception (issue #17): BudgetStates is the budget-status snapshot that agents
-            // (budget_status), controls (SDK status read) and ingestion (ingest ack) read, while costs itself
-            // reads agents, pauses through controls and listens to ingestion's RunsCommitted. Every cycle found
-            // runs through these reads; breaking them means publishing the snapshot behind a port, not done yet.
-            .ignoreDependency(
-                resideInAnyPackage(BASE + ".agents..", BASE + ".controls..", BASE + ".ingestion.."),
-                describe("costs.BudgetStates", c -> c.getName().startsWith(BASE + ".costs.BudgetStates")))
-            .check(classes);
+        slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(classes);
     }
 }

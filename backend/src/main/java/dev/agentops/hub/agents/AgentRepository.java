@@ -1,22 +1,27 @@
 package dev.agentops.hub.agents;
 
 import dev.agentops.hub.shared.db.Jdbc;
-import dev.agentops.hub.shared.security.ActorRef;
-import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.DataType;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Runs inside a tenant scope. */
-@Singleton
-public class AgentRepository {
+/** Runs inside a tenant scope. An abstract class, not an interface, only to keep {@link #touchLastRuns} a JDBC batch. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public abstract class AgentRepository implements GenericRepository<AgentRow, UUID> {
 
     private final Jdbc jdbc;
 
@@ -24,83 +29,112 @@ public class AgentRepository {
         this.jdbc = jdbc;
     }
 
-    UUID insert(UUID organizationId, AgentFields fields, String slug, UUID createdBy) {
-        return jdbc.queryOne("""
-            insert into agents (organization_id, name, slug, type, provider, team, tags, environment, config, created_by)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", row -> row.uuid("id"),
-            organizationId, fields.name(), slug, fields.type(), fields.provider(), fields.team(), fields.tags(),
-            fields.environment(), new Jdbc.Json(fields.config()), createdBy).orElseThrow();
+    UUID insert(UUID organizationId, AgentFields fields, String slug, @Nullable UUID createdBy) {
+        return insert(organizationId, fields.name(), slug, fields.type(), fields.provider(), fields.team(),
+            fields.tags().toArray(String[]::new), fields.environment(), fields.config(), createdBy);
     }
+
+    @Query("""
+        insert into agents (organization_id, name, slug, type, provider, team, tags, environment, config, created_by)
+        values (:organizationId, :name, :slug, :type, :provider, :team, :tags, :environment, :config::jsonb, :createdBy)
+        returning id""")
+    abstract UUID insert(UUID organizationId, String name, String slug, String type, @Nullable String provider,
+                         @Nullable String team, String[] tags, String environment,
+                         @TypeDef(type = DataType.JSON) Map<String, Object> config, @Nullable UUID createdBy);
 
     /**
      * Inserts an agent first seen in telemetry, marked discovered; empty when the slug was taken meanwhile (by a
      * concurrent discovery of the same agent), so that the caller reads the winner instead of failing.
      */
     Optional<UUID> insertDiscovered(UUID organizationId, String name, String slug) {
-        return jdbc.queryOne("""
-            insert into agents (organization_id, name, slug, discovered) values (?, ?, ?, true)
-            on conflict (organization_id, slug) do nothing returning id""", row -> row.uuid("id"), organizationId, name, slug);
+        return Optional.ofNullable(insertDiscoveredId(organizationId, name, slug));
     }
+
+    // not Optional: Micronaut Data answers null, not empty, when an insert returns no row
+    @Query("""
+        insert into agents (organization_id, name, slug, discovered) values (:organizationId, :name, :slug, true)
+        on conflict (organization_id, slug) do nothing returning id""")
+    @Nullable
+    abstract UUID insertDiscoveredId(UUID organizationId, String name, String slug);
 
     void update(UUID organizationId, UUID id, AgentFields fields) {
-        jdbc.update("""
-            update agents set name = ?, type = ?, provider = ?, team = ?, tags = ?, environment = ?, config = ?,
-                   updated_at = now() where organization_id = ? and id = ?""",
-            fields.name(), fields.type(), fields.provider(), fields.team(), fields.tags(), fields.environment(),
-            new Jdbc.Json(fields.config()), organizationId, id);
+        update(organizationId, id, fields.name(), fields.type(), fields.provider(), fields.team(),
+            fields.tags().toArray(String[]::new), fields.environment(), fields.config());
     }
 
-    void archive(UUID organizationId, UUID id) {
-        jdbc.update("update agents set status = 'archived', archived_at = now(), updated_at = now() where organization_id = ? and id = ?",
-            organizationId, id);
-    }
+    @Query("""
+        update agents set name = :name, type = :type, provider = :provider, team = :team, tags = :tags,
+               environment = :environment, config = :config::jsonb, updated_at = now()
+         where organization_id = :organizationId and id = :id""")
+    abstract void update(UUID organizationId, UUID id, String name, String type, @Nullable String provider, @Nullable String team,
+                         String[] tags, String environment, @TypeDef(type = DataType.JSON) Map<String, Object> config);
+
+    @Query("""
+        update agents set status = 'archived', archived_at = now(), updated_at = now()
+         where organization_id = :organizationId and id = :id""")
+    abstract void archive(UUID organizationId, UUID id);
 
     public Optional<Agent> find(UUID organizationId, UUID id) {
-        return jdbc.queryOne("select * from agents where organization_id = ? and id = ?", AgentRepository::map, organizationId, id);
+        return findRow(organizationId, id).map(AgentRow::toAgent);
     }
+
+    @Query("select * from agents where organization_id = :organizationId and id = :id")
+    abstract Optional<AgentRow> findRow(UUID organizationId, UUID id);
+
+    /** The agent, locked until the transaction ends. */
+    public Optional<Agent> lock(UUID organizationId, UUID id) {
+        return lockedRow(organizationId, id).map(AgentRow::toAgent);
+    }
+
+    @Query("select * from agents where organization_id = :organizationId and id = :id for update")
+    abstract Optional<AgentRow> lockedRow(UUID organizationId, UUID id);
 
     public Map<UUID, Agent> findAll(UUID organizationId, Collection<UUID> ids) {
-        Map<UUID, Agent> found = new HashMap<>();
-        jdbc.query("select * from agents where organization_id = ? and id = any(?::uuid[])", AgentRepository::map,
-            organizationId, ids).forEach(agent -> found.put(agent.id(), agent));
-        return found;
+        return rows(organizationId, ids.stream().map(UUID::toString).toArray(String[]::new)).stream()
+            .map(AgentRow::toAgent).collect(Collectors.toMap(Agent::id, Function.identity()));
     }
 
+    @Query("select * from agents where organization_id = :organizationId and id = any(:ids::uuid[])")
+    abstract List<AgentRow> rows(UUID organizationId, String[] ids);
+
     public Optional<Agent> findBySlug(UUID organizationId, String slug) {
-        return jdbc.queryOne("select * from agents where organization_id = ? and slug = ?", AgentRepository::map, organizationId, slug);
+        return rowBySlug(organizationId, slug).map(AgentRow::toAgent);
     }
+
+    @Query("select * from agents where organization_id = :organizationId and slug = :slug")
+    abstract Optional<AgentRow> rowBySlug(UUID organizationId, String slug);
 
     /** Every agent of the organization, archived included (dashboards name agents whose runs they show). */
     public List<Agent> all(UUID organizationId) {
-        return jdbc.query("select * from agents where organization_id = ? order by created_at limit 10000", AgentRepository::map, organizationId);
+        return allRows(organizationId).stream().map(AgentRow::toAgent).toList();
     }
 
-    boolean slugTaken(UUID organizationId, String slug) {
-        return jdbc.queryOne("select 1 from agents where organization_id = ? and slug = ?", row -> true, organizationId, slug).isPresent();
+    @Query("select * from agents where organization_id = :organizationId order by created_at limit 10000")
+    abstract List<AgentRow> allRows(UUID organizationId);
+
+    @Query("select exists (select 1 from agents where organization_id = :organizationId and slug = :slug)")
+    abstract boolean slugTaken(UUID organizationId, String slug);
+
+    List<Agent> list(UUID organizationId, @Nullable String status, @Nullable Instant beforeCreatedAt, @Nullable UUID beforeId,
+                     int limit) {
+        return listRows(organizationId, status, beforeCreatedAt, beforeId, limit).stream().map(AgentRow::toAgent).toList();
     }
 
-    List<Agent> list(UUID organizationId, String status, Instant beforeCreatedAt, UUID beforeId, int limit) {
-        return jdbc.query("""
-            select * from agents where organization_id = ?
-               and (?::text is null and status <> 'archived' or status = ?::text)
-               and (?::timestamptz is null or (created_at, id) < (?::timestamptz, ?::uuid))
-             order by created_at desc, id desc limit ?""", AgentRepository::map,
-            organizationId, status, status, beforeCreatedAt, beforeCreatedAt, beforeId, limit);
-    }
+    @Query("""
+        select * from agents where organization_id = :organizationId
+           and (:status::text is null and status <> 'archived' or status = :status::text)
+           and (:beforeCreatedAt::timestamptz is null or (created_at, id) < (:beforeCreatedAt::timestamptz, :beforeId::uuid))
+         order by created_at desc, id desc limit :limit""")
+    abstract List<AgentRow> listRows(UUID organizationId, @Nullable String status, @Nullable Instant beforeCreatedAt,
+                                     @Nullable UUID beforeId, int limit);
 
-    /** The latest run start per agent, taken in agent order so that concurrent workers never lock agents crosswise. */
+    /**
+     * The latest run start per agent, taken in agent order so that concurrent workers never lock agents crosswise.
+     * Hand-written SQL on purpose (#17): the ingestion worker's merge path, one JDBC batch per merge.
+     */
     public void touchLastRuns(UUID organizationId, Map<UUID, Instant> latestStartByAgent) {
         jdbc.batch("update agents set last_run_at = greatest(coalesce(last_run_at, ?), ?) where organization_id = ? and id = ?",
             new TreeMap<>(latestStartByAgent).entrySet().stream()
                 .map(e -> new Object[]{e.getValue(), e.getValue(), organizationId, e.getKey()}).toList());
-    }
-
-    public static Agent map(Jdbc.Row row) throws SQLException {
-        return new Agent(row.uuid("id"), row.uuid("organization_id"), row.string("name"), row.string("slug"),
-            row.string("type"), row.string("provider"), row.string("status"), row.string("team"), row.strings("tags"),
-            row.string("environment"), row.jsonObject("config"), row.instant("last_run_at"), row.instant("created_at"),
-            row.instant("updated_at"), row.string("paused_reason"), row.string("pause_source"),
-            ActorRef.ofNullable(row.string("paused_by_type"), row.uuid("paused_by_id"), row.string("paused_by_name")),
-            row.instant("paused_at"), row.bool("discovered"));
     }
 }

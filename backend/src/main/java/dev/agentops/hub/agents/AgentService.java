@@ -3,7 +3,7 @@ package dev.agentops.hub.agents;
 import dev.agentops.hub.audit.AuditActor;
 import dev.agentops.hub.audit.AuditEvent;
 import dev.agentops.hub.audit.AuditTrail;
-import dev.agentops.hub.costs.BudgetStates;
+import dev.agentops.hub.shared.budgets.AgentBudgetStatus;
 import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import dev.agentops.hub.shared.web.Problems;
@@ -37,10 +37,10 @@ public class AgentService {
     private final JsonMapper json;
     private final ApplicationEventPublisher<AgentChanged> changes;
     private final AgentStatsSource stats;
-    private final BudgetStates budgets;
+    private final AgentBudgetStatus budgets;
 
     AgentService(AgentRepository agents, TenantTransactions tenants, AuditTrail audit, JsonMapper json,
-                 ApplicationEventPublisher<AgentChanged> changes, AgentStatsSource stats, BudgetStates budgets) {
+                 ApplicationEventPublisher<AgentChanged> changes, AgentStatsSource stats, AgentBudgetStatus budgets) {
         this.agents = agents;
         this.tenants = tenants;
         this.audit = audit;

@@ -2,6 +2,7 @@ package dev.agentops.hub.controls;
 
 import dev.agentops.hub.agents.Agent;
 import dev.agentops.hub.agents.AgentChanged;
+import dev.agentops.hub.agents.AgentRepository;
 import dev.agentops.hub.audit.AuditActor;
 import dev.agentops.hub.audit.AuditEvent;
 import dev.agentops.hub.audit.AuditTrail;
@@ -29,14 +30,16 @@ import java.util.function.Supplier;
 public class AgentPauses {
 
     private final ControlsRepository repository;
+    private final AgentRepository agents;
     private final TenantTransactions tenants;
     private final AuditTrail audit;
     private final ControlStates states;
     private final ApplicationEventPublisher<AgentChanged> changes;
 
-    AgentPauses(ControlsRepository repository, TenantTransactions tenants, AuditTrail audit, ControlStates states,
-                ApplicationEventPublisher<AgentChanged> changes) {
+    AgentPauses(ControlsRepository repository, AgentRepository agents, TenantTransactions tenants, AuditTrail audit,
+                ControlStates states, ApplicationEventPublisher<AgentChanged> changes) {
         this.repository = repository;
+        this.agents = agents;
         this.tenants = tenants;
         this.audit = audit;
         this.states = states;
@@ -59,7 +62,7 @@ public class AgentPauses {
             }
             ActorRef who = new ActorRef(by.type(), by.id(), repository.nameOf(by.type(), by.id()));
             repository.pause(org, agentId, source, why, who);
-            Agent after = repository.lockAgent(org, agentId).orElseThrow();
+            Agent after = agents.lock(org, agentId).orElseThrow();
             audit.record(org, by, AuditEvent.of("agent.paused", "agent", agentId)
                 .with("reason", why).with("source", source.key()).with("slug", after.slug())
                 .beforeAfter(pauseFacts(before), pauseFacts(after)));
@@ -81,7 +84,7 @@ public class AgentPauses {
                     + "(POST /api/v1/controls/kill-switch/release), which resumes every agent it paused.");
             }
             repository.resume(org, agentId);
-            Agent after = repository.lockAgent(org, agentId).orElseThrow();
+            Agent after = agents.lock(org, agentId).orElseThrow();
             audit.record(org, by, AuditEvent.of("agent.resumed", "agent", agentId)
                 .with("reason", why).with("slug", after.slug())
                 .beforeAfter(pauseFacts(before), pauseFacts(after)));
@@ -104,7 +107,7 @@ public class AgentPauses {
     }
 
     private Agent lockedAgent(UUID org, UUID agentId) {
-        Agent agent = repository.lockAgent(org, agentId).orElseThrow(() -> Problems.notFound("agent", agentId));
+        Agent agent = agents.lock(org, agentId).orElseThrow(() -> Problems.notFound("agent", agentId));
         if (agent.archived()) {
             throw Problems.conflict("agent_archived", "This agent is archived: it accepts no runs and has nothing to pause or resume.");
         }

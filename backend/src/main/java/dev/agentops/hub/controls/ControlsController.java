@@ -1,7 +1,7 @@
 package dev.agentops.hub.controls;
 
 import dev.agentops.hub.audit.AuditActor;
-import dev.agentops.hub.costs.BudgetStates;
+import dev.agentops.hub.shared.budgets.AgentBudgetStatus;
 import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.security.Permission;
 import dev.agentops.hub.shared.security.RequiresPermission;
@@ -48,9 +48,10 @@ class ControlsController {
     private final KillSwitch killSwitch;
     private final ControlStates states;
     private final StatusWaiters waiters;
-    private final BudgetStates budgets;
+    private final AgentBudgetStatus budgets;
 
-    ControlsController(AgentPauses pauses, KillSwitch killSwitch, ControlStates states, StatusWaiters waiters, BudgetStates budgets) {
+    ControlsController(AgentPauses pauses, KillSwitch killSwitch, ControlStates states, StatusWaiters waiters,
+                       AgentBudgetStatus budgets) {
         this.pauses = pauses;
         this.killSwitch = killSwitch;
         this.states = states;

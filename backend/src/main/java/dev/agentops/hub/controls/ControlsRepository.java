@@ -1,7 +1,5 @@
 package dev.agentops.hub.controls;
 
-import dev.agentops.hub.agents.Agent;
-import dev.agentops.hub.agents.AgentRepository;
 import dev.agentops.hub.shared.db.Jdbc;
 import dev.agentops.hub.shared.security.ActorRef;
 import jakarta.inject.Singleton;
@@ -38,10 +36,6 @@ class ControlsRepository {
 
     Optional<Org> org(UUID org) {
         return jdbc.queryOne("select * from organizations where id = ?", ControlsRepository::org, org);
-    }
-
-    Optional<Agent> lockAgent(UUID org, UUID id) {
-        return jdbc.queryOne("select * from agents where organization_id = ? and id = ? for update", AgentRepository::map, org, id);
     }
 
     void pause(UUID org, UUID id, PauseSource source, String reason, ActorRef by) {

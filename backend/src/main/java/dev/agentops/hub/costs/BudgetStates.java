@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.agentops.hub.orgs.OrganizationRepository;
+import dev.agentops.hub.shared.budgets.AgentBudgetStatus;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.TaskExecutors;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 
 /**
  * Every budget's status in its current period, as one per-organization snapshot in memory. Read by every ingest ack
@@ -35,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * instances follow within the TTL.
  */
 @Singleton
-public class BudgetStates {
+public class BudgetStates implements AgentBudgetStatus {
 
     private static final Duration MAX_TTL = Duration.ofSeconds(1);
     private static final long MAX_STALE_SECONDS = 10;
@@ -83,13 +85,13 @@ public class BudgetStates {
             .build(this::load);
     }
 
-    /** The agent's {@code budget_status} key: {@code ok}, {@code warning} or {@code exceeded}. */
+    @Override
     public String of(UUID org, UUID agentId, String team) {
         return snapshot(org).of(agentId, team).key();
     }
 
-    /** For lists: one snapshot read, then a lookup per agent. */
-    public java.util.function.BiFunction<UUID, String, String> forOrganization(UUID org) {
+    @Override
+    public BiFunction<UUID, String, String> forOrganization(UUID org) {
         OrgBudgets snapshot = snapshot(org);
         return (agentId, team) -> snapshot.of(agentId, team).key();
     }
@@ -105,7 +107,8 @@ public class BudgetStates {
         entries.invalidate(org);
     }
 
-    /** True when {@link #of} would answer from memory (a fresh or a still servable snapshot), without a database read. */
+    /** A fresh or a still servable snapshot counts as in memory. */
+    @Override
     public boolean inMemory(UUID org) {
         Entry entry = entries.getIfPresent(org); // never a load: this runs on the event loop
         return entry != null && System.nanoTime() - entry.loadedAtNanos() <= Duration.ofSeconds(MAX_STALE_SECONDS).toNanos();

@@ -3,7 +3,7 @@ package dev.agentops.hub.ingestion;
 import dev.agentops.hub.agents.Agent;
 import dev.agentops.hub.controls.AgentRuntimeStatus;
 import dev.agentops.hub.controls.ControlStates;
-import dev.agentops.hub.costs.BudgetStates;
+import dev.agentops.hub.shared.budgets.AgentBudgetStatus;
 import dev.agentops.hub.shared.db.TimeOrderedIds;
 import dev.agentops.hub.shared.ratelimit.RateLimiter;
 import dev.agentops.hub.shared.ratelimit.RateLimits;
@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 public class IngestService {
 
     private final ControlStates states;
-    private final BudgetStates budgets;
+    private final AgentBudgetStatus budgets;
     private final GroupCommitter committer;
     private final RateLimiter limiter;
     private final RateLimits limits;
@@ -43,7 +43,7 @@ public class IngestService {
     private final ActionApprovals approvals;
     private final ExecutorService blocking;
 
-    IngestService(ControlStates states, BudgetStates budgets, GroupCommitter committer,
+    IngestService(ControlStates states, AgentBudgetStatus budgets, GroupCommitter committer,
                   RateLimiter limiter, RateLimits limits, JsonMapper json, IngestJobs jobs, ActionApprovals approvals,
                   @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.states = states;

@@ -34,15 +34,10 @@ class OtelAgents {
     /** Empty when the organization has no such agent and does not create agents from traces. */
     Optional<Agent> resolve(Actor actor, AgentNaming naming) {
         UUID org = actor.organizationId();
-        if (naming.agentId() != null) {
-            Optional<ControlStates.AgentState> byId = states.agent(org, naming.agentId());
-            if (byId.isPresent()) {
-                return Optional.of(byId.get().agent());
-            }
-        }
-        Optional<ControlStates.AgentState> bySlug = states.agent(org, AgentService.slugFrom(naming.name()));
-        if (bySlug.isPresent()) {
-            return Optional.of(bySlug.get().agent());
+        Optional<Agent> known = Optional.ofNullable(naming.agentId()).flatMap(id -> states.agent(org, id))
+            .or(() -> states.agent(org, AgentService.slugFrom(naming.name()))).map(ControlStates.AgentState::agent);
+        if (known.isPresent()) {
+            return known;
         }
         if (!tenants.read(org, () -> organizations.discoversAgents(org))) {
             return Optional.empty();

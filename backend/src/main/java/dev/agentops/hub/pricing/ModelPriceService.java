@@ -3,7 +3,7 @@ package dev.agentops.hub.pricing;
 import dev.agentops.hub.audit.AuditActor;
 import dev.agentops.hub.audit.AuditEvent;
 import dev.agentops.hub.audit.AuditTrail;
-import dev.agentops.hub.shared.db.Jdbc;
+import dev.agentops.hub.shared.db.DatabaseFailures;
 import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import dev.agentops.hub.shared.web.FieldProblem;
@@ -97,8 +97,8 @@ class ModelPriceService {
                     .with("effective_from", request.effectiveFrom() == null ? null : request.effectiveFrom().toString()));
                 return row;
             });
-        } catch (Jdbc.DataAccessFailure e) {
-            if (e.isUniqueViolation()) {
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.uniqueViolation(e)) {
                 throw Problems.conflict("duplicate", "This organization already has a price for model '" + model
                     + "'; delete it first to replace it.");
             }
@@ -172,7 +172,7 @@ class ModelPriceService {
         }
         tenants.run(org, () -> {
             OrgModelPrice price = prices.find(org, id).orElseThrow(() -> Problems.notFound("model price", id));
-            if (prices.delete(org, id)) {
+            if (prices.delete(org, id) == 1) {
                 audit.record(org, AuditActor.of(actor), AuditEvent.of("pricing.model_deleted", "model_price", id)
                     .with("model", price.model()).with("prices", price.prices().asStrings()));
             }

@@ -17,6 +17,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +65,7 @@ public class Jdbc {
     }
 
     public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
-        List<T> rows = query(sql, mapper, args);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        return query(sql, mapper, args).stream().findFirst();
     }
 
     public int update(String sql, Object... args) {
@@ -204,15 +204,7 @@ public class Jdbc {
 
         public List<String> strings(String column) throws SQLException {
             Array array = rs.getArray(column);
-            if (array == null) {
-                return List.of();
-            }
-            Object[] values = (Object[]) array.getArray();
-            List<String> list = new ArrayList<>(values.length);
-            for (Object v : values) {
-                list.add(String.valueOf(v));
-            }
-            return List.copyOf(list);
+            return array == null ? List.of() : Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
         }
 
         @SuppressWarnings("unchecked")
@@ -240,10 +232,6 @@ public class Jdbc {
 
         public String sqlState() {
             return sqlState;
-        }
-
-        public boolean isUniqueViolation() {
-            return "23505".equals(sqlState);
         }
     }
 }

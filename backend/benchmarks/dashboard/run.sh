@@ -72,5 +72,5 @@ sign_in
 psql -d "$DB" -Atc "select 'runs: ' || count(*) from runs; select 'rollup rows: ' || count(*) from run_rollups_hourly"
 java backend/benchmarks/dashboard/DashboardLatency.java "http://localhost:$PORT" "$TOKEN" "$AGENT" 100 "Team 1"
 if [ -x /usr/bin/chromium ] && [ -d frontend/node_modules/playwright-core ]; then
-  (cd frontend && node e2e/bench-dashboard-render.mjs "http://localhost:$PORT" "$REFRESH" "${RENDER_LOADS:-10}")
+  (cd frontend && node e2e/bench-dashboard-render.mjs "http://localhost:$PORT" "$REFRESH" "${RENDER_LOADS:-20}")
 fi

@@ -22,6 +22,8 @@ class EmbeddedDatabaseRestartTest {
         try (Connection owner = DriverManager.getConnection(first.jdbcUrl(), first.ownerUser(), first.ownerPassword())) {
             assertThat(setting(owner, "fsync")).as("a commit must reach the disk").isEqualTo("on");
             assertThat(setting(owner, "synchronous_commit")).isEqualTo("on");
+            assertThat(setting(owner, "wal_init_zero")).as("a new WAL segment must not hold every commit while it is zero-filled")
+                .isEqualTo("off");
             update(owner, "create table restart_marker (note text)");
             update(owner, "insert into restart_marker values ('kept')");
         }

@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.function.Predicate;
 
 /** Tells "PostgreSQL cannot be reached" apart from a failing statement: the first is a 503 to retry, not a bug. */
 public final class DatabaseFailures {
@@ -16,23 +17,20 @@ public final class DatabaseFailures {
      * a refused or broken connection (SQLSTATE class 08), or a server shutting down or starting up (57P01..57P03).
      */
     public static boolean unreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                || cause instanceof ConnectException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(failure, cause -> cause instanceof SQLTransientConnectionException
+            || cause instanceof SQLNonTransientConnectionException || cause instanceof ConnectException
+            || cause instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]")));
     }
 
     /** True when the cause chain holds a unique-constraint violation (SQLSTATE 23505), whichever data layer threw it. */
     public static boolean uniqueViolation(Throwable failure) {
+        return anyCause(failure, cause -> cause instanceof SQLException sql && "23505".equals(sql.getSQLState()));
+    }
+
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (test.test(cause)) {
                 return true;
             }
         }

@@ -18,8 +18,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -95,7 +97,20 @@ public class IngestLoad {
             pct(sorted, 50), pct(sorted, 99), pct(sorted, 99.9), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6);
         System.out.printf(Locale.ROOT, "a run acknowledged at the end was visible in GET /runs after %d ms%n", visibleMs);
         System.out.println("started " + wallStart);
+        if (Boolean.getBoolean("timeline")) {
+            printSlowestSeconds(load.perSecondMaxNanos, wallStart, ramp);
+        }
         System.exit(0);
+    }
+
+    /**
+     * {@code -Dtimeline=true}: the eight seconds with the slowest acknowledgement, with their wall-clock time, to lay
+     * beside what the server and its database were doing then (autovacuum, checkpoints, GC logs).
+     */
+    private static void printSlowestSeconds(Map<Long, Long> perSecondMaxNanos, Instant wallStart, int ramp) {
+        perSecondMaxNanos.entrySet().stream().sorted(Map.Entry.<Long, Long>comparingByValue().reversed()).limit(8)
+            .forEach(second -> System.out.printf(Locale.ROOT, "slow second %d%s (%s): max ack %.1f ms%n", second.getKey(),
+                second.getKey() < ramp ? " (ramp)" : "", wallStart.plusSeconds(second.getKey()), second.getValue() / 1e6));
     }
 
     /**
@@ -108,6 +123,8 @@ public class IngestLoad {
         final List<Long> latencies = new ArrayList<>();
         final List<Long> rampLatencies = new ArrayList<>();
         final List<String> acknowledged = new ArrayList<>();
+        /** Second of the run (by schedule) to its slowest acknowledgement. */
+        final Map<Long, Long> perSecondMaxNanos = new HashMap<>();
         long errors;
 
         private final URI base;
@@ -134,8 +151,10 @@ public class IngestLoad {
             }
         }
 
+        private long start;
+
         void run() throws IOException {
-            long start = System.nanoTime();
+            start = System.nanoTime();
             rampEndsAt = start + rampRequests * intervalNanos;
             long deadline = start + total * intervalNanos + 60_000_000_000L;
             while (finished < total && System.nanoTime() < deadline) {
@@ -238,7 +257,9 @@ public class IngestLoad {
 
             private void done(int status) {
                 if (status == 202) {
-                    (scheduledAt < rampEndsAt ? rampLatencies : latencies).add(System.nanoTime() - scheduledAt);
+                    long latency = System.nanoTime() - scheduledAt;
+                    (scheduledAt < rampEndsAt ? rampLatencies : latencies).add(latency);
+                    perSecondMaxNanos.merge((scheduledAt - start) / 1_000_000_000L, latency, Math::max);
                     acknowledged.add(ledgerLine);
                 } else {
                     errors++;

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * Requests are scheduled at the target rate whatever the server does (no coordinated omission): latency is
  * measured from the scheduled send time. Sets up its own organizations, agents and ingest keys over the API.
  *
- * java [-Dbudgets=50] [-Dcredentials=file] [-Dramp=2] IngestLoad.java <baseUrl> <runsPerSecond> <seconds> [organizations] [ledgerFile]
+ * java [-Dbudgets=50] [-Dcredentials=file] [-Dramp=2] [-Dtimeline=true] IngestLoad.java <baseUrl> <runsPerSecond> <seconds> [organizations] [ledgerFile]
  * With -Dbudgets=N every organization gets N active budgets (organization, team and agent scopes, every period),
  * which the server evaluates after the workers' batches and reports as budget_status on every ack.
  * The first -Dramp seconds (default 2) are sent at the same rate before the measured seconds and reported apart: they

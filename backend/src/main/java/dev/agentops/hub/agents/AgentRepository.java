@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 
 /** Runs inside a tenant scope. An abstract class, not an interface, only to keep {@link #touchLastRuns} a JDBC batch. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public abstract class AgentRepository implements GenericRepository<AgentRow, UUID> {
+public abstract class AgentRepository implements GenericRepository<Agent, UUID> {
 
     private final Jdbc jdbc;
 
@@ -74,59 +74,38 @@ public abstract class AgentRepository implements GenericRepository<AgentRow, UUI
          where organization_id = :organizationId and id = :id""")
     abstract void archive(UUID organizationId, UUID id);
 
-    public Optional<Agent> find(UUID organizationId, UUID id) {
-        return findRow(organizationId, id).map(AgentRow::toAgent);
-    }
-
     @Query("select * from agents where organization_id = :organizationId and id = :id")
-    abstract Optional<AgentRow> findRow(UUID organizationId, UUID id);
+    public abstract Optional<Agent> find(UUID organizationId, UUID id);
 
     /** The agent, locked until the transaction ends. */
-    public Optional<Agent> lock(UUID organizationId, UUID id) {
-        return lockedRow(organizationId, id).map(AgentRow::toAgent);
-    }
-
     @Query("select * from agents where organization_id = :organizationId and id = :id for update")
-    abstract Optional<AgentRow> lockedRow(UUID organizationId, UUID id);
+    public abstract Optional<Agent> lock(UUID organizationId, UUID id);
 
     public Map<UUID, Agent> findAll(UUID organizationId, Collection<UUID> ids) {
         return rows(organizationId, ids.stream().map(UUID::toString).toArray(String[]::new)).stream()
-            .map(AgentRow::toAgent).collect(Collectors.toMap(Agent::id, Function.identity()));
+            .collect(Collectors.toMap(Agent::id, Function.identity()));
     }
 
     @Query("select * from agents where organization_id = :organizationId and id = any(:ids::uuid[])")
-    abstract List<AgentRow> rows(UUID organizationId, String[] ids);
-
-    public Optional<Agent> findBySlug(UUID organizationId, String slug) {
-        return rowBySlug(organizationId, slug).map(AgentRow::toAgent);
-    }
+    abstract List<Agent> rows(UUID organizationId, String[] ids);
 
     @Query("select * from agents where organization_id = :organizationId and slug = :slug")
-    abstract Optional<AgentRow> rowBySlug(UUID organizationId, String slug);
+    public abstract Optional<Agent> findBySlug(UUID organizationId, String slug);
 
     /** Every agent of the organization, archived included (dashboards name agents whose runs they show). */
-    public List<Agent> all(UUID organizationId) {
-        return allRows(organizationId).stream().map(AgentRow::toAgent).toList();
-    }
-
     @Query("select * from agents where organization_id = :organizationId order by created_at limit 10000")
-    abstract List<AgentRow> allRows(UUID organizationId);
+    public abstract List<Agent> all(UUID organizationId);
 
     @Query("select exists (select 1 from agents where organization_id = :organizationId and slug = :slug)")
     abstract boolean slugTaken(UUID organizationId, String slug);
-
-    List<Agent> list(UUID organizationId, @Nullable String status, @Nullable Instant beforeCreatedAt, @Nullable UUID beforeId,
-                     int limit) {
-        return listRows(organizationId, status, beforeCreatedAt, beforeId, limit).stream().map(AgentRow::toAgent).toList();
-    }
 
     @Query("""
         select * from agents where organization_id = :organizationId
            and (:status::text is null and status <> 'archived' or status = :status::text)
            and (:beforeCreatedAt::timestamptz is null or (created_at, id) < (:beforeCreatedAt::timestamptz, :beforeId::uuid))
          order by created_at desc, id desc limit :limit""")
-    abstract List<AgentRow> listRows(UUID organizationId, @Nullable String status, @Nullable Instant beforeCreatedAt,
-                                     @Nullable UUID beforeId, int limit);
+    abstract List<Agent> list(UUID organizationId, @Nullable String status, @Nullable Instant beforeCreatedAt,
+                              @Nullable UUID beforeId, int limit);
 
     /**
      * The latest run start per agent, taken in agent order so that concurrent workers never lock agents crosswise.

@@ -1,13 +1,11 @@
 package dev.agentops.hub.approvals;
 
 import io.micronaut.json.JsonMapper;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.erdtman.jcs.JsonCanonicalizer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -30,12 +28,9 @@ public final class ActionHash {
         bound.put("policy_id", policyId.toString());
         bound.put("policy_version", policyVersion);
         try {
-            byte[] canonical = new JsonCanonicalizer(json.writeValueAsString(bound)).getEncodedUTF8();
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+            return DigestUtils.sha256Hex(new JsonCanonicalizer(json.writeValueAsString(bound)).getEncodedUTF8());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

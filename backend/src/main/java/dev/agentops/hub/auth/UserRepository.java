@@ -30,12 +30,8 @@ public interface UserRepository extends GenericRepository<User, UUID> {
     void updatePassword(UUID id, String passwordHash);
 
     /** The user's last sign-in in microseconds since the epoch (0 for never): the version a 2FA challenge is bound to. */
-    default long loginVersion(UUID id) {
-        return findLoginVersion(id).orElse(0L);
-    }
-
-    @Query("select coalesce((extract(epoch from last_login_at) * 1000000)::bigint, 0) from users where id = :id")
-    Optional<Long> findLoginVersion(UUID id);
+    @Query("select coalesce((select (extract(epoch from last_login_at) * 1000000)::bigint from users where id = :id), 0)")
+    long loginVersion(UUID id);
 
     /** Records a sign-in only if none happened since {@code version}: of two uses of one challenge, one wins. */
     default boolean touchLoginIfUnchanged(UUID id, long version) {

@@ -7,7 +7,6 @@ import dev.agentops.hub.audit.AuditActor;
 import dev.agentops.hub.audit.AuditEvent;
 import dev.agentops.hub.audit.AuditTrail;
 import dev.agentops.hub.shared.security.ActorRef;
-import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import dev.agentops.hub.shared.web.Problems;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
@@ -31,16 +30,14 @@ public class AgentPauses {
 
     private final ControlsRepository repository;
     private final AgentRepository agents;
-    private final TenantTransactions tenants;
     private final AuditTrail audit;
     private final ControlStates states;
     private final ApplicationEventPublisher<AgentChanged> changes;
 
-    AgentPauses(ControlsRepository repository, AgentRepository agents, TenantTransactions tenants, AuditTrail audit,
-                ControlStates states, ApplicationEventPublisher<AgentChanged> changes) {
+    AgentPauses(ControlsRepository repository, AgentRepository agents, AuditTrail audit, ControlStates states,
+                ApplicationEventPublisher<AgentChanged> changes) {
         this.repository = repository;
         this.agents = agents;
-        this.tenants = tenants;
         this.audit = audit;
         this.states = states;
         this.changes = changes;
@@ -93,13 +90,7 @@ public class AgentPauses {
     }
 
     private AgentControlState control(UUID org, UUID agentId, Supplier<Outcome> work) {
-        Outcome outcome;
-        states.changing(org);
-        try {
-            outcome = tenants.write(org, work);
-        } finally {
-            states.changed(org);
-        }
+        Outcome outcome = states.write(org, work);
         if (outcome.changed()) {
             changes.publishEvent(new AgentChanged(org, agentId, outcome.state().agentStatus()));
         }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The one read of "may this agent work now?", for ingest acks, the SDK's status read and policy checks: hot (every
@@ -114,8 +115,18 @@ public class ControlStates {
         return loaded;
     }
 
+    /** A control's transaction: while it runs, reads of this organization go to PostgreSQL; after it, caches drop. */
+    <T> T write(UUID org, Supplier<T> control) {
+        changing(org);
+        try {
+            return tenants.write(org, control);
+        } finally {
+            changed(org);
+        }
+    }
+
     /** Before a control's transaction: until {@link #changed}, reads of this organization go to PostgreSQL. */
-    void changing(UUID org) {
+    private void changing(UUID org) {
         synchronized (lock) {
             inFlight.merge(org, 1, Integer::sum);
             generation++;
@@ -124,7 +135,7 @@ public class ControlStates {
     }
 
     /** After the control's transaction (committed or not): drops the snapshot here, then on every other instance. */
-    void changed(UUID org) {
+    private void changed(UUID org) {
         invalidate(org);
         synchronized (lock) {
             inFlight.computeIfPresent(org, (key, count) -> count == 1 ? null : count - 1);

@@ -114,13 +114,7 @@ class KillSwitch {
     }
 
     private Outcome control(UUID org, Supplier<Outcome> work) {
-        Outcome outcome;
-        states.changing(org);
-        try {
-            outcome = tenants.write(org, work);
-        } finally {
-            states.changed(org);
-        }
+        Outcome outcome = states.write(org, work);
         if (outcome.changed()) {
             changes.publishEvent(new OrgHaltChanged(org, outcome.status().halt(), outcome.agentIds()));
         }

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /** Budgets and their alert rows; runs inside a tenant scope. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-interface BudgetRepository extends GenericRepository<BudgetRow, UUID> {
+interface BudgetRepository extends GenericRepository<Budget, UUID> {
 
     int MAX_PER_ORGANIZATION = 200;
 
@@ -48,20 +48,12 @@ interface BudgetRepository extends GenericRepository<BudgetRow, UUID> {
     @Query("delete from budgets where organization_id = :organizationId and id = :id")
     int delete(UUID organizationId, UUID id);
 
-    default Optional<Budget> find(UUID organizationId, UUID id) {
-        return findRow(organizationId, id).map(BudgetRow::toBudget);
-    }
+    @Query("select * from budgets where organization_id = :organizationId and id = :id")
+    Optional<Budget> find(UUID organizationId, UUID id);
 
-    @Query("select " + BudgetRow.COLUMNS + " from budgets where organization_id = :organizationId and id = :id")
-    Optional<BudgetRow> findRow(UUID organizationId, UUID id);
-
-    default List<Budget> all(UUID organizationId) {
-        return enabledRows(organizationId, MAX_PER_ORGANIZATION).stream().map(BudgetRow::toBudget).toList();
-    }
-
-    @Query("select " + BudgetRow.COLUMNS + " from budgets where organization_id = :organizationId and enabled"
-        + " order by created_at, id limit :limit")
-    List<BudgetRow> enabledRows(UUID organizationId, int limit);
+    @Query("select * from budgets where organization_id = :organizationId and enabled order by created_at, id limit "
+        + MAX_PER_ORGANIZATION)
+    List<Budget> all(UUID organizationId);
 
     @Query("select count(*) from budgets where organization_id = :organizationId")
     int count(UUID organizationId);
@@ -94,7 +86,7 @@ interface BudgetRepository extends GenericRepository<BudgetRow, UUID> {
 
     default List<BudgetAlertResponse> alerts(UUID organizationId, UUID budgetId, @Nullable Instant beforeCreatedAt,
                                              @Nullable UUID beforeId, int limit) {
-        return alertRows(organizationId, budgetId, beforeCreatedAt, beforeId, limit).stream().map(BudgetRow.Alert::toResponse).toList();
+        return alertRows(organizationId, budgetId, beforeCreatedAt, beforeId, limit).stream().map(BudgetAlertRow::toResponse).toList();
     }
 
     @Query("""
@@ -103,8 +95,8 @@ interface BudgetRepository extends GenericRepository<BudgetRow, UUID> {
           from budget_alerts where organization_id = :organizationId and budget_id = :budgetId
            and (:beforeCreatedAt::timestamptz is null or (created_at, id) < (:beforeCreatedAt::timestamptz, :beforeId::uuid))
          order by created_at desc, id desc limit :limit""")
-    List<BudgetRow.Alert> alertRows(UUID organizationId, UUID budgetId, @Nullable Instant beforeCreatedAt, @Nullable UUID beforeId,
-                                    int limit);
+    List<BudgetAlertRow> alertRows(UUID organizationId, UUID budgetId, @Nullable Instant beforeCreatedAt,
+                                   @Nullable UUID beforeId, int limit);
 
     private static String[] texts(List<?> values) {
         return values.stream().map(String::valueOf).toArray(String[]::new);

@@ -139,22 +139,10 @@ class BudgetService {
     ListResponse<BudgetAlertResponse> alerts(Actor actor, UUID id, String cursor, Integer limit) {
         int size = Paging.limit(limit);
         UUID org = actor.organizationId();
-        Instant beforeAt = null;
-        UUID beforeId = null;
-        if (cursor != null) {
-            String[] key = Paging.decode(cursor, k -> k.split("\\|", 2));
-            try {
-                beforeAt = Instant.parse(key[0]);
-                beforeId = UUID.fromString(key[1]);
-            } catch (RuntimeException e) {
-                throw Problems.validation("cursor", "is not a cursor returned by this list");
-            }
-        }
-        Instant at = beforeAt;
-        UUID after = beforeId;
+        Paging.TimeAndId before = Paging.decodeTimeAndId(cursor);
         List<BudgetAlertResponse> rows = tenants.read(org, () -> {
             find(org, id);
-            return budgets.alerts(org, id, at, after, size + 1);
+            return budgets.alerts(org, id, before == null ? null : before.at(), before == null ? null : before.id(), size + 1);
         });
         return Paging.page(rows, size, a -> a.createdAt() + "|" + a.id());
     }

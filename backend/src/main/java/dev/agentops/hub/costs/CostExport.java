@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.BufferedWriter;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -146,54 +147,33 @@ class CostExport {
     }
 
     private void write(CSVPrinter csv, UUID org, ZoneId zone, CostRange range, GroupBy groupBy) {
-        try {
-            switch (groupBy) {
-                case RUN -> {
-                    csv.printRecord("run_id", "external_reference", "agent_id", "agent_name", "team", "status", "model",
-                        "start_time", "end_time", "duration_ms", "input_tokens", "output_tokens", "cache_read_tokens",
-                        "cache_write_tokens", "reasoning_tokens", "cost_usd", "cost_source");
-                    csv.flush();
-                    stream(csv, """
-                        select r.id, r.external_reference, r.agent_id, a.name, a.team, r.status, r.model, r.start_time, r.end_time,
-                               r.duration_ms, r.input_tokens, r.output_tokens, r.cache_read_tokens, r.cache_write_tokens,
-                               r.reasoning_tokens, r.cost_usd, r.cost_source
-                          from runs r left join agents a on a.organization_id = r.organization_id and a.id = r.agent_id
-                         where r.organization_id = ? and r.start_time >= ? and r.start_time < ?
-                         order by r.start_time, r.id""", new Object[]{org, range.from(), range.to()}, rs -> new Object[]{
-                        rs.getObject(1), CsvCells.text(rs.getString(2)), rs.getObject(3), CsvCells.text(rs.getString(4)),
-                        CsvCells.text(rs.getString(5)), rs.getString(6), CsvCells.text(rs.getString(7)), instant(rs, 8),
-                        instant(rs, 9), CsvCells.number(nullableLong(rs, 10)), rs.getLong(11), rs.getLong(12), rs.getLong(13),
-                        rs.getLong(14), rs.getLong(15), CsvCells.decimal(rs.getBigDecimal(16)), rs.getString(17)});
-                }
-                case DAY -> {
-                    csv.printRecord(header("day"));
-                    csv.flush();
-                    stream(csv, "select " + CostRepository.DAY_OF_BUCKET + " as day, " + FIGURES + ROLLUPS + " group by 1 order by 1",
-                        new Object[]{zone.getId(), org, range.from(), range.to()}, rs -> figures(rs, rs.getString(1)));
-                }
-                case AGENT -> {
-                    csv.printRecord(header("agent_id", "agent_name", "team"));
-                    csv.flush();
-                    stream(csv, "select r.agent_id, a.name, a.team, " + FIGURES + ROLLUPS
-                            + " group by r.agent_id, a.name, a.team order by cost_usd desc, r.agent_id",
-                        new Object[]{org, range.from(), range.to()},
-                        rs -> figures(rs, rs.getString(1), CsvCells.text(rs.getString(2)), CsvCells.text(rs.getString(3))));
-                }
-                case TEAM -> {
-                    csv.printRecord(header("team"));
-                    csv.flush();
-                    stream(csv, "select a.team, " + FIGURES + ROLLUPS + " group by a.team order by cost_usd desc, a.team",
-                        new Object[]{org, range.from(), range.to()}, rs -> figures(rs, CsvCells.text(rs.getString(1))));
-                }
-                case MODEL -> {
-                    csv.printRecord(header("model"));
-                    csv.flush();
-                    stream(csv, "select nullif(r.model, '') as model, " + FIGURES + ROLLUPS + " group by 1 order by cost_usd desc, 1",
-                        new Object[]{org, range.from(), range.to()}, rs -> figures(rs, CsvCells.text(rs.getString(1))));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        switch (groupBy) {
+            case RUN -> stream(csv, new Object[]{"run_id", "external_reference", "agent_id", "agent_name", "team", "status",
+                    "model", "start_time", "end_time", "duration_ms", "input_tokens", "output_tokens", "cache_read_tokens",
+                    "cache_write_tokens", "reasoning_tokens", "cost_usd", "cost_source"}, """
+                    select r.id, r.external_reference, r.agent_id, a.name, a.team, r.status, r.model, r.start_time, r.end_time,
+                           r.duration_ms, r.input_tokens, r.output_tokens, r.cache_read_tokens, r.cache_write_tokens,
+                           r.reasoning_tokens, r.cost_usd, r.cost_source
+                      from runs r left join agents a on a.organization_id = r.organization_id and a.id = r.agent_id
+                     where r.organization_id = ? and r.start_time >= ? and r.start_time < ?
+                     order by r.start_time, r.id""", new Object[]{org, range.from(), range.to()}, rs -> new Object[]{
+                    rs.getObject(1), CsvCells.text(rs.getString(2)), rs.getObject(3), CsvCells.text(rs.getString(4)),
+                    CsvCells.text(rs.getString(5)), rs.getString(6), CsvCells.text(rs.getString(7)), instant(rs, 8),
+                    instant(rs, 9), CsvCells.number(nullableLong(rs, 10)), rs.getLong(11), rs.getLong(12), rs.getLong(13),
+                    rs.getLong(14), rs.getLong(15), CsvCells.decimal(rs.getBigDecimal(16)), rs.getString(17)});
+            case DAY -> stream(csv, header("day"),
+                "select " + CostRepository.DAY_OF_BUCKET + " as day, " + FIGURES + ROLLUPS + " group by 1 order by 1",
+                new Object[]{zone.getId(), org, range.from(), range.to()}, rs -> figures(rs, rs.getString(1)));
+            case AGENT -> stream(csv, header("agent_id", "agent_name", "team"), "select r.agent_id, a.name, a.team, " + FIGURES
+                    + ROLLUPS + " group by r.agent_id, a.name, a.team order by cost_usd desc, r.agent_id",
+                new Object[]{org, range.from(), range.to()},
+                rs -> figures(rs, rs.getString(1), CsvCells.text(rs.getString(2)), CsvCells.text(rs.getString(3))));
+            case TEAM -> stream(csv, header("team"),
+                "select a.team, " + FIGURES + ROLLUPS + " group by a.team order by cost_usd desc, a.team",
+                new Object[]{org, range.from(), range.to()}, rs -> figures(rs, CsvCells.text(rs.getString(1))));
+            case MODEL -> stream(csv, header("model"),
+                "select nullif(r.model, '') as model, " + FIGURES + ROLLUPS + " group by 1 order by cost_usd desc, 1",
+                new Object[]{org, range.from(), range.to()}, rs -> figures(rs, CsvCells.text(rs.getString(1))));
         }
     }
 
@@ -202,10 +182,15 @@ class CostExport {
         Object[] of(ResultSet rs) throws SQLException;
     }
 
-    /** Walks a server-side cursor: rows arrive {@value #FETCH_SIZE} at a time (needs the open transaction). */
-    private void stream(CSVPrinter csv, String sql, Object[] args, Line line) {
+    /**
+     * Prints and flushes the header (so the first bytes leave before the query finishes), then walks a server-side
+     * cursor: rows arrive {@value #FETCH_SIZE} at a time (needs the open transaction).
+     */
+    private void stream(CSVPrinter csv, Object[] header, String sql, Object[] args, Line line) {
         Connection connection = transactions.getConnection();
         try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            csv.printRecord(header);
+            csv.flush();
             statement.setFetchSize(FETCH_SIZE);
             for (int i = 0; i < args.length; i++) {
                 Object arg = args[i] instanceof Instant instant ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : args[i];
@@ -265,12 +250,11 @@ class CostExport {
      * end of file: the response is then cut off (the client sees an incomplete transfer), never a short file that
      * looks complete.
      */
-    private static final class FailingAtEnd extends InputStream {
-        private final InputStream in;
+    private static final class FailingAtEnd extends FilterInputStream {
         private final AtomicReference<Throwable> failure;
 
         FailingAtEnd(InputStream in, AtomicReference<Throwable> failure) {
-            this.in = in;
+            super(in);
             this.failure = failure;
         }
 
@@ -282,16 +266,6 @@ class CostExport {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             return check(in.read(b, off, len));
-        }
-
-        @Override
-        public int available() throws IOException {
-            return in.available();
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
         }
 
         private int check(int result) throws IOException {

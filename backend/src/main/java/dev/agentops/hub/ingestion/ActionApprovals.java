@@ -9,8 +9,7 @@ import java.util.UUID;
 /**
  * The seam for the approvals feature: an {@code external_action} event whose payload names an {@code approval_id}
  * uses that approval up, and the piece is refused (409, nothing queued) when it may not. Called before the piece is
- * queued, on a blocking thread, only for pieces that name an approval. Until the approvals feature provides a bean,
- * {@link NoActionApprovals} accepts every piece as before.
+ * queued, on a blocking thread, only for pieces that name an approval. The approvals feature implements it.
  */
 public interface ActionApprovals {
 

@@ -3,7 +3,6 @@ package dev.agentops.hub.ingestion;
 import dev.agentops.hub.shared.web.WireNames;
 import dev.agentops.hub.pricing.UsageFormat;
 import dev.agentops.hub.runs.RunStatus;
-import dev.agentops.hub.pricing.NormalizedUsage;
 import dev.agentops.hub.runs.EventType;
 import dev.agentops.hub.pricing.UsageNormalizer;
 import dev.agentops.hub.shared.web.FieldProblem;
@@ -190,10 +189,6 @@ final class IngestValidation {
             value = value * 10 + (c - '0');
         }
         return value;
-    }
-
-    static NormalizedUsage usageOf(Map<String, Object> raw, String format) {
-        return UsageNormalizer.read(raw, format);
     }
 
     private static Instant timestamp(List<FieldProblem> problems, String field, String value, boolean required) {

@@ -1,5 +1,6 @@
 package dev.agentops.hub.ingestion;
 
+import com.google.common.base.Throwables;
 import dev.agentops.hub.audit.AuditActor;
 import dev.agentops.hub.audit.AuditEvent;
 import dev.agentops.hub.audit.AuditTrail;
@@ -202,12 +203,7 @@ class Repricer {
     }
 
     private static boolean isConflict(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof Jdbc.DataAccessFailure failure
-                && ("40P01".equals(failure.sqlState()) || "40001".equals(failure.sqlState()))) {
-                return true;
-            }
-        }
-        return false;
+        return Throwables.getCausalChain(e).stream().anyMatch(t -> t instanceof Jdbc.DataAccessFailure failure
+            && ("40P01".equals(failure.sqlState()) || "40001".equals(failure.sqlState())));
     }
 }

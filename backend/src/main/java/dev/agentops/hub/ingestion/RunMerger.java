@@ -8,6 +8,7 @@ import dev.agentops.hub.agents.AgentRepository;
 import dev.agentops.hub.pricing.PricedCost;
 import dev.agentops.hub.pricing.PricingService;
 import dev.agentops.hub.pricing.TokenUsage;
+import dev.agentops.hub.pricing.UsageNormalizer;
 import dev.agentops.hub.runs.EventPayloads;
 import dev.agentops.hub.runs.Run;
 import dev.agentops.hub.runs.RunRepository;
@@ -206,7 +207,7 @@ class RunMerger {
         Long duration = end != null && !end.isBefore(start) ? Duration.between(start, end).toMillis() : null;
         String model = piece.model() != null ? piece.model() : before.model();
         Map<String, Object> reportedUsageMap = piece.tokenUsage() != null
-            ? usageMap(IngestValidation.usageOf(piece.tokenUsage(), piece.usageFormat())) : before.reportedUsage();
+            ? usageMap(UsageNormalizer.read(piece.tokenUsage(), piece.usageFormat())) : before.reportedUsage();
         TokenUsage reported = usageFrom(reportedUsageMap);
         boolean ownUnrecognized = reportedUsageMap != null && Boolean.FALSE.equals(reportedUsageMap.get("recognized"));
         BigDecimal reportedCost = piece.costUsd() != null ? piece.costUsd() : before.reportedCostUsd();
@@ -277,7 +278,7 @@ class RunMerger {
 
     private StoredEvent storedEvent(UUID org, IngestRunRequest.Event event, String defaultModel) {
         Instant at = IngestValidation.parseTimestamp(event.timestamp());
-        NormalizedUsage read = IngestValidation.usageOf(event.tokenUsage(), event.usageFormat());
+        NormalizedUsage read = UsageNormalizer.read(event.tokenUsage(), event.usageFormat());
         TokenUsage usage = read.usage();
         String model = event.model() != null ? event.model() : defaultModel;
         BigDecimal cost = null;

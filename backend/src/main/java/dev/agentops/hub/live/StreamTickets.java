@@ -1,5 +1,7 @@
 package dev.agentops.hub.live;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.agentops.hub.shared.redis.RedisCircuitBreakers;
 import dev.agentops.hub.shared.security.Secrets;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -13,11 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Single-use, 60-second tickets that open one event stream. EventSource cannot send headers, so the stream URL
@@ -35,10 +34,7 @@ class StreamTickets {
     record Holder(UUID userId, UUID organizationId) {
     }
 
-    private record Entry(Holder holder, Instant expiresAt) {
-    }
-
-    private final Map<String, Entry> memory = new ConcurrentHashMap<>();
+    private final Cache<String, Holder> memory = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(LIFETIME_SECONDS)).build();
     private final Optional<StatefulRedisConnection<String, String>> redis;
     private final long timeoutNanos;
     private final CircuitBreaker breaker;
@@ -56,12 +52,11 @@ class StreamTickets {
         String key = "stream-ticket:" + Secrets.sha256(ticket);
         String value = userId + " " + organizationId;
         if (redis.isEmpty() || call(connection -> connection.set(key, value, SetArgs.Builder.ex(LIFETIME_SECONDS))).isEmpty()) {
-            Instant now = Instant.now();
-            memory.values().removeIf(e -> e.expiresAt().isBefore(now));
-            if (memory.size() >= MAX_IN_MEMORY) {
+            memory.cleanUp();
+            if (memory.estimatedSize() >= MAX_IN_MEMORY) {
                 throw new IllegalStateException("Too many open stream tickets");
             }
-            memory.put(key, new Entry(new Holder(userId, organizationId), now.plusSeconds(LIFETIME_SECONDS)));
+            memory.put(key, new Holder(userId, organizationId));
         }
         return ticket;
     }
@@ -72,9 +67,9 @@ class StreamTickets {
             return Optional.empty();
         }
         String key = "stream-ticket:" + Secrets.sha256(ticket);
-        Entry entry = memory.remove(key);
-        if (entry != null) {
-            return entry.expiresAt().isBefore(Instant.now()) ? Optional.empty() : Optional.of(entry.holder());
+        Holder held = memory.asMap().remove(key); // null once expired
+        if (held != null) {
+            return Optional.of(held);
         }
         if (redis.isEmpty()) {
             return Optional.empty();

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface MemberRepository extends GenericRepository<MemberRow, UUID> {
+public interface MemberRepository extends GenericRepository<Member, UUID> {
 
     String SELECT = "select m.*, u.full_name from organization_members m left join users u on u.id = m.user_id";
 
@@ -29,46 +29,29 @@ public interface MemberRepository extends GenericRepository<MemberRow, UUID> {
     void insertActive(UUID organizationId, UUID userId, String email, String role);
 
     /** The user's active memberships, oldest first. Needs the USER lookup door (or a tenant scope for one org). */
-    default List<Member> activeMembershipsOf(UUID userId) {
-        return activeRowsOf(userId).stream().map(MemberRow::toMember).toList();
-    }
-
     @Query(SELECT + " where m.user_id = :userId and m.status = 'active' order by m.created_at, m.id")
-    List<MemberRow> activeRowsOf(UUID userId);
-
-    default Optional<Member> find(UUID organizationId, UUID id) {
-        return findRow(organizationId, id).map(MemberRow::toMember);
-    }
+    List<Member> activeMembershipsOf(UUID userId);
 
     @Query(SELECT + " where m.organization_id = :organizationId and m.id = :id")
-    Optional<MemberRow> findRow(UUID organizationId, UUID id);
-
-    default Optional<Member> findByUser(UUID organizationId, UUID userId) {
-        return findRowByUser(organizationId, userId).map(MemberRow::toMember);
-    }
+    Optional<Member> find(UUID organizationId, UUID id);
 
     @Query(SELECT + " where m.organization_id = :organizationId and m.user_id = :userId and m.status = 'active'")
-    Optional<MemberRow> findRowByUser(UUID organizationId, UUID userId);
+    Optional<Member> findByUser(UUID organizationId, UUID userId);
 
     /** Needs the TOKEN_HASH lookup door. */
-    default Optional<Member> findInvitation(String tokenHash) {
-        return findInvitationRow(tokenHash).map(MemberRow::toMember);
-    }
-
     @Query(SELECT + " where m.invite_token_hash = :tokenHash and m.status = 'invited'")
-    Optional<MemberRow> findInvitationRow(String tokenHash);
+    Optional<Member> findInvitation(String tokenHash);
 
     default List<Member> list(UUID organizationId, @Nullable Instant afterCreatedAt, @Nullable UUID afterId, int limit) {
-        return (afterCreatedAt == null ? first(organizationId, limit) : after(organizationId, afterCreatedAt, afterId, limit))
-            .stream().map(MemberRow::toMember).toList();
+        return afterCreatedAt == null ? first(organizationId, limit) : after(organizationId, afterCreatedAt, afterId, limit);
     }
 
     @Query(SELECT + " where m.organization_id = :organizationId order by m.created_at, m.id limit :limit")
-    List<MemberRow> first(UUID organizationId, int limit);
+    List<Member> first(UUID organizationId, int limit);
 
     @Query(SELECT + " where m.organization_id = :organizationId and (m.created_at, m.id) > (:afterCreatedAt, :afterId)"
         + " order by m.created_at, m.id limit :limit")
-    List<MemberRow> after(UUID organizationId, Instant afterCreatedAt, UUID afterId, int limit);
+    List<Member> after(UUID organizationId, Instant afterCreatedAt, UUID afterId, int limit);
 
     @Query("select exists (select 1 from organization_members where organization_id = :organizationId and email = :email)")
     boolean emailTaken(UUID organizationId, String email);

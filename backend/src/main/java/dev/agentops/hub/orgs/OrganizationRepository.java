@@ -27,9 +27,6 @@ public interface OrganizationRepository extends GenericRepository<OrganizationRo
          where id = :id""")
     void update(UUID id, String name, @Nullable String logoUrl, String plan, String timezone, boolean discoverAgents);
 
-    @Query("select discover_agents from organizations where id = :id")
-    Optional<Boolean> findDiscoverAgents(UUID id);
-
     @Query("select timezone from organizations where id = :id")
     Optional<String> findTimezone(UUID id);
 
@@ -38,9 +35,8 @@ public interface OrganizationRepository extends GenericRepository<OrganizationRo
     }
 
     /** Whether agents first named by telemetry are created on the fly (docs/api.md, "OpenTelemetry ingest"). */
-    default boolean discoversAgents(UUID id) {
-        return findDiscoverAgents(id).orElse(false);
-    }
+    @Query("select coalesce((select discover_agents from organizations where id = :id), false)")
+    boolean discoversAgents(UUID id);
 
     /** The organization's IANA time zone (budget periods are calendar periods in it). */
     default ZoneId zone(UUID id) {

@@ -9,7 +9,6 @@ import io.micronaut.json.JsonMapper;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -85,16 +84,12 @@ final class OtlpTraceDecoder {
                 "Content-Encoding '" + shorten(contentEncoding) + "' is not supported: send gzip or no encoding.", encoding, null);
         }
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[16 * 1024];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                if (out.size() + n > maxBytes) {
-                    throw new OtlpRejected(HttpStatus.REQUEST_ENTITY_TOO_LARGE, OtlpRejected.RESOURCE_EXHAUSTED,
-                        "The body is larger than " + maxBytes + " bytes once decompressed: export smaller batches.", encoding, null);
-                }
-                out.write(buffer, 0, n);
+            byte[] out = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1)); // one byte more tells "too large"
+            if (out.length > maxBytes) {
+                throw new OtlpRejected(HttpStatus.REQUEST_ENTITY_TOO_LARGE, OtlpRejected.RESOURCE_EXHAUSTED,
+                    "The body is larger than " + maxBytes + " bytes once decompressed: export smaller batches.", encoding, null);
             }
-            return out.toByteArray();
+            return out;
         } catch (ZipException | java.io.EOFException e) {
             throw OtlpRejected.badRequest("The body says Content-Encoding: gzip but is not valid gzip.", encoding);
         } catch (IOException e) {

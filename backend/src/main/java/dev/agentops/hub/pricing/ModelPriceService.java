@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /** Organizations' own model prices: validation, storage, audit, and telling the caches. */
 @Singleton
@@ -213,12 +214,7 @@ class ModelPriceService {
     }
 
     private static int indexOf(List<ModelPrice> models, String id) {
-        for (int i = 0; i < models.size(); i++) {
-            if (models.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return -1;
+        return IntStream.range(0, models.size()).filter(i -> models.get(i).id().equals(id)).findFirst().orElse(-1);
     }
 
     private static Paging.TimeAndId orgKey(String key) {

@@ -1,14 +1,14 @@
 package dev.agentops.hub.pricing;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,20 +22,16 @@ class OrgPrices {
 
     private static final int MAX_ORGANIZATIONS = 50_000;
 
-    private record Cached(List<ModelPrice> entries, long loadedAtNanos) {
-    }
-
     private final ModelPriceRepository repository;
     private final TenantTransactions tenants;
-    private final long ttlNanos;
-    private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+    private final Cache<UUID, List<ModelPrice>> cache;
     /** Bumped by every invalidation: a load that overlapped one is not kept, it may have read the old rows. */
     private final AtomicLong invalidations = new AtomicLong();
 
     OrgPrices(ModelPriceRepository repository, TenantTransactions tenants, PricingConfiguration config) {
         this.repository = repository;
         this.tenants = tenants;
-        this.ttlNanos = config.orgCacheTtl().toNanos();
+        this.cache = Caffeine.newBuilder().expireAfterWrite(config.orgCacheTtl()).maximumSize(MAX_ORGANIZATIONS).build();
     }
 
     /**
@@ -44,35 +40,27 @@ class OrgPrices {
      */
     Optional<ModelPrice> find(UUID organizationId, String model, Instant at) {
         List<ModelPrice> entries = entries(organizationId);
-        for (ModelPrice entry : entries) {
-            if (entry.name().equalsIgnoreCase(model) && entry.effectiveAt(at)) {
-                return Optional.of(entry);
-            }
-        }
-        return entries.stream().filter(entry -> entry.effectiveAt(at) && entry.matches(model)).findFirst();
+        return entries.stream().filter(entry -> entry.name().equalsIgnoreCase(model) && entry.effectiveAt(at)).findFirst()
+            .or(() -> entries.stream().filter(entry -> entry.effectiveAt(at) && entry.matches(model)).findFirst());
     }
 
     void invalidate(UUID organizationId) {
         invalidations.incrementAndGet();
-        cache.remove(organizationId);
+        cache.invalidate(organizationId);
     }
 
     private List<ModelPrice> entries(UUID organizationId) {
-        Cached cached = cache.get(organizationId);
-        if (cached != null && System.nanoTime() - cached.loadedAtNanos() < ttlNanos) {
-            return cached.entries();
+        List<ModelPrice> cached = cache.getIfPresent(organizationId);
+        if (cached != null) {
+            return cached;
         }
         long seen = invalidations.get();
         // Joins the caller's transaction when it runs for the same organization (the ingestion workers' case).
         List<ModelPrice> entries = tenants.read(organizationId, () -> repository.all(organizationId)).stream()
             .map(OrgModelPrice::toModelPrice).toList();
-        Cached loaded = new Cached(entries, System.nanoTime());
-        if (cache.size() >= MAX_ORGANIZATIONS) {
-            cache.clear();
-        }
-        cache.put(organizationId, loaded);
+        cache.put(organizationId, entries);
         if (invalidations.get() != seen) {
-            cache.remove(organizationId, loaded);
+            cache.asMap().remove(organizationId, entries);
         }
         return entries;
     }

@@ -1,5 +1,8 @@
 package dev.agentops.hub.pricing;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -10,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.PatternSyntaxException;
 
 /**
@@ -25,7 +27,7 @@ final class PriceCatalog {
     private final String version;
     private final String source;
     private final List<ModelPrice> models;
-    private final Map<String, List<ModelPrice>> matchesByName = new ConcurrentHashMap<>();
+    private final Cache<String, List<ModelPrice>> matchesByName = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED_NAMES).build();
 
     private PriceCatalog(String version, String source, List<ModelPrice> models) {
         this.version = version;
@@ -47,15 +49,8 @@ final class PriceCatalog {
 
     /** The first entry that matches {@code model} and is in effect at {@code at}. */
     Optional<ModelPrice> find(String model, Instant at) {
-        String key = model.toLowerCase(Locale.ROOT);
-        List<ModelPrice> candidates = matchesByName.get(key);
-        if (candidates == null) {
-            candidates = models.stream().filter(entry -> entry.matches(model)).toList();
-            if (matchesByName.size() >= MAX_REMEMBERED_NAMES) {
-                matchesByName.clear();
-            }
-            matchesByName.put(key, candidates);
-        }
+        List<ModelPrice> candidates = matchesByName.get(model.toLowerCase(Locale.ROOT),
+            key -> models.stream().filter(entry -> entry.matches(model)).toList());
         return candidates.stream().filter(entry -> entry.effectiveAt(at)).findFirst();
     }
 

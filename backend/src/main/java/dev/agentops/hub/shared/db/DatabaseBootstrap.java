@@ -41,10 +41,6 @@ public final class DatabaseBootstrap {
     private DatabaseBootstrap() {
     }
 
-    public static PreparedDatabase fromEnvironment() {
-        return prepare(DatabaseSettings.from(System.getenv()));
-    }
-
     /** Prepares the database and waits until it accepts the application's logins. */
     public static PreparedDatabase prepare(DatabaseSettings settings) {
         return begin(settings).awaitReady();

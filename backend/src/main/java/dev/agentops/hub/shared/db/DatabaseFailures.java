@@ -1,5 +1,7 @@
 package dev.agentops.hub.shared.db;
 
+import com.google.common.base.Throwables;
+
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -29,11 +31,6 @@ public final class DatabaseFailures {
     }
 
     private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (test.test(cause)) {
-                return true;
-            }
-        }
-        return false;
+        return failure != null && Throwables.getCausalChain(failure).stream().anyMatch(test);
     }
 }

@@ -23,6 +23,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Named;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -31,7 +32,6 @@ import reactor.core.scheduler.Schedulers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -154,13 +154,9 @@ class IdempotencyFilter implements Ordered {
 
     /** Method, path and raw body: the same key sent to another endpoint is a different request too. */
     static String hash(HttpRequest<?> request, byte[] body) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update((request.getMethodName() + " " + request.getPath() + "\n").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha256.digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha256 = DigestUtils.getSha256Digest();
+        sha256.update((request.getMethodName() + " " + request.getPath() + "\n").getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha256.digest(body));
     }
 
     @Override

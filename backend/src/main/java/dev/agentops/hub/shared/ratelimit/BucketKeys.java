@@ -1,9 +1,6 @@
 package dev.agentops.hub.shared.ratelimit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * Subjects may be e-mail addresses or IP addresses (personal data) of any length, so every subject is hashed:
@@ -19,14 +16,6 @@ final class BucketKeys {
         if (subject == null) {
             throw new IllegalArgumentException("Rate limit " + limit.name() + ": the subject is required");
         }
-        return "rl:" + limit.name() + ":" + HexFormat.of().formatHex(sha256(subject), 0, 16);
-    }
-
-    private static byte[] sha256(String subject) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime ships SHA-256", e);
-        }
+        return "rl:" + limit.name() + ":" + DigestUtils.sha256Hex(subject).substring(0, 32);
     }
 }

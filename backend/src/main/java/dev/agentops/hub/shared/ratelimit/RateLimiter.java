@@ -1,7 +1,6 @@
 package dev.agentops.hub.shared.ratelimit;
 
 import dev.agentops.hub.shared.redis.RedisCircuitBreakers;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Inject;
@@ -69,21 +68,9 @@ public class RateLimiter {
         return check(limit, subject, 1);
     }
 
+    /** Whatever Redis or the client does, or while the breaker is open after a failure, the local bucket answers. */
     private BucketOutcome take(String key, RateLimit limit, int tokens) {
-        if (redis != null) {
-            try {
-                return breaker.executeCheckedSupplier(() -> redis.take(key, limit, tokens));
-            } catch (CallNotPermittedException leftAlone) {
-                // Redis failed a moment ago (logged then): this instance's bucket until the back-off ends
-            } catch (Throwable e) { // whatever Redis or the client does, the request goes on with the local bucket
-                if (e instanceof Error error) {
-                    throw error;
-                }
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-        return local.take(key, limit, tokens);
+        BucketOutcome shared = redis == null ? null : RedisCircuitBreakers.attempt(breaker, () -> redis.take(key, limit, tokens));
+        return shared != null ? shared : local.take(key, limit, tokens);
     }
 }

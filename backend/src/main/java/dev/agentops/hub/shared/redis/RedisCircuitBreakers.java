@@ -1,7 +1,9 @@
 package dev.agentops.hub.shared.redis;
 
+import com.google.common.base.Throwables;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.functions.CheckedSupplier;
 import io.lettuce.core.RedisFuture;
 import org.slf4j.Logger;
 
@@ -58,16 +60,21 @@ public final class RedisCircuitBreakers {
      * otherwise it would wait in Lettuce's queue for a reconnection and run late, after the caller's fallback.
      */
     public static <T> T call(CircuitBreaker breaker, Supplier<RedisFuture<T>> command, long timeoutNanos) {
+        return attempt(breaker, () -> {
+            RedisFuture<T> future = command.get();
+            try {
+                return future.get(timeoutNanos, TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                future.cancel(true);
+                throw e;
+            }
+        });
+    }
+
+    /** Runs a call through the breaker: its result, or null when the breaker is open or the call fails (errors propagate). */
+    public static <T> T attempt(CircuitBreaker breaker, CheckedSupplier<T> call) {
         try {
-            return breaker.executeCheckedSupplier(() -> {
-                RedisFuture<T> future = command.get();
-                try {
-                    return future.get(timeoutNanos, TimeUnit.NANOSECONDS);
-                } catch (Exception e) {
-                    future.cancel(true);
-                    throw e;
-                }
-            });
+            return breaker.executeCheckedSupplier(call);
         } catch (Throwable e) { // whatever Redis or the client does (or an open breaker), the caller falls back
             if (e instanceof Error error) {
                 throw error;
@@ -80,10 +87,7 @@ public final class RedisCircuitBreakers {
     }
 
     private static String describe(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) { // clients wrap; the root names the failure
-            cause = cause.getCause();
-        }
+        Throwable cause = Throwables.getRootCause(e); // clients wrap; the root names the failure
         return cause instanceof TimeoutException || cause instanceof io.github.bucket4j.TimeoutException
             ? "no answer in time" : cause.getClass().getSimpleName();
     }

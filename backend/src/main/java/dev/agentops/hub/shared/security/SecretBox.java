@@ -2,9 +2,10 @@ package dev.agentops.hub.shared.security;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.apache.commons.codec.digest.HmacAlgorithms;
+import org.apache.commons.codec.digest.HmacUtils;
 
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
@@ -52,16 +53,6 @@ public class SecretBox {
     }
 
     private static byte[] derive(String secret, String purpose) {
-        return hmac(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"), "agentops:" + purpose);
-    }
-
-    private static byte[] hmac(SecretKeySpec key, String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return new HmacUtils(HmacAlgorithms.HMAC_SHA_256, secret).hmac("agentops:" + purpose);
     }
 }

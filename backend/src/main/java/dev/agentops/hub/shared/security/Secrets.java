@@ -1,10 +1,10 @@
 package dev.agentops.hub.shared.security;
 
+import org.apache.commons.codec.digest.DigestUtils;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /** Random bearer secrets (tokens, keys) and the one-way hashes under which they are stored. */
 public final class Secrets {
@@ -29,11 +29,7 @@ public final class Secrets {
      * password hash would only cost latency. Passwords use {@code Passwords} instead.
      */
     public static String sha256(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DigestUtils.sha256Hex(secret);
     }
 
     public static boolean constantTimeEquals(String a, String b) {

@@ -1,5 +1,6 @@
 package dev.agentops.hub.shared.web;
 
+import com.google.common.base.Throwables;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;
@@ -137,14 +138,9 @@ public class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Ap
     }
 
     private static boolean isMalformedJson(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            String name = t.getClass().getName();
-            if (name.endsWith("JsonSyntaxException") || name.endsWith("JsonParseException")
-                || name.endsWith("JsonEOFException") || name.endsWith("MismatchedInputException")) {
-                return true;
-            }
-        }
-        return false;
+        return cause != null && Throwables.getCausalChain(cause).stream().map(t -> t.getClass().getName())
+            .anyMatch(name -> name.endsWith("JsonSyntaxException") || name.endsWith("JsonParseException")
+                || name.endsWith("JsonEOFException") || name.endsWith("MismatchedInputException"));
     }
 
     private static final Pattern PROPERTY = Pattern.compile("property \\[(?:[\\w.<>?, ]+ )?(\\w+)\\]");

@@ -5,12 +5,11 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import org.apache.commons.codec.digest.DigestUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -73,11 +72,10 @@ public class SecurityHeadersFilter {
             List<String> hashes = new ArrayList<>();
             Matcher matcher = INLINE_SCRIPT.matcher(html);
             while (matcher.find()) {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(matcher.group(1).getBytes(StandardCharsets.UTF_8));
-                hashes.add("'sha256-" + Base64.getEncoder().encodeToString(digest) + "'");
+                hashes.add("'sha256-" + Base64.getEncoder().encodeToString(DigestUtils.sha256(matcher.group(1))) + "'");
             }
             return hashes;
-        } catch (IOException | NoSuchAlgorithmException e) {
+        } catch (IOException e) {
             return List.of();
         }
     }

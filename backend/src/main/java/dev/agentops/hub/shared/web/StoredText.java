@@ -3,12 +3,14 @@ package dev.agentops.hub.shared.web;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -61,58 +63,32 @@ public final class StoredText {
         if (json == null || json.length == 0) {
             return Optional.empty();
         }
-        Deque<Object> path = new ArrayDeque<>();
-        try (JsonParser parser = JSON.createParser(json)) {
+        JsonParser parser;
+        try {
+            parser = JSON.createParser(json);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        try (parser) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
-                switch (token) {
-                    case START_OBJECT -> {
-                        advanceIndex(path);
-                        path.push("");
-                    }
-                    case START_ARRAY -> {
-                        advanceIndex(path);
-                        path.push(-1);
-                    }
-                    case END_OBJECT, END_ARRAY -> path.pop();
-                    case FIELD_NAME -> {
-                        path.pop();
-                        String name = parser.getText();
-                        path.push(name);
-                        String problem = problemOf(name);
-                        if (problem != null) {
-                            return Optional.of(new FieldProblem(pathOf(path, true) + " (a key)", problem));
-                        }
-                    }
-                    case VALUE_STRING -> {
-                        advanceIndex(path);
-                        String problem = problemOf(parser.getText());
-                        if (problem != null) {
-                            return Optional.of(new FieldProblem(pathOf(path, false), problem));
-                        }
-                    }
-                    case VALUE_NUMBER_INT -> {
-                        advanceIndex(path);
-                        if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                            BigInteger value = parser.getBigIntegerValue();
-                            if (value.compareTo(LONG_MIN) < 0 || value.compareTo(LONG_MAX) > 0) {
-                                return Optional.of(new FieldProblem(pathOf(path, false), NUMBER));
-                            }
-                        }
-                    }
-                    case VALUE_NUMBER_FLOAT -> {
-                        advanceIndex(path);
-                        if (!Double.isFinite(parser.getDoubleValue())) {
-                            return Optional.of(new FieldProblem(pathOf(path, false), NUMBER));
-                        }
-                    }
-                    default -> advanceIndex(path);
+                String problem = switch (token) {
+                    case FIELD_NAME, VALUE_STRING -> problemOf(parser.getText());
+                    case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        && (parser.getBigIntegerValue().compareTo(LONG_MIN) < 0 || parser.getBigIntegerValue().compareTo(LONG_MAX) > 0)
+                        ? NUMBER : null;
+                    case VALUE_NUMBER_FLOAT -> Double.isFinite(parser.getDoubleValue()) ? null : NUMBER;
+                    default -> null;
+                };
+                if (problem != null) {
+                    String path = pathOf(parser.getParsingContext());
+                    return Optional.of(new FieldProblem(token == JsonToken.FIELD_NAME ? path + " (a key)" : path, problem));
                 }
             }
         } catch (JsonParseException e) {
             String message = String.valueOf(e.getOriginalMessage());
             if (message.contains("UTF-8") || message.contains("UTF8") || message.contains("surrogate")) {
-                return Optional.of(new FieldProblem(pathOf(path, false), UTF8));
+                return Optional.of(new FieldProblem(pathOf(parser.getParsingContext()), UTF8));
             }
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -121,22 +97,16 @@ public final class StoredText {
         return Optional.empty();
     }
 
-    /** In an array, each value moves the index on. */
-    private static void advanceIndex(Deque<Object> path) {
-        if (!path.isEmpty() && path.peek() instanceof Integer index) {
-            path.pop();
-            path.push(index + 1);
-        }
-    }
-
     /** Field names as the API spells them (snake_case), joined with dots, array positions in brackets. */
-    private static String pathOf(Deque<Object> path, boolean keyOnly) {
+    private static String pathOf(JsonStreamContext context) {
+        Deque<Object> parts = new ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            parts.push(c.inArray() ? (Object) c.getCurrentIndex() : Objects.requireNonNullElse(c.getCurrentName(), ""));
+        }
         StringBuilder out = new StringBuilder();
-        var it = path.descendingIterator();
-        while (it.hasNext()) {
-            Object part = it.next();
+        for (Object part : parts) {
             if (part instanceof Integer index) {
-                out.append('[').append(Math.max(index, 0)).append(']');
+                out.append('[').append(index).append(']');
             } else if (!((String) part).isEmpty()) {
                 if (!out.isEmpty()) {
                     out.append('.');

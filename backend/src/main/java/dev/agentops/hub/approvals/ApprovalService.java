@@ -81,9 +81,8 @@ public class ApprovalService {
             if (twin.isPresent()) {
                 return new Outcome(twin.get(), false);
             }
-            Approval created = repository.insert(new ApprovalRepository.NewApproval(o.organizationId(), o.policyId(),
-                o.policyVersion(), o.policyName(), o.agentId(), o.runId(), o.actionType(), o.action(), hash, approvers,
-                o.apiKeyId(), now, now.plus(Duration.ofMinutes(minutes))));
+            Approval created = repository.insert(o.organizationId(), o.policyId(), o.policyVersion(), o.policyName(), o.agentId(),
+                o.runId(), o.actionType(), o.action(), hash, approvers, o.apiKeyId(), now, now.plus(Duration.ofMinutes(minutes)));
             audit.record(o.organizationId(), o.apiKeyId() == null ? AuditActor.system() : new AuditActor("api_key", o.apiKeyId()),
                 AuditEvent.of("approval.requested", "approval_request", created.id())
                     .with("agent_id", o.agentId().toString()).with("run_id", o.runId()).with("action_type", o.actionType())

@@ -140,9 +140,7 @@ public class ApprovalService {
 
     /** Approve or reject: only a person named by the request's approvers, only while pending, exactly once. */
     ApprovalResponse decide(Actor actor, UUID id, ApprovalStatus decision, @Nullable String comment) {
-        if (!actor.isUser()) {
-            throw Problems.forbidden("API keys never decide approvals: an eligible person signs in and approves or rejects.");
-        }
+        actor.requireUser("API keys never decide approvals: an eligible person signs in and approves or rejects.");
         UUID org = actor.organizationId();
         String note = comment == null || comment.isBlank() ? null : comment.trim();
         Approval current = tenants.read(org, () -> repository.find(org, id))

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -205,20 +204,14 @@ public class AgentService {
 
     private static Map<String, Object> changed(Agent before, Agent after, boolean old) {
         Map<String, Object> changes = new LinkedHashMap<>();
-        put(changes, "name", before.name(), after.name(), old);
-        put(changes, "type", before.type(), after.type(), old);
-        put(changes, "provider", before.provider(), after.provider(), old);
-        put(changes, "team", before.team(), after.team(), old);
-        put(changes, "tags", before.tags(), after.tags(), old);
-        put(changes, "environment", before.environment(), after.environment(), old);
-        put(changes, "config", before.config(), after.config(), old);
-        put(changes, "status", before.status(), after.status(), old);
+        AuditEvent.putIfChanged(changes, "name", before.name(), after.name(), old);
+        AuditEvent.putIfChanged(changes, "type", before.type(), after.type(), old);
+        AuditEvent.putIfChanged(changes, "provider", before.provider(), after.provider(), old);
+        AuditEvent.putIfChanged(changes, "team", before.team(), after.team(), old);
+        AuditEvent.putIfChanged(changes, "tags", before.tags(), after.tags(), old);
+        AuditEvent.putIfChanged(changes, "environment", before.environment(), after.environment(), old);
+        AuditEvent.putIfChanged(changes, "config", before.config(), after.config(), old);
+        AuditEvent.putIfChanged(changes, "status", before.status(), after.status(), old);
         return changes;
-    }
-
-    private static void put(Map<String, Object> changes, String key, Object before, Object after, boolean old) {
-        if (!Objects.equals(before, after)) {
-            changes.put(key, old ? before : after);
-        }
     }
 }

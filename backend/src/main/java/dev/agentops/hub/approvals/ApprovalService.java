@@ -81,9 +81,8 @@ public class ApprovalService {
             if (twin.isPresent()) {
                 return new Outcome(twin.get(), false);
             }
-            Approval created = repository.insert(new ApprovalRepository.NewApproval(o.organizationId(), o.policyId(),
-                o.policyVersion(), o.policyName(), o.agentId(), o.runId(), o.actionType(), o.action(), hash, approvers,
-                o.apiKeyId(), now, now.plus(Duration.ofMinutes(minutes))));
+            Approval created = repository.insert(o.organizationId(), o.policyId(), o.policyVersion(), o.policyName(), o.agentId(),
+                o.runId(), o.actionType(), o.action(), hash, approvers, o.apiKeyId(), now, now.plus(Duration.ofMinutes(minutes)));
             audit.record(o.organizationId(), o.apiKeyId() == null ? AuditActor.system() : new AuditActor("api_key", o.apiKeyId()),
                 AuditEvent.of("approval.requested", "approval_request", created.id())
                     .with("agent_id", o.agentId().toString()).with("run_id", o.runId()).with("action_type", o.actionType())
@@ -141,9 +140,7 @@ public class ApprovalService {
 
     /** Approve or reject: only a person named by the request's approvers, only while pending, exactly once. */
     ApprovalResponse decide(Actor actor, UUID id, ApprovalStatus decision, @Nullable String comment) {
-        if (!actor.isUser()) {
-            throw Problems.forbidden("API keys never decide approvals: an eligible person signs in and approves or rejects.");
-        }
+        actor.requireUser("API keys never decide approvals: an eligible person signs in and approves or rejects.");
         UUID org = actor.organizationId();
         String note = comment == null || comment.isBlank() ? null : comment.trim();
         Approval current = tenants.read(org, () -> repository.find(org, id))

@@ -50,10 +50,9 @@ class ApprovalSweep {
     /** Expires what is overdue now; how many requests this call expired. */
     int sweep() {
         Instant now = clock.instant();
-        List<ApprovalRepository.Overdue> overdue = lookups.read(LookupTransactions.Door.APPROVAL_SWEEP, "on",
-            () -> repository.overdue(now, BATCH));
-        Map<UUID, List<UUID>> byOrg = overdue.stream().collect(Collectors.groupingBy(ApprovalRepository.Overdue::organizationId,
-            LinkedHashMap::new, Collectors.mapping(ApprovalRepository.Overdue::id, Collectors.toList())));
+        List<Approval> overdue = lookups.read(LookupTransactions.Door.APPROVAL_SWEEP, "on", () -> repository.overdue(now, BATCH));
+        Map<UUID, List<UUID>> byOrg = overdue.stream().collect(Collectors.groupingBy(Approval::organizationId,
+            LinkedHashMap::new, Collectors.mapping(Approval::id, Collectors.toList())));
         int expired = 0;
         for (var org : byOrg.entrySet()) {
             expired += approvals.expire(org.getKey(), org.getValue(), now);

@@ -6,8 +6,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Map;
@@ -29,7 +27,6 @@ class ApprovalWaiters {
 
     static final String CHANNEL = "agentops:approvals";
     static final int MAX_WAITERS = 10_000;
-    private static final Logger LOG = LoggerFactory.getLogger(ApprovalWaiters.class);
 
     private final Map<UUID, Set<CompletableFuture<Void>>> waiting = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
@@ -41,7 +38,7 @@ class ApprovalWaiters {
 
     @PostConstruct
     void subscribe() {
-        channels.ifPresent(redis -> redis.subscribe(CHANNEL, this::received));
+        channels.ifPresent(redis -> redis.subscribeIds(CHANNEL, this::wake));
     }
 
     /** A signal for the request, registered before the caller reads it (so no decision slips between). */
@@ -76,14 +73,6 @@ class ApprovalWaiters {
     void onDecided(ApprovalDecided decided) {
         wake(decided.approvalId());
         channels.ifPresent(redis -> redis.publish(CHANNEL, decided.approvalId().toString()));
-    }
-
-    private void received(String message) {
-        try {
-            wake(UUID.fromString(message.trim()));
-        } catch (IllegalArgumentException e) {
-            LOG.debug("Ignoring a malformed approvals message");
-        }
     }
 
     private void wake(UUID approvalId) {

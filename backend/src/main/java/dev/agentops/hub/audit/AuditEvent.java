@@ -2,6 +2,7 @@ package dev.agentops.hub.audit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One audited change. {@code changes} holds {@code before}/{@code after} values (or other facts about the
@@ -21,5 +22,12 @@ public record AuditEvent(String action, String entityType, String entityId, Map<
 
     public AuditEvent beforeAfter(Object before, Object after) {
         return with("before", before).with("after", after);
+    }
+
+    /** Puts {@code key} into one side of a change's view when its value changed: the old value when {@code old}. */
+    public static void putIfChanged(Map<String, Object> view, String key, Object before, Object after, boolean old) {
+        if (!Objects.equals(before, after)) {
+            view.put(key, old ? before : after);
+        }
     }
 }

@@ -118,9 +118,7 @@ class LoginService {
     private enum SecondFactor { OK, WRONG, SPENT }
 
     AuthResponses.Me me(Actor actor) {
-        if (!actor.isUser()) {
-            throw Problems.forbidden("API keys have no user profile; use a signed-in user's access token.");
-        }
+        actor.requireUser("API keys have no user profile; use a signed-in user's access token.");
         return tenants.read(actor.organizationId(), () -> {
             User user = users.findById(actor.id()).orElseThrow(LoginService::invalidCredentials);
             Member membership = members.findByUser(actor.organizationId(), actor.id())

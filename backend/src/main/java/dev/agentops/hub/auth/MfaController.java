@@ -2,7 +2,6 @@ package dev.agentops.hub.auth;
 
 import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.web.DataResponse;
-import dev.agentops.hub.shared.web.Problems;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -51,9 +50,7 @@ class MfaController {
 
     private static Actor user(Authentication authentication) {
         Actor actor = Actor.from(authentication);
-        if (!actor.isUser()) {
-            throw Problems.forbidden("Two-factor settings belong to users, not API keys.");
-        }
+        actor.requireUser("Two-factor settings belong to users, not API keys.");
         return actor;
     }
 }

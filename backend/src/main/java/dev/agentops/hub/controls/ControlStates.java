@@ -12,8 +12,6 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -36,7 +34,6 @@ import java.util.function.Supplier;
 public class ControlStates {
 
     static final String CHANNEL = "agentops:controls";
-    private static final Logger LOG = LoggerFactory.getLogger(ControlStates.class);
     private static final Duration MAX_TTL = Duration.ofSeconds(1);
 
     /** An agent and what it must do now. */
@@ -70,7 +67,7 @@ public class ControlStates {
 
     @PostConstruct
     void subscribe() {
-        channels.ifPresent(redis -> redis.subscribe(CHANNEL, this::received));
+        channels.ifPresent(redis -> redis.subscribeIds(CHANNEL, this::invalidate));
     }
 
     /** The agent named by id or slug (as the SDK sends it) with its state now; empty when the organization has none. */
@@ -156,14 +153,6 @@ public class ControlStates {
             snapshots.invalidate(org);
         }
         waiters.wake(org);
-    }
-
-    private void received(String message) {
-        try {
-            invalidate(UUID.fromString(message.trim()));
-        } catch (IllegalArgumentException e) {
-            LOG.debug("Ignoring a malformed controls message");
-        }
     }
 
     private Optional<Agent> resolve(UUID org, String idOrSlug) {

@@ -19,6 +19,15 @@ class ControlsRepository {
     record Org(String name, String slug, HaltState halt) {
     }
 
+    private static final String PAUSE = """
+        update agents set status = 'paused', pause_source = ?, paused_reason = ?, paused_by_type = ?, paused_by_id = ?,
+               paused_by_name = ?, paused_at = now(), updated_at = now()
+         where organization_id = ?""";
+    private static final String RESUME = """
+        update agents set status = 'active', pause_source = null, paused_reason = null, paused_by_type = null,
+               paused_by_id = null, paused_by_name = null, paused_at = null, updated_at = now()
+         where organization_id = ?""";
+
     private final Jdbc jdbc;
 
     ControlsRepository(Jdbc jdbc) {
@@ -39,17 +48,11 @@ class ControlsRepository {
     }
 
     void pause(UUID org, UUID id, PauseSource source, String reason, ActorRef by) {
-        jdbc.update("""
-            update agents set status = 'paused', pause_source = ?, paused_reason = ?, paused_by_type = ?, paused_by_id = ?,
-                   paused_by_name = ?, paused_at = now(), updated_at = now()
-             where organization_id = ? and id = ?""", source.key(), reason, by.type(), by.id(), by.name(), org, id);
+        jdbc.update(PAUSE + " and id = ?", source.key(), reason, by.type(), by.id(), by.name(), org, id);
     }
 
     void resume(UUID org, UUID id) {
-        jdbc.update("""
-            update agents set status = 'active', pause_source = null, paused_reason = null, paused_by_type = null,
-                   paused_by_id = null, paused_by_name = null, paused_at = null, updated_at = now()
-             where organization_id = ? and id = ?""", org, id);
+        jdbc.update(RESUME + " and id = ?", org, id);
     }
 
     /** Marks the organization halted (no-op when it already is); true when this call engaged it. */
@@ -62,11 +65,8 @@ class ControlsRepository {
 
     /** Pauses every active agent of the organization in one statement; the ids it paused. */
     List<UUID> pauseAllActive(UUID org, String reason, ActorRef by) {
-        return jdbc.query("""
-            update agents set status = 'paused', pause_source = 'kill_switch', paused_reason = ?, paused_by_type = ?,
-                   paused_by_id = ?, paused_by_name = ?, paused_at = now(), updated_at = now()
-             where organization_id = ? and status = 'active' returning id""", row -> row.uuid("id"),
-            reason, by.type(), by.id(), by.name(), org);
+        return jdbc.query(PAUSE + " and status = 'active' returning id", row -> row.uuid("id"),
+            PauseSource.KILL_SWITCH.key(), reason, by.type(), by.id(), by.name(), org);
     }
 
     boolean unhalt(UUID org) {
@@ -78,11 +78,7 @@ class ControlsRepository {
 
     /** Resumes exactly the agents the kill switch paused; the ids it resumed. */
     List<UUID> resumeKillSwitchPauses(UUID org) {
-        return jdbc.query("""
-            update agents set status = 'active', pause_source = null, paused_reason = null, paused_by_type = null,
-                   paused_by_id = null, paused_by_name = null, paused_at = null, updated_at = now()
-             where organization_id = ? and status = 'paused' and pause_source = 'kill_switch' returning id""",
-            row -> row.uuid("id"), org);
+        return jdbc.query(RESUME + " and status = 'paused' and pause_source = 'kill_switch' returning id", row -> row.uuid("id"), org);
     }
 
     /** Only the columns a control state needs: a halted organization lists every agent, and config is not one of them. */

@@ -50,8 +50,7 @@ class KillSwitch {
 
     ControlStatus engage(UUID org, AuditActor by, String reason, String confirm) {
         String why = Reasons.clean(reason);
-        long started = System.nanoTime();
-        Outcome outcome = control(org, () -> {
+        return control(org, "engaged", "paused", () -> {
             ControlsRepository.Org organization = repository.lockOrgExclusive(org).orElseThrow();
             String typed = confirm == null ? "" : confirm.trim();
             if (!typed.equals(organization.name()) && !typed.equals(organization.slug())) {
@@ -71,17 +70,11 @@ class KillSwitch {
                 .beforeAfter(Map.of("halted", false), Map.of("halted", true)));
             return new Outcome(statusInTransaction(org), paused, true);
         });
-        if (outcome.changed()) {
-            LOG.info("Kill switch engaged for organization {}: {} agents paused, in force here after {} ms", org,
-                outcome.agentIds().size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-        }
-        return outcome.status();
     }
 
     ControlStatus release(UUID org, AuditActor by, String reason) {
         String why = Reasons.clean(reason);
-        long started = System.nanoTime();
-        Outcome outcome = control(org, () -> {
+        return control(org, "released", "resumed", () -> {
             ControlsRepository.Org organization = repository.lockOrgExclusive(org).orElseThrow();
             if (!organization.halt().engaged()) {
                 return new Outcome(statusInTransaction(org), List.of(), false);
@@ -97,11 +90,6 @@ class KillSwitch {
                     Map.of("halted", false)));
             return new Outcome(statusInTransaction(org), resumed, true);
         });
-        if (outcome.changed()) {
-            LOG.info("Kill switch released for organization {}: {} agents resumed, in force here after {} ms", org,
-                outcome.agentIds().size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-        }
-        return outcome.status();
     }
 
     ControlStatus status(UUID org) {
@@ -113,11 +101,15 @@ class KillSwitch {
         return new ControlStatus(repository.org(org).orElseThrow().halt(), repository.pausedAgents(org));
     }
 
-    private Outcome control(UUID org, Supplier<Outcome> work) {
+    /** Runs an engage or a release; one that changed something is announced, and logged with how long it took. */
+    private ControlStatus control(UUID org, String done, String agentsDone, Supplier<Outcome> work) {
+        long started = System.nanoTime();
         Outcome outcome = states.write(org, work);
         if (outcome.changed()) {
             changes.publishEvent(new OrgHaltChanged(org, outcome.status().halt(), outcome.agentIds()));
+            LOG.info("Kill switch {} for organization {}: {} agents {}, in force here after {} ms", done, org,
+                outcome.agentIds().size(), agentsDone, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         }
-        return outcome;
+        return outcome.status();
     }
 }

@@ -1,5 +1,6 @@
 package dev.agentops.hub.costs;
 
+import com.google.common.collect.ObjectArrays;
 import dev.agentops.hub.orgs.OrganizationRepository;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import dev.agentops.hub.shared.web.ApiException;
@@ -34,6 +35,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -90,15 +92,8 @@ class CostExport {
     }
 
     static GroupBy groupBy(String value) {
-        if (value == null) {
-            return GroupBy.RUN;
-        }
-        for (GroupBy g : GroupBy.values()) {
-            if (g.name().equalsIgnoreCase(value)) {
-                return g;
-            }
-        }
-        throw Problems.validation("group_by", "must be one of run, day, agent, team, model");
+        return value == null ? GroupBy.RUN : Arrays.stream(GroupBy.values()).filter(g -> g.name().equalsIgnoreCase(value)).findFirst()
+            .orElseThrow(() -> Problems.validation("group_by", "must be one of run, day, agent, team, model"));
     }
 
     Export start(UUID org, Instant from, Instant to, GroupBy groupBy) {
@@ -218,21 +213,12 @@ class CostExport {
     }
 
     private static Object[] header(String... keys) {
-        Object[] all = new Object[keys.length + FIGURE_COLUMNS.length];
-        System.arraycopy(keys, 0, all, 0, keys.length);
-        System.arraycopy(FIGURE_COLUMNS, 0, all, keys.length, FIGURE_COLUMNS.length);
-        return all;
+        return ObjectArrays.concat(keys, FIGURE_COLUMNS, Object.class);
     }
 
     private static Object[] figures(ResultSet rs, Object... keys) throws SQLException {
-        Object[] all = new Object[keys.length + FIGURE_COLUMNS.length];
-        System.arraycopy(keys, 0, all, 0, keys.length);
-        all[keys.length] = CsvCells.decimal(rs.getBigDecimal("cost_usd"));
-        all[keys.length + 1] = rs.getLong("runs");
-        all[keys.length + 2] = rs.getLong("unpriced_runs");
-        all[keys.length + 3] = rs.getLong("input_tokens");
-        all[keys.length + 4] = rs.getLong("output_tokens");
-        return all;
+        return ObjectArrays.concat(keys, new Object[]{CsvCells.decimal(rs.getBigDecimal("cost_usd")), rs.getLong("runs"),
+            rs.getLong("unpriced_runs"), rs.getLong("input_tokens"), rs.getLong("output_tokens")}, Object.class);
     }
 
     private static String instant(ResultSet rs, int column) throws SQLException {

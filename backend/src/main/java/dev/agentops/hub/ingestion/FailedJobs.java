@@ -10,7 +10,6 @@ import dev.agentops.hub.shared.web.Paging;
 import dev.agentops.hub.shared.web.Problems;
 import jakarta.inject.Singleton;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,16 +40,13 @@ class FailedJobs {
     ListResponse<FailedJob> list(UUID org, String cursor, Integer limit) {
         int size = Paging.limit(limit);
         Paging.TimeAndId before = Paging.decodeTimeAndId(cursor);
-        List<FailedJob> rows = tenants.read(org, () -> before == null
-            ? jdbc.query("""
-                select id, attempts, last_error, received_at from ingest_queue
-                 where organization_id = ? and status = 'failed' order by received_at desc, id desc limit ?""",
-                FailedJobs::map, org, size + 1)
-            : jdbc.query("""
-                select id, attempts, last_error, received_at from ingest_queue
-                 where organization_id = ? and status = 'failed' and (received_at, id) < (?, ?)
-                 order by received_at desc, id desc limit ?""",
-                FailedJobs::map, org, before.at(), before.id(), size + 1));
+        List<FailedJob> rows = tenants.read(org, () -> jdbc.query("""
+            select id, attempts, last_error, received_at from ingest_queue
+             where organization_id = ? and status = 'failed'
+               and (?::timestamptz is null or (received_at, id) < (?::timestamptz, ?::uuid))
+             order by received_at desc, id desc limit ?""",
+            row -> new FailedJob(row.uuid("id"), "failed", row.intValue("attempts"), row.string("last_error"), row.instant("received_at")),
+            org, before == null ? null : before.at(), before == null ? null : before.at(), before == null ? null : before.id(), size + 1));
         return Paging.page(rows, size, job -> new Paging.TimeAndId(job.receivedAt(), job.id()).key());
     }
 
@@ -88,9 +84,5 @@ class FailedJobs {
             }
             return new RequeueResult(requeued.size(), remaining);
         });
-    }
-
-    private static FailedJob map(Jdbc.Row row) throws SQLException {
-        return new FailedJob(row.uuid("id"), "failed", row.intValue("attempts"), row.string("last_error"), row.instant("received_at"));
     }
 }

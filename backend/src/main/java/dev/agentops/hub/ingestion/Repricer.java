@@ -11,6 +11,7 @@ import dev.agentops.hub.pricing.TokenUsage;
 import dev.agentops.hub.runs.Run;
 import dev.agentops.hub.runs.RunRepository;
 import dev.agentops.hub.shared.db.Jdbc;
+import dev.agentops.hub.shared.db.SqlFilter;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import dev.agentops.hub.shared.web.Paging;
 import dev.agentops.hub.shared.web.Problems;
@@ -131,18 +132,15 @@ class Repricer {
 
     /** The next runs of the range in (start_time, id) order, served by runs_org_start_idx. */
     private List<ChunkRun> chunkIds(Scope scope, Paging.TimeAndId after, int size) {
-        String sql = "select id, external_reference, start_time from runs where organization_id = ? and start_time >= ? and start_time < ?"
-            + (scope.onlyUnpriced() ? " and cost_source = 'unpriced'" : "")
-            + (after != null ? " and (start_time, id) > (?, ?)" : "")
-            + " order by start_time, id limit ?";
-        List<Object> args = new ArrayList<>(List.of(scope.org(), scope.from(), scope.to()));
+        SqlFilter query = new SqlFilter("select id, external_reference, start_time from runs where organization_id = ?"
+            + " and start_time >= ? and start_time < ?" + (scope.onlyUnpriced() ? " and cost_source = 'unpriced'" : ""),
+            scope.org(), scope.from(), scope.to());
         if (after != null) {
-            args.add(after.at());
-            args.add(after.id());
+            query.append(" and (start_time, id) > (?, ?)", after.at(), after.id());
         }
-        args.add(size);
-        return jdbc.query(sql, row -> new ChunkRun(row.uuid("id"), row.string("external_reference"), row.instant("start_time")),
-            args.toArray());
+        query.append(" order by start_time, id limit ?", size);
+        return jdbc.query(query.sql(), row -> new ChunkRun(row.uuid("id"), row.string("external_reference"), row.instant("start_time")),
+            query.args());
     }
 
     private record PricedEvent(UUID id, Instant at, String model, TokenUsage usage, BigDecimal cost, String source,

@@ -50,9 +50,7 @@ class LiveController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     DataResponse<Ticket> ticket(Authentication authentication) {
         Actor actor = Actor.from(authentication);
-        if (!actor.isUser()) {
-            throw Problems.forbidden("Live updates are for signed-in users.");
-        }
+        actor.requireUser("Live updates are for signed-in users.");
         return DataResponse.of(new Ticket(tickets.issue(actor.id(), actor.organizationId()), StreamTickets.LIFETIME_SECONDS));
     }
 

@@ -23,6 +23,9 @@ class NotificationService {
           from notifications n
           left join notification_reads r on r.notification_id = n.id and r.user_id = ?""";
 
+    /** Read state belongs to a person: an API key has none, so it gets 403 like on the live stream. */
+    private static final String USERS_ONLY = "Notifications are for signed-in users; API keys cannot read them.";
+
     private final TenantTransactions tenants;
     private final Jdbc jdbc;
 
@@ -32,7 +35,7 @@ class NotificationService {
     }
 
     NotificationList list(Actor actor, boolean unreadOnly, String cursor, Integer requestedLimit) {
-        UUID user = requireUser(actor);
+        UUID user = actor.requireUser(USERS_ONLY);
         int limit = Paging.limit(requestedLimit);
         Paging.TimeAndId after = Paging.decodeTimeAndId(cursor);
         return tenants.read(actor.organizationId(), () -> {
@@ -50,12 +53,12 @@ class NotificationService {
     }
 
     long unreadCount(Actor actor) {
-        UUID user = requireUser(actor);
+        UUID user = actor.requireUser(USERS_ONLY);
         return tenants.read(actor.organizationId(), () -> countUnread(actor.organizationId(), user));
     }
 
     NotificationResponse markRead(Actor actor, UUID id) {
-        UUID user = requireUser(actor);
+        UUID user = actor.requireUser(USERS_ONLY);
         return tenants.write(actor.organizationId(), () -> {
             jdbc.update("""
                 insert into notification_reads (organization_id, notification_id, user_id)
@@ -67,7 +70,7 @@ class NotificationService {
     }
 
     long markAllRead(Actor actor) {
-        UUID user = requireUser(actor);
+        UUID user = actor.requireUser(USERS_ONLY);
         return tenants.write(actor.organizationId(), () -> jdbc.update("""
             insert into notification_reads (organization_id, notification_id, user_id)
             select n.organization_id, n.id, ? from notifications n
@@ -82,14 +85,6 @@ class NotificationService {
              where n.organization_id = ?
                and not exists (select 1 from notification_reads r where r.notification_id = n.id and r.user_id = ?)""",
             row -> row.longValue("unread"), org, user).orElse(0L);
-    }
-
-    /** Read state belongs to a person: an API key has none, so it gets 403 like on the live stream. */
-    private static UUID requireUser(Actor actor) {
-        if (!actor.isUser()) {
-            throw Problems.forbidden("Notifications are for signed-in users; API keys cannot read them.");
-        }
-        return actor.id();
     }
 
     private static NotificationResponse map(Jdbc.Row row) throws java.sql.SQLException {

@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 @Singleton
 class OrgService {
@@ -64,21 +63,11 @@ class OrgService {
 
     private static Map<String, Object> diff(Organization before, Organization after, boolean old) {
         Map<String, Object> changed = new LinkedHashMap<>();
-        if (!Objects.equals(before.name(), after.name())) {
-            changed.put("name", old ? before.name() : after.name());
-        }
-        if (!Objects.equals(before.logoUrl(), after.logoUrl())) {
-            changed.put("logo_url", old ? before.logoUrl() : after.logoUrl());
-        }
-        if (!Objects.equals(before.timezone(), after.timezone())) {
-            changed.put("timezone", old ? before.timezone() : after.timezone());
-        }
-        if (before.discoverAgents() != after.discoverAgents()) {
-            changed.put("discover_agents", old ? before.discoverAgents() : after.discoverAgents());
-        }
-        if (!Objects.equals(before.plan(), after.plan())) {
-            changed.put("plan", old ? before.plan() : after.plan());
-        }
+        AuditEvent.putIfChanged(changed, "name", before.name(), after.name(), old);
+        AuditEvent.putIfChanged(changed, "logo_url", before.logoUrl(), after.logoUrl(), old);
+        AuditEvent.putIfChanged(changed, "timezone", before.timezone(), after.timezone(), old);
+        AuditEvent.putIfChanged(changed, "discover_agents", before.discoverAgents(), after.discoverAgents(), old);
+        AuditEvent.putIfChanged(changed, "plan", before.plan(), after.plan(), old);
         return changed;
     }
 }

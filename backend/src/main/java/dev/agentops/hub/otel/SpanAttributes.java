@@ -3,9 +3,11 @@ package dev.agentops.hub.otel;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** A span's (or resource's) attributes by key; the first of a repeated key wins, as in the OpenTelemetry SDKs. */
 final class SpanAttributes {
@@ -44,13 +46,7 @@ final class SpanAttributes {
 
     /** The first present text attribute of {@code keys}. */
     String firstText(String... keys) {
-        for (String key : keys) {
-            String text = text(key);
-            if (text != null) {
-                return text;
-            }
-        }
-        return null;
+        return Arrays.stream(keys).map(this::text).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** A token count: a whole number, at least 0 (a whole double or a string of digits is accepted too). */
@@ -74,13 +70,7 @@ final class SpanAttributes {
 
     /** The first present count of {@code keys}. */
     Long firstCount(String... keys) {
-        for (String key : keys) {
-            Long count = count(key);
-            if (count != null) {
-                return count;
-            }
-        }
-        return null;
+        return Arrays.stream(keys).map(this::count).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** A number attribute (temperature, max tokens) for a summary; anything else is left out. */

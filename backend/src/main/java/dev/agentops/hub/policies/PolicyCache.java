@@ -71,7 +71,7 @@ class PolicyCache {
 
     @PostConstruct
     void subscribe() {
-        channels.ifPresent(redis -> redis.subscribe(CHANNEL, this::received));
+        channels.ifPresent(redis -> redis.subscribeIds(CHANNEL, this::invalidate));
     }
 
     /** The organization's active and shadow policies, compiled. */
@@ -114,13 +114,5 @@ class PolicyCache {
 
     private void invalidate(UUID org) {
         snapshots.invalidate(org);
-    }
-
-    private void received(String message) {
-        try {
-            invalidate(UUID.fromString(message.trim()));
-        } catch (IllegalArgumentException e) {
-            LOG.debug("Ignoring a malformed policies message");
-        }
     }
 }

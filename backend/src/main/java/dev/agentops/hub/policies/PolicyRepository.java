@@ -2,9 +2,11 @@ package dev.agentops.hub.policies;
 
 import dev.agentops.hub.shared.db.Jdbc;
 import dev.agentops.hub.shared.web.WireNames;
-import jakarta.inject.Singleton;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -13,11 +15,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Policies, their immutable versions and decision counts; runs inside a tenant scope. Hand-written SQL: the policy
- * and its version row are written together, and the check's loader is a hot path.
+ * Policies, their immutable versions and decision counts; runs inside a tenant scope. The reads of whole policies are
+ * micronaut-data queries; the writes of a policy and its version row, the check's loader (a hot path) and the counts'
+ * upsert stay hand-written SQL.
  */
-@Singleton
-class PolicyRepository {
+@JdbcRepository(dialect = Dialect.POSTGRES)
+abstract class PolicyRepository implements GenericRepository<PolicyRow, UUID> {
 
     static final int MAX_PER_ORGANIZATION = 500;
 
@@ -61,23 +64,18 @@ class PolicyRepository {
             change, actorType, actorId);
     }
 
-    Optional<PolicyRow> find(UUID org, UUID id) {
-        return jdbc.queryOne("select * from policies where organization_id = ? and id = ?", PolicyRepository::map, org, id);
-    }
+    @Query("select * from policies where organization_id = :organizationId and id = :id")
+    abstract Optional<PolicyRow> find(UUID organizationId, UUID id);
 
     /** Locks the row for a change (two concurrent PATCHes make two versions one after the other, never the same one). */
-    Optional<PolicyRow> lock(UUID org, UUID id) {
-        return jdbc.queryOne("select * from policies where organization_id = ? and id = ? for update", PolicyRepository::map, org, id);
-    }
+    @Query("select * from policies where organization_id = :organizationId and id = :id for update")
+    abstract Optional<PolicyRow> lock(UUID organizationId, UUID id);
 
-    List<PolicyRow> all(UUID org) {
-        return jdbc.query("select * from policies where organization_id = ? order by created_at, id limit ?",
-            PolicyRepository::map, org, MAX_PER_ORGANIZATION);
-    }
+    @Query("select * from policies where organization_id = :organizationId order by created_at, id limit " + MAX_PER_ORGANIZATION)
+    abstract List<PolicyRow> all(UUID organizationId);
 
-    int count(UUID org) {
-        return jdbc.queryOne("select count(*) as n from policies where organization_id = ?", row -> row.intValue("n"), org).orElse(0);
-    }
+    @Query("select count(*) from policies where organization_id = :organizationId")
+    abstract int count(UUID organizationId);
 
     List<Live> live(UUID org) {
         return jdbc.query("""
@@ -127,11 +125,5 @@ class PolicyRepository {
               from runs r where r.organization_id = ? and r.external_reference = ?""",
             row -> RunFacts.facts(row.uuid("id"), row.decimal("cost_usd"), row.longValue("input_tokens"),
                 row.longValue("output_tokens"), row.longValue("events")), org, externalReference);
-    }
-
-    static PolicyRow map(Jdbc.Row row) throws SQLException {
-        return new PolicyRow(row.uuid("id"), row.string("name"), row.string("description"), row.jsonObject("rule_definition"),
-            WireNames.parse(PolicyStatus.class, row.string("status")).orElseThrow(), row.intValue("version"),
-            row.uuid("created_by"), row.instant("created_at"), row.instant("updated_at"));
     }
 }

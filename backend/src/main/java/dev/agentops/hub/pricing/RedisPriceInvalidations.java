@@ -4,8 +4,6 @@ import dev.agentops.hub.shared.redis.RedisChannels;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PostConstruct;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.UUID;
 
@@ -20,7 +18,6 @@ import java.util.UUID;
 class RedisPriceInvalidations {
 
     static final String CHANNEL = "agentops:pricing";
-    private static final Logger LOG = LoggerFactory.getLogger(RedisPriceInvalidations.class);
 
     private final RedisChannels channels;
     private final OrgPrices prices;
@@ -32,7 +29,7 @@ class RedisPriceInvalidations {
 
     @PostConstruct
     void subscribe() {
-        channels.subscribe(CHANNEL, this::received);
+        channels.subscribeIds(CHANNEL, prices::invalidate);
     }
 
     void publish(UUID organizationId) {
@@ -41,13 +38,5 @@ class RedisPriceInvalidations {
 
     boolean subscribed() {
         return channels.subscribed(CHANNEL);
-    }
-
-    private void received(String message) {
-        try {
-            prices.invalidate(UUID.fromString(message.trim()));
-        } catch (IllegalArgumentException e) {
-            LOG.debug("Ignoring a malformed price-change message");
-        }
     }
 }

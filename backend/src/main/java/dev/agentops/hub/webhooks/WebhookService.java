@@ -27,6 +27,8 @@ class WebhookService {
 
     static final int MAX_ENDPOINTS = 20;
     private static final String SLACK_PREFIX = "https://hooks.slack.com/";
+    /** Endpoints are managed by people: an admin API key is refused like any other key (no scope grants webhooks:manage). */
+    private static final String USERS_ONLY = "Webhooks are managed by signed-in admins; API keys cannot manage them.";
     private static final String ENDPOINT_COLUMNS = """
         e.id, e.url, e.kind, e.event_types, e.description, e.created_at, e.created_by,
         (select d.status from webhook_deliveries d where d.webhook_id = e.id order by d.created_at desc, d.id desc limit 1) as last_status,
@@ -56,7 +58,7 @@ class WebhookService {
     }
 
     CreatedWebhookResponse create(Actor actor, WebhookRequests.Create request) {
-        requireUser(actor);
+        actor.requireUser(USERS_ONLY);
         String url = request.url().strip();
         guard.shapeProblem(url).ifPresent(problem -> {
             throw Problems.validation("url", problem);
@@ -90,7 +92,7 @@ class WebhookService {
     }
 
     ListResponse<WebhookEndpointResponse> list(Actor actor) {
-        requireUser(actor);
+        actor.requireUser(USERS_ONLY);
         UUID org = actor.organizationId();
         List<WebhookEndpointResponse> all = tenants.read(org, () -> jdbc.query("select " + ENDPOINT_COLUMNS + " " + """
              where e.organization_id = ? order by e.created_at desc, e.id desc""", WebhookService::mapEndpoint, org));
@@ -98,12 +100,12 @@ class WebhookService {
     }
 
     WebhookEndpointResponse get(Actor actor, UUID id) {
-        requireUser(actor);
+        actor.requireUser(USERS_ONLY);
         return tenants.read(actor.organizationId(), () -> find(actor.organizationId(), id));
     }
 
     void delete(Actor actor, UUID id) {
-        requireUser(actor);
+        actor.requireUser(USERS_ONLY);
         UUID org = actor.organizationId();
         tenants.run(org, () -> {
             WebhookEndpointResponse before = find(org, id);
@@ -127,7 +129,7 @@ class WebhookService {
     }
 
     WebhookDeliveryResponse test(Actor actor, UUID id) {
-        requireUser(actor);
+        actor.requireUser(USERS_ONLY);
         UUID org = actor.organizationId();
         Instant now = clock.instant();
         UUID eventId = UUID.randomUUID();
@@ -144,7 +146,7 @@ class WebhookService {
     }
 
     ListResponse<WebhookDeliveryResponse> deliveries(Actor actor, UUID id, String cursor, Integer requestedLimit) {
-        requireUser(actor);
+        actor.requireUser(USERS_ONLY);
         int limit = Paging.limit(requestedLimit);
         Paging.TimeAndId after = Paging.decodeTimeAndId(cursor);
         UUID org = actor.organizationId();
@@ -159,13 +161,6 @@ class WebhookService {
     private WebhookEndpointResponse find(UUID org, UUID id) {
         return jdbc.queryOne("select " + ENDPOINT_COLUMNS + " where e.organization_id = ? and e.id = ?", WebhookService::mapEndpoint,
             org, id).orElseThrow(() -> Problems.notFound("webhook", id));
-    }
-
-    /** Endpoints are managed by people: an admin API key is refused like any other key (no scope grants webhooks:manage). */
-    private static void requireUser(Actor actor) {
-        if (!actor.isUser()) {
-            throw Problems.forbidden("Webhooks are managed by signed-in admins; API keys cannot manage them.");
-        }
     }
 
     private static String blankToNull(String text) {

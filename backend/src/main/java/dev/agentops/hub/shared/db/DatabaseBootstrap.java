@@ -1,5 +1,6 @@
 package dev.agentops.hub.shared.db;
 
+import dev.agentops.hub.shared.security.Secrets;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,14 +9,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -59,18 +58,10 @@ public final class DatabaseBootstrap {
         }
         int port = freePort();
         String url = "jdbc:postgresql://localhost:" + port + "/" + EMBEDDED_DATABASE;
-        var prepared = new PreparedDatabase("embedded", url, EMBEDDED_OWNER, randomPassword(), settings.appUser(),
-            randomPassword(), null);
-        var ready = new CompletableFuture<PreparedDatabase>();
-        Thread starter = new Thread(() -> {
-            try {
-                ready.complete(prepareEmbedded(settings, prepared, port));
-            } catch (RuntimeException | Error e) {
-                ready.completeExceptionally(e);
-            }
-        }, "embedded-postgres-start");
-        starter.start();
-        return new StartingDatabase(prepared.micronautProperties(), ready);
+        var prepared = new PreparedDatabase("embedded", url, EMBEDDED_OWNER, Secrets.randomToken(32), settings.appUser(),
+            Secrets.randomToken(32), null);
+        return new StartingDatabase(prepared.micronautProperties(), CompletableFuture.supplyAsync(
+            () -> prepareEmbedded(settings, prepared, port), start -> new Thread(start, "embedded-postgres-start").start()));
     }
 
     private static PreparedDatabase prepareEmbedded(DatabaseSettings settings, PreparedDatabase prepared, int port) {
@@ -252,12 +243,6 @@ public final class DatabaseBootstrap {
         } catch (IOException e) {
             throw new UncheckedIOException("No free local port for the embedded PostgreSQL", e);
         }
-    }
-
-    private static String randomPassword() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static void closeQuietly(EmbeddedPostgres server) {

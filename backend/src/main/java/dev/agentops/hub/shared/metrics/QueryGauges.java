@@ -1,5 +1,7 @@
 package dev.agentops.hub.shared.metrics;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import dev.agentops.hub.shared.db.Jdbc;
 import dev.agentops.hub.shared.tenancy.LookupTransactions;
 import dev.agentops.hub.shared.tenancy.LookupTransactions.Door;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Gauges whose values come from one SQL query (queue and outbox depths). The query runs only when Prometheus scrapes,
@@ -60,9 +63,9 @@ public class QueryGauges {
         private final Door door;
         private final String sql;
         private final List<String> columns;
-        private volatile Map<String, Double> values = Map.of();
-        private volatile long readAt;
-        private volatile boolean read;
+        private final Supplier<Map<String, Double>> values =
+            Suppliers.memoizeWithExpiration(this::read, Math.max(1, refreshNanos), TimeUnit.NANOSECONDS);
+        private volatile Map<String, Double> last = Map.of();
 
         Snapshot(Door door, String sql, List<String> columns) {
             this.door = door;
@@ -71,18 +74,12 @@ public class QueryGauges {
         }
 
         double value(String column) {
-            if (!read || System.nanoTime() - readAt > refreshNanos) {
-                refresh();
-            }
-            return values.getOrDefault(column, Double.NaN);
+            return values.get().getOrDefault(column, Double.NaN);
         }
 
-        private synchronized void refresh() {
-            if (read && System.nanoTime() - readAt <= refreshNanos) {
-                return;
-            }
+        private Map<String, Double> read() {
             try {
-                values = lookups.read(door, "on", () -> jdbc.queryOne(sql, row -> {
+                last = lookups.read(door, "on", () -> jdbc.queryOne(sql, row -> {
                     Map<String, Double> found = new HashMap<>();
                     for (String column : columns) {
                         BigDecimal value = row.decimal(column);
@@ -93,10 +90,8 @@ public class QueryGauges {
             } catch (RuntimeException e) {
                 // at most once per refresh interval, and only while someone scrapes
                 LOG.warn("Metrics query failed, the gauges keep their last values: {}", e.toString());
-            } finally {
-                readAt = System.nanoTime();
-                read = true;
             }
+            return last;
         }
     }
 }

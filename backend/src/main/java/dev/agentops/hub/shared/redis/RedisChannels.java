@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,6 +62,20 @@ public class RedisChannels {
     public void subscribe(String channel, Consumer<String> handler) {
         handlers.put(channel, handler);
         subscribeMissing();
+    }
+
+    /**
+     * Delivers every message of {@code channel} that is an id (of an organization, a request) to {@code handler}; a
+     * malformed message is ignored.
+     */
+    public void subscribeIds(String channel, Consumer<UUID> handler) {
+        subscribe(channel, message -> {
+            try {
+                handler.accept(UUID.fromString(message.trim()));
+            } catch (IllegalArgumentException e) {
+                LOG.debug("Ignoring a malformed message on Redis channel {}", channel);
+            }
+        });
     }
 
     public boolean subscribed(String channel) {

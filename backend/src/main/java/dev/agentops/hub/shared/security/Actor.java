@@ -56,6 +56,14 @@ public record Actor(Type type, UUID id, UUID organizationId, Role role, Set<Perm
         return type == Type.USER;
     }
 
+    /** The user's id; for what only people may do, an API key gets 403 with {@code refusal}. */
+    public UUID requireUser(String refusal) {
+        if (!isUser()) {
+            throw Problems.forbidden(refusal);
+        }
+        return id;
+    }
+
     /** The audit trail's actor type. */
     public String auditType() {
         return type == Type.USER ? "user" : "api_key";

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -125,16 +126,11 @@ public class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Ap
 
     /** "line" or "headers" when Netty's decoder refused the request for its size, else null. */
     private static String tooLongPart(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            String name = t.getClass().getSimpleName();
-            if (name.equals("TooLongHttpLineException")) {
-                return "line";
-            }
-            if (name.equals("TooLongHttpHeaderException")) {
-                return "headers";
-            }
-        }
-        return null;
+        return cause == null ? null : Throwables.getCausalChain(cause).stream().map(t -> switch (t.getClass().getSimpleName()) {
+            case "TooLongHttpLineException" -> "line";
+            case "TooLongHttpHeaderException" -> "headers";
+            default -> null;
+        }).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private static boolean isMalformedJson(Throwable cause) {

@@ -4,6 +4,7 @@ import dev.agentops.hub.audit.AuditActor;
 import dev.agentops.hub.audit.AuditEvent;
 import dev.agentops.hub.audit.AuditTrail;
 import dev.agentops.hub.shared.db.Jdbc;
+import dev.agentops.hub.shared.db.SqlFilter;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import dev.agentops.hub.shared.web.ListResponse;
 import dev.agentops.hub.shared.web.Paging;
@@ -40,13 +41,16 @@ class FailedJobs {
     ListResponse<FailedJob> list(UUID org, String cursor, Integer limit) {
         int size = Paging.limit(limit);
         Paging.TimeAndId before = Paging.decodeTimeAndId(cursor);
-        List<FailedJob> rows = tenants.read(org, () -> jdbc.query("""
+        SqlFilter query = new SqlFilter("""
             select id, attempts, last_error, received_at from ingest_queue
-             where organization_id = ? and status = 'failed'
-               and (?::timestamptz is null or (received_at, id) < (?::timestamptz, ?::uuid))
-             order by received_at desc, id desc limit ?""",
+             where organization_id = ? and status = 'failed'""", org);
+        if (before != null) {
+            query.append(" and (received_at, id) < (?, ?)", before.at(), before.id());
+        }
+        query.append(" order by received_at desc, id desc limit ?", size + 1);
+        List<FailedJob> rows = tenants.read(org, () -> jdbc.query(query.sql(),
             row -> new FailedJob(row.uuid("id"), "failed", row.intValue("attempts"), row.string("last_error"), row.instant("received_at")),
-            org, before == null ? null : before.at(), before == null ? null : before.at(), before == null ? null : before.id(), size + 1));
+            query.args()));
         return Paging.page(rows, size, job -> new Paging.TimeAndId(job.receivedAt(), job.id()).key());
     }
 

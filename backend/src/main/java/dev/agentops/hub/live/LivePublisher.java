@@ -9,6 +9,7 @@ import dev.agentops.hub.ingestion.RunChanged;
 import dev.agentops.hub.notifications.NotificationCreated;
 import dev.agentops.hub.shared.redis.RedisChannels;
 import dev.agentops.hub.shared.security.ActorRef;
+import dev.agentops.hub.shared.web.JsonFields;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -18,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -69,13 +69,10 @@ class LivePublisher {
     @EventListener
     void onOrgHaltChanged(OrgHaltChanged change) {
         HaltState halt = change.halt();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("organization_id", change.organizationId().toString());
-        data.put("engaged", halt.engaged());
-        data.put("engaged_by", halt.engagedBy() == null ? null : actor(halt.engagedBy()));
-        data.put("engaged_at", halt.engagedAt() == null ? null : halt.engagedAt().toString());
-        data.put("reason", halt.reason());
-        data.put("agent_ids", change.agentIds().stream().map(UUID::toString).toList());
+        Map<String, Object> data = JsonFields.of("organization_id", change.organizationId().toString(),
+            "engaged", halt.engaged(), "engaged_by", halt.engagedBy() == null ? null : actor(halt.engagedBy()),
+            "engaged_at", halt.engagedAt() == null ? null : halt.engagedAt().toString(), "reason", halt.reason(),
+            "agent_ids", change.agentIds().stream().map(UUID::toString).toList());
         publish(new LiveEvent(nextId(), change.organizationId(), halt.engaged() ? "org.halted" : "org.released", data));
     }
 
@@ -83,48 +80,30 @@ class LivePublisher {
     @EventListener
     @Async
     void onApprovalRequested(ApprovalRequested requested) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", requested.approvalId().toString());
-        data.put("organization_id", requested.organizationId().toString());
-        data.put("agent_id", requested.agentId().toString());
-        data.put("run_id", requested.runId());
-        data.put("action_type", requested.actionType());
-        data.put("status", "pending");
-        data.put("expires_at", requested.expiresAt().toString());
-        publish(new LiveEvent(nextId(), requested.organizationId(), "approval.requested", data));
+        publish(new LiveEvent(nextId(), requested.organizationId(), "approval.requested", JsonFields.of(
+            "id", requested.approvalId().toString(), "organization_id", requested.organizationId().toString(),
+            "agent_id", requested.agentId().toString(), "run_id", requested.runId(), "action_type", requested.actionType(),
+            "status", "pending", "expires_at", requested.expiresAt().toString())));
     }
 
     @EventListener
     void onApprovalDecided(ApprovalDecided decided) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", decided.approvalId().toString());
-        data.put("organization_id", decided.organizationId().toString());
-        data.put("agent_id", decided.agentId().toString());
-        data.put("run_id", decided.runId());
-        data.put("status", decided.status().wireName());
-        data.put("decided_by", decided.decidedBy() == null ? null : decided.decidedBy().toString());
-        data.put("decided_at", decided.decidedAt() == null ? null : decided.decidedAt().toString());
-        publish(new LiveEvent(nextId(), decided.organizationId(), "approval.decided", data));
+        publish(new LiveEvent(nextId(), decided.organizationId(), "approval.decided", JsonFields.of(
+            "id", decided.approvalId().toString(), "organization_id", decided.organizationId().toString(),
+            "agent_id", decided.agentId().toString(), "run_id", decided.runId(), "status", decided.status().wireName(),
+            "decided_by", decided.decidedBy() == null ? null : decided.decidedBy().toString(),
+            "decided_at", decided.decidedAt() == null ? null : decided.decidedAt().toString())));
     }
 
     @EventListener
     void onNotificationCreated(NotificationCreated created) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", created.id().toString());
-        data.put("type", created.type());
-        data.put("severity", created.severity());
-        data.put("title", created.title());
-        data.put("link", created.link());
-        data.put("created_at", created.createdAt().toString());
-        publish(new LiveEvent(nextId(), created.organizationId(), "notification.created", data));
+        publish(new LiveEvent(nextId(), created.organizationId(), "notification.created", JsonFields.of(
+            "id", created.id().toString(), "type", created.type(), "severity", created.severity(), "title", created.title(),
+            "link", created.link(), "created_at", created.createdAt().toString())));
     }
 
     private static Map<String, Object> actor(ActorRef actor) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("type", actor.type());
-        data.put("id", actor.id() == null ? null : actor.id().toString());
-        data.put("name", actor.name());
-        return data;
+        return JsonFields.of("type", actor.type(), "id", actor.id() == null ? null : actor.id().toString(), "name", actor.name());
     }
 
     /** Through Redis when it takes the message (every instance, this one included, receives it); locally otherwise. */

@@ -3,13 +3,9 @@ package dev.agentops.hub.notifications;
 import dev.agentops.hub.shared.concurrent.SingleRunner;
 import dev.agentops.hub.costs.BudgetAlertsRaised;
 import dev.agentops.hub.shared.db.Jdbc;
-import dev.agentops.hub.shared.db.TimeOrderedIds;
 import dev.agentops.hub.shared.tenancy.LookupTransactions;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
-import dev.agentops.hub.webhooks.WebhookDeliveries;
-import dev.agentops.hub.webhooks.WebhookDeliveriesQueued;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.context.event.ApplicationEventPublisher;
+import dev.agentops.hub.shared.web.JsonFields;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
@@ -22,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,35 +41,22 @@ public class AlertDrainer {
     private record Pending(UUID id, UUID organizationId) {
     }
 
-    private record Outcome(Optional<NotificationCreated> notification, int emails, int deliveries) {
-    }
-
     private final LookupTransactions lookups;
     private final TenantTransactions tenants;
     private final Jdbc jdbc;
-    private final WebhookDeliveries webhooks;
-    private final ApplicationEventPublisher<NotificationCreated> created;
-    private final ApplicationEventPublisher<WebhookDeliveriesQueued> queued;
-    private final EmailOutbox emails;
+    private final Fanout fanout;
     private final TaskScheduler scheduler;
     private final Clock clock;
-    private final String publicUrl;
     private final SingleRunner runner = new SingleRunner();
 
-    AlertDrainer(LookupTransactions lookups, TenantTransactions tenants, Jdbc jdbc, WebhookDeliveries webhooks,
-                 ApplicationEventPublisher<NotificationCreated> created, ApplicationEventPublisher<WebhookDeliveriesQueued> queued,
-                 EmailOutbox emails, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler, Clock clock,
-                 @Value("${agentops.public-url}") String publicUrl) {
+    AlertDrainer(LookupTransactions lookups, TenantTransactions tenants, Jdbc jdbc, Fanout fanout,
+                 @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler, Clock clock) {
         this.lookups = lookups;
         this.tenants = tenants;
         this.jdbc = jdbc;
-        this.webhooks = webhooks;
-        this.created = created;
-        this.queued = queued;
-        this.emails = emails;
+        this.fanout = fanout;
         this.scheduler = scheduler;
         this.clock = clock;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
     @Scheduled(fixedDelay = "${agentops.notifications.drain-interval:1s}", initialDelay = "1s")
@@ -116,42 +98,20 @@ public class AlertDrainer {
 
     private boolean handle(Pending pending) {
         UUID org = pending.organizationId();
-        Optional<Outcome> outcome = tenants.write(org, () -> {
-            Optional<BudgetAlertMessages.Alert> locked = lock(org, pending.id());
-            if (locked.isEmpty()) {
-                return Optional.<Outcome>empty(); // another drainer has it, or it was handled meanwhile
-            }
-            BudgetAlertMessages.Alert alert = locked.get();
+        // empty when another drainer has the alert, or it was handled meanwhile
+        Optional<Fanout.Outcome> outcome = tenants.write(org, () -> lock(org, pending.id()).map(alert -> {
             Instant now = clock.instant();
-            Map<String, Object> data = data(alert);
-            String title = BudgetAlertMessages.title(alert);
-            String body = BudgetAlertMessages.body(alert);
-            String link = BudgetAlertMessages.link(alert);
-            Optional<NotificationCreated> notification = Optional.empty();
-            if (alert.channels().contains("in_app")) {
-                notification = notify(alert, title, body, link, data, now);
-            }
-            int mails = 0;
-            if (alert.channels().contains("email")) {
-                mails = emails.queue(alert.organizationId(), alert.id(), recipients(alert), title, body + "\n\n" + publicUrl + link);
-            }
-            int deliveries = 0;
-            if (alert.channels().contains("webhook")) {
-                deliveries = webhooks.enqueueForSubscribers(org, alert.id(), alert.type(), alert.createdAt(), data,
-                    title + ": " + body + " <" + publicUrl + link + "|Open in AgentOps Hub>");
-            }
+            var message = new Fanout.Message(org, alert.id(), alert.type(), BudgetAlertMessages.severity(alert),
+                BudgetAlertMessages.title(alert), BudgetAlertMessages.body(alert), BudgetAlertMessages.link(alert), data(alert));
+            List<String> channels = alert.channels();
+            Optional<NotificationCreated> notification = channels.contains("in_app") ? fanout.inApp(message, now) : Optional.empty();
+            int mails = channels.contains("email") ? fanout.emails(message, recipients(alert)) : 0;
+            int deliveries = channels.contains("webhook")
+                ? fanout.webhooks(message, alert.createdAt(), message.title() + ": " + message.body()) : 0;
             jdbc.update("update budget_alerts set notified_at = ? where organization_id = ? and id = ?", now, org, alert.id());
-            return Optional.of(new Outcome(notification, mails, deliveries));
-        });
-        outcome.ifPresent(done -> {
-            done.notification().ifPresent(created::publishEvent);
-            if (done.deliveries() > 0) {
-                queued.publishEvent(new WebhookDeliveriesQueued(org));
-            }
-            if (done.emails() > 0) {
-                emails.wake();
-            }
-        });
+            return new Fanout.Outcome(org, notification, mails, deliveries);
+        }));
+        outcome.ifPresent(fanout::publish);
         return outcome.isPresent();
     }
 
@@ -170,19 +130,6 @@ public class AlertDrainer {
             org, alertId);
     }
 
-    private Optional<NotificationCreated> notify(BudgetAlertMessages.Alert alert, String title, String body, String link,
-                                                 Map<String, Object> data, Instant now) {
-        UUID id = TimeOrderedIds.next();
-        String severity = BudgetAlertMessages.severity(alert);
-        int inserted = jdbc.update("""
-            insert into notifications (id, organization_id, type, severity, title, body, link, data, source_id, created_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (organization_id, source_id) do nothing""",
-            id, alert.organizationId(), alert.type(), severity, title, body, link, new Jdbc.Json(data), alert.id(), now);
-        return inserted == 0 ? Optional.empty()
-            : Optional.of(new NotificationCreated(alert.organizationId(), id, alert.type(), severity, title, link, now));
-    }
-
     /** The organization's admins, plus the team's team leads for a team budget (active members only). */
     private List<String> recipients(BudgetAlertMessages.Alert alert) {
         return jdbc.query("""
@@ -193,15 +140,9 @@ public class AlertDrainer {
     }
 
     private static Map<String, Object> data(BudgetAlertMessages.Alert alert) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("budget_id", alert.budgetId().toString());
-        data.put("budget_name", alert.budgetName());
-        data.put("threshold", alert.threshold());
-        data.put("percent", alert.percent());
-        data.put("spent_usd", alert.spentUsd());
-        data.put("max_amount_usd", alert.maxAmountUsd());
-        data.put("period_start", alert.periodStart().toString());
-        data.put("paused_agent_ids", alert.pausedAgentIds());
-        return data;
+        return JsonFields.of("budget_id", alert.budgetId().toString(), "budget_name", alert.budgetName(),
+            "threshold", alert.threshold(), "percent", alert.percent(), "spent_usd", alert.spentUsd(),
+            "max_amount_usd", alert.maxAmountUsd(), "period_start", alert.periodStart().toString(),
+            "paused_agent_ids", alert.pausedAgentIds());
     }
 }

@@ -2,13 +2,9 @@ package dev.agentops.hub.notifications;
 
 import dev.agentops.hub.approvals.ApprovalRequested;
 import dev.agentops.hub.shared.db.Jdbc;
-import dev.agentops.hub.shared.db.TimeOrderedIds;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
-import dev.agentops.hub.webhooks.WebhookDeliveries;
-import dev.agentops.hub.webhooks.WebhookDeliveriesQueued;
+import dev.agentops.hub.shared.web.JsonFields;
 import dev.agentops.hub.webhooks.WebhookEventTypes;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Async;
 import jakarta.inject.Singleton;
@@ -18,9 +14,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Tells the eligible approvers that an approval request is waiting: one in-app notification (type
@@ -35,24 +32,14 @@ class ApprovalNotifier {
 
     private final TenantTransactions tenants;
     private final Jdbc jdbc;
-    private final WebhookDeliveries webhooks;
-    private final EmailOutbox emails;
-    private final ApplicationEventPublisher<NotificationCreated> created;
-    private final ApplicationEventPublisher<WebhookDeliveriesQueued> queued;
+    private final Fanout fanout;
     private final Clock clock;
-    private final String publicUrl;
 
-    ApprovalNotifier(TenantTransactions tenants, Jdbc jdbc, WebhookDeliveries webhooks, EmailOutbox emails,
-                     ApplicationEventPublisher<NotificationCreated> created, ApplicationEventPublisher<WebhookDeliveriesQueued> queued,
-                     Clock clock, @Value("${agentops.public-url}") String publicUrl) {
+    ApprovalNotifier(TenantTransactions tenants, Jdbc jdbc, Fanout fanout, Clock clock) {
         this.tenants = tenants;
         this.jdbc = jdbc;
-        this.webhooks = webhooks;
-        this.emails = emails;
-        this.created = created;
-        this.queued = queued;
+        this.fanout = fanout;
         this.clock = clock;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
     @EventListener
@@ -75,37 +62,14 @@ class ApprovalNotifier {
         String title = clip("Approval needed: " + agent + " wants to " + request.actionType(), 300);
         String body = clip("Policy \"" + (request.policyName() == null ? "(deleted)" : request.policyName()) + "\" (version " + request.policyVersion() + ") asks for a decision"
             + " before " + agent + " does " + request.actionType() + ". The request expires at " + request.expiresAt() + ".", 2000);
-        String link = "/approvals?approval=" + request.approvalId();
-        Map<String, Object> data = data(request);
-        Outcome outcome = tenants.write(request.organizationId(), () -> {
-            java.util.UUID id = TimeOrderedIds.next();
-            int inserted = jdbc.update("""
-                insert into notifications (id, organization_id, type, severity, title, body, link, data, source_id, created_at)
-                values (?, ?, 'approval.requested', 'warning', ?, ?, ?, ?, ?, ?)
-                on conflict (organization_id, source_id) do nothing""",
-                id, request.organizationId(), title, body, link, new Jdbc.Json(data), request.approvalId(), now);
-            if (inserted == 0) {
-                return new Outcome(null, 0, 0); // told already
-            }
-            int mails = emails.queue(request.organizationId(), request.approvalId(), approverEmails(request), title,
-                body + "\n\n" + publicUrl + link);
-            int deliveries = webhooks.enqueueForSubscribers(request.organizationId(), request.approvalId(),
-                WebhookEventTypes.APPROVAL_REQUESTED, now, data, title + " <" + publicUrl + link + "|Open in AgentOps Hub>");
-            return new Outcome(new NotificationCreated(request.organizationId(), id, "approval.requested", "warning", title, link, now),
-                mails, deliveries);
-        });
-        if (outcome.notification() != null) {
-            created.publishEvent(outcome.notification());
-        }
-        if (outcome.deliveries() > 0) {
-            queued.publishEvent(new WebhookDeliveriesQueued(request.organizationId()));
-        }
-        if (outcome.emails() > 0) {
-            emails.wake();
-        }
-    }
-
-    private record Outcome(NotificationCreated notification, int emails, int deliveries) {
+        UUID org = request.organizationId();
+        var message = new Fanout.Message(org, request.approvalId(), WebhookEventTypes.APPROVAL_REQUESTED, "warning", title,
+            body, "/approvals?approval=" + request.approvalId(), data(request));
+        // empty when the approvers were told already: the notification is unique on the request
+        Optional<Fanout.Outcome> outcome = tenants.write(org, () -> fanout.inApp(message, now).map(notification ->
+            new Fanout.Outcome(org, Optional.of(notification), fanout.emails(message, approverEmails(request)),
+                fanout.webhooks(message, now, title))));
+        outcome.ifPresent(fanout::publish);
     }
 
     /**
@@ -137,17 +101,11 @@ class ApprovalNotifier {
     }
 
     private static Map<String, Object> data(ApprovalRequested request) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("approval_id", request.approvalId().toString());
-        data.put("agent_id", request.agentId().toString());
-        data.put("run_id", request.runId());
-        data.put("action_type", request.actionType());
-        data.put("policy_id", request.policyId() == null ? null : request.policyId().toString());
-        data.put("policy_version", request.policyVersion());
-        data.put("policy_name", request.policyName());
-        data.put("approvers", request.approvers());
-        data.put("expires_at", request.expiresAt().toString());
-        return data;
+        return JsonFields.of("approval_id", request.approvalId().toString(), "agent_id", request.agentId().toString(),
+            "run_id", request.runId(), "action_type", request.actionType(),
+            "policy_id", request.policyId() == null ? null : request.policyId().toString(),
+            "policy_version", request.policyVersion(), "policy_name", request.policyName(), "approvers", request.approvers(),
+            "expires_at", request.expiresAt().toString());
     }
 
     private static String clip(String text, int max) {

@@ -4,14 +4,15 @@ import dev.agentops.hub.shared.concurrent.SingleRunner;
 import dev.agentops.hub.shared.db.Jdbc;
 import dev.agentops.hub.shared.email.EmailMessage;
 import dev.agentops.hub.shared.email.EmailSender;
+import dev.agentops.hub.shared.metrics.QueryGauges;
 import dev.agentops.hub.shared.tenancy.LookupTransactions;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import dev.agentops.hub.webhooks.Backoff;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Named;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,7 @@ import java.util.UUID;
  * {@code FOR UPDATE SKIP LOCKED} and a one-minute lease, like the webhook sender, and retries a failed send with the
  * same back-off for 24 hours.
  */
-@Singleton
+@Context // its outbox gauges exist from start-up, before the first scheduled pass
 class EmailOutbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmailOutbox.class);
@@ -47,13 +48,14 @@ class EmailOutbox {
     private final SingleRunner runner = new SingleRunner();
 
     EmailOutbox(LookupTransactions lookups, TenantTransactions tenants, Jdbc jdbc, EmailSender sender,
-                @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler, Clock clock) {
+                @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler, Clock clock, QueryGauges gauges) {
         this.lookups = lookups;
         this.tenants = tenants;
         this.jdbc = jdbc;
         this.sender = sender;
         this.scheduler = scheduler;
         this.clock = clock;
+        gauges.registerOutbox("notification_emails", "email", "alert e-mails");
     }
 
     /**

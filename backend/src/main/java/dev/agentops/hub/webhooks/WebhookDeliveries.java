@@ -1,10 +1,10 @@
 package dev.agentops.hub.webhooks;
 
 import dev.agentops.hub.shared.db.Jdbc;
+import dev.agentops.hub.shared.web.JsonFields;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,13 +27,8 @@ public class WebhookDeliveries {
 
     /** The generic envelope every delivery of the event carries: its id stays the same across retries and endpoints. */
     static Map<String, Object> envelope(UUID org, UUID eventId, String type, Instant createdAt, Map<String, Object> data) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("id", eventId.toString());
-        event.put("type", type);
-        event.put("created_at", createdAt.toString());
-        event.put("organization_id", org.toString());
-        event.put("data", data);
-        return event;
+        return JsonFields.of("id", eventId.toString(), "type", type, "created_at", createdAt.toString(),
+            "organization_id", org.toString(), "data", data);
     }
 
     /**

@@ -2,9 +2,12 @@ package dev.agentops.hub.webhooks;
 
 import dev.agentops.hub.shared.concurrent.SingleRunner;
 import dev.agentops.hub.shared.db.Jdbc;
+import dev.agentops.hub.shared.metrics.QueryGauges;
 import dev.agentops.hub.shared.security.SecretBox;
 import dev.agentops.hub.shared.tenancy.LookupTransactions;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
+import dev.agentops.hub.shared.web.JsonFields;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -13,7 +16,6 @@ import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +43,7 @@ import java.util.concurrent.Future;
  * ahead, so no transaction stays open during HTTP calls and a row whose sender died is taken again after a minute),
  * then posts them in parallel and records each outcome in the organization's tenant scope.
  */
-@Singleton
+@Context // its outbox gauges exist from start-up, before the first scheduled pass
 public class WebhookSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
@@ -74,7 +75,7 @@ public class WebhookSender {
 
     WebhookSender(LookupTransactions lookups, TenantTransactions tenants, Jdbc jdbc, UrlGuard guard, SecretBox box, JsonMapper json,
                   Clock clock, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
-                  @Value("${agentops.webhooks.concurrency:8}") int concurrency) {
+                  @Value("${agentops.webhooks.concurrency:8}") int concurrency, QueryGauges gauges) {
         this.lookups = lookups;
         this.tenants = tenants;
         this.jdbc = jdbc;
@@ -88,6 +89,7 @@ public class WebhookSender {
             thread.setDaemon(true);
             return thread;
         });
+        gauges.registerOutbox("webhook_deliveries", "webhook", "webhook deliveries");
     }
 
     @PreDestroy
@@ -198,15 +200,10 @@ public class WebhookSender {
 
     /** Slack incoming webhooks take {@code text} (notifications, fallback) and {@code blocks} (what is shown). */
     private String slackBody(Claimed delivery) {
-        Map<String, Object> section = new LinkedHashMap<>();
-        section.put("type", "section");
-        section.put("text", Map.of("type", "mrkdwn", "text", delivery.summary()));
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("type", "context");
-        context.put("elements", List.of(Map.of("type", "mrkdwn", "text", "AgentOps Hub · `" + delivery.eventType() + "`")));
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("text", delivery.summary());
-        message.put("blocks", List.of(section, context));
+        Map<String, Object> message = JsonFields.of("text", delivery.summary(), "blocks", List.of(
+            JsonFields.of("type", "section", "text", Map.of("type", "mrkdwn", "text", delivery.summary())),
+            JsonFields.of("type", "context", "elements",
+                List.of(Map.of("type", "mrkdwn", "text", "AgentOps Hub · `" + delivery.eventType() + "`")))));
         try {
             return json.writeValueAsString(message);
         } catch (IOException e) {

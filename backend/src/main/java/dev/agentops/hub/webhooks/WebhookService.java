@@ -11,12 +11,12 @@ import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import dev.agentops.hub.shared.web.ListResponse;
 import dev.agentops.hub.shared.web.Paging;
 import dev.agentops.hub.shared.web.Problems;
+import dev.agentops.hub.shared.web.JsonFields;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -120,12 +120,8 @@ class WebhookService {
      */
     private static Map<String, Object> auditView(WebhookEndpointResponse endpoint) {
         java.net.URI uri = java.net.URI.create(endpoint.url());
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("url", uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + "/…");
-        view.put("kind", endpoint.kind());
-        view.put("event_types", endpoint.eventTypes());
-        view.put("description", endpoint.description());
-        return view;
+        return JsonFields.of("url", uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + "/…",
+            "kind", endpoint.kind(), "event_types", endpoint.eventTypes(), "description", endpoint.description());
     }
 
     WebhookDeliveryResponse test(Actor actor, UUID id) {
@@ -135,9 +131,7 @@ class WebhookService {
         UUID eventId = UUID.randomUUID();
         WebhookDeliveryResponse delivery = tenants.write(org, () -> {
             find(org, id);
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("webhook_id", id.toString());
-            data.put("message", "This is a test event from AgentOps Hub.");
+            Map<String, Object> data = JsonFields.of("webhook_id", id.toString(), "message", "This is a test event from AgentOps Hub.");
             return deliveries.enqueue(org, id, eventId, WebhookEventTypes.TEST, now, data,
                 "Test event from AgentOps Hub: this endpoint receives its events.");
         });

@@ -55,6 +55,18 @@ public class QueryGauges {
         }
     }
 
+    /**
+     * {@code agentops.<kind>.outbox.depth} and {@code .oldest.age}: the pending rows of an outbox table, including those
+     * backing off after a failed attempt; {@code what} names its rows.
+     */
+    public void registerOutbox(String table, String kind, String what) {
+        register(Door.NOTIFY, """
+            select count(*) as depth, coalesce(extract(epoch from now() - min(created_at)), 0) as oldest
+              from %s where status = 'pending'""".formatted(table),
+            List.of(new Column("depth", "agentops." + kind + ".outbox.depth", "Pending " + what, null),
+                new Column("oldest", "agentops." + kind + ".outbox.oldest.age", "Age of the oldest pending " + what, "seconds")));
+    }
+
     /** One gauge: the result column it reads, the meter's name (dotted, Micrometer style), what it means, its unit or null. */
     public record Column(String column, String name, String description, String baseUnit) {
     }

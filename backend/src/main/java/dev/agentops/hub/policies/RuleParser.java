@@ -5,14 +5,17 @@ import com.google.re2j.PatternSyntaxException;
 import dev.agentops.hub.shared.security.Role;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Reads a {@code rule_definition} (JSON as maps and lists) into a {@link Rule}, or says everything that is wrong with
@@ -63,7 +66,7 @@ final class RuleParser {
         }
         for (Object key : rule.keySet()) {
             if (!RULE_KEYS.contains(String.valueOf(key))) {
-                problem("/" + escape(String.valueOf(key)), "is not a rule field (allowed: " + String.join(", ", sorted(RULE_KEYS)) + ")");
+                problem("/" + escape(String.valueOf(key)), "is not a rule field (allowed: " + listed(RULE_KEYS) + ")");
             }
         }
         Decision action = decision(rule.get("action"), "/action", true, "allow, block or require_approval");
@@ -149,8 +152,7 @@ final class RuleParser {
             problem("/timeout_minutes", "must be a whole number of minutes (1 to " + MAX_TIMEOUT_MINUTES + ")");
             return DEFAULT_TIMEOUT_MINUTES;
         }
-        double minutes = n.doubleValue();
-        return (int) Math.max(MIN_TIMEOUT_MINUTES, Math.min(MAX_TIMEOUT_MINUTES, minutes));
+        return (int) Math.max(MIN_TIMEOUT_MINUTES, Math.min(MAX_TIMEOUT_MINUTES, n.doubleValue()));
     }
 
     private Rule.Condition conditions(Object value) {
@@ -162,14 +164,8 @@ final class RuleParser {
     }
 
     private List<Rule.Condition> children(List<?> list, String pointer, int depth) {
-        List<Rule.Condition> children = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            Rule.Condition c = condition(list.get(i), pointer + "/" + i, depth);
-            if (c != null) {
-                children.add(c);
-            }
-        }
-        return List.copyOf(children);
+        return IntStream.range(0, list.size()).mapToObj(i -> condition(list.get(i), pointer + "/" + i, depth))
+            .filter(Objects::nonNull).toList();
     }
 
     private Rule.Condition condition(Object value, String pointer, int depth) {
@@ -219,12 +215,12 @@ final class RuleParser {
             String[] parts = field.split("\\.");
             if (!CelRules.ROOTS.contains(parts[0])) {
                 problem(pointer + "/field", "starts with an unknown variable '" + parts[0] + "' (known: "
-                    + String.join(", ", sorted(CelRules.ROOTS)) + ")");
+                    + listed(CelRules.ROOTS) + ")");
             } else if (!parts[0].equals("action")) {
                 Map<String, Type> known = FIELDS.get(parts[0]);
                 if (parts.length != 2 || !known.containsKey(parts[1])) {
                     problem(pointer + "/field", "is not a variable of " + parts[0] + " (known: "
-                        + String.join(", ", sorted(known.keySet()).stream().map(k -> parts[0] + "." + k).toList()) + ")");
+                        + listed(known.keySet().stream().map(k -> parts[0] + "." + k).toList()) + ")");
                 } else {
                     fieldType = known.get(parts[1]);
                 }
@@ -239,7 +235,7 @@ final class RuleParser {
         Object value = map.get("value");
         Pattern regex = null;
         if (operator != null) {
-            regex = value(operator, value, map.containsKey("value"), fieldType, pointer + "/value");
+            regex = value(operator, value, map.containsKey("value"), fieldType, pointer);
             if (operator == Operator.EXISTS && value == null) {
                 value = Boolean.TRUE;
             }
@@ -251,8 +247,9 @@ final class RuleParser {
     }
 
     /** Checks the value against the operator and the field's type; the compiled regex for {@code matches}. */
-    private Pattern value(Operator op, Object value, boolean present, Type fieldType, String pointer) {
+    private Pattern value(Operator op, Object value, boolean present, Type fieldType, String condition) {
         String what = op.wireName();
+        String pointer = condition + "/value";
         if (op == Operator.EXISTS) {
             if (present && !(value instanceof Boolean)) {
                 problem(pointer, "must be true or false for exists (or left out: true)");
@@ -264,7 +261,7 @@ final class RuleParser {
             return null;
         }
         if (fieldType == Type.LIST && op != Operator.CONTAINS) {
-            problem(pointer.substring(0, pointer.length() - "/value".length()) + "/operator",
+            problem(condition + "/operator",
                 "cannot compare a list such as agent.tags with " + what + "; use contains or exists");
             return null;
         }
@@ -292,7 +289,7 @@ final class RuleParser {
                 return null;
             }
             if (fieldType == Type.NUMBER) {
-                problem(pointer.substring(0, pointer.length() - "/value".length()) + "/operator",
+                problem(condition + "/operator",
                     "cannot apply " + what + " to a number; use greater_than, less_than, equals...");
                 return null;
             }
@@ -307,8 +304,7 @@ final class RuleParser {
         }
         if (op == Operator.CONTAINS) {
             if (fieldType == Type.NUMBER) {
-                problem(pointer.substring(0, pointer.length() - "/value".length()) + "/operator",
-                    "cannot apply contains to a number");
+                problem(condition + "/operator", "cannot apply contains to a number");
             } else {
                 scalar(value, fieldType == Type.LIST ? Type.ANY : fieldType, pointer, what);
             }
@@ -361,10 +357,8 @@ final class RuleParser {
         }
     }
 
-    private static List<String> sorted(Set<String> set) {
-        String[] array = set.toArray(new String[0]);
-        Arrays.sort(array);
-        return List.of(array);
+    private static String listed(Collection<String> names) {
+        return names.stream().sorted().collect(Collectors.joining(", "));
     }
 
     /** RFC 6901: {@code ~} and {@code /} in a key. */

@@ -62,16 +62,8 @@ public final class PolicyEvaluator {
 
     static boolean holds(Rule.Condition condition, Facts facts) {
         if (condition instanceof Rule.Group group) {
-            for (Rule.Condition child : group.children()) {
-                boolean h = holds(child, facts);
-                if (group.any() && h) {
-                    return true;
-                }
-                if (!group.any() && !h) {
-                    return false;
-                }
-            }
-            return !group.any();
+            return group.any() ? group.children().stream().anyMatch(child -> holds(child, facts))
+                : group.children().stream().allMatch(child -> holds(child, facts));
         }
         Rule.Leaf leaf = (Rule.Leaf) condition;
         return test(leaf, facts.resolve(leaf.path()));
@@ -128,12 +120,7 @@ public final class PolicyEvaluator {
         if (actual instanceof java.util.Map || actual instanceof List) {
             throw new EvaluationError(leaf, "is " + kind(actual) + ", not a single value");
         }
-        for (Object candidate : (List<?>) leaf.value()) {
-            if (same(actual, candidate)) {
-                return true;
-            }
-        }
-        return false;
+        return ((List<?>) leaf.value()).stream().anyMatch(candidate -> same(actual, candidate));
     }
 
     private static boolean contains(Rule.Leaf leaf, Object actual, Object expected) {
@@ -168,19 +155,11 @@ public final class PolicyEvaluator {
     }
 
     private static String kind(Object value) {
-        if (value instanceof String) {
-            return "a text";
-        }
-        if (value instanceof Number) {
-            return "a number";
-        }
-        if (value instanceof Boolean) {
-            return "true/false";
-        }
-        if (value instanceof List) {
-            return "a list";
-        }
-        return value instanceof java.util.Map ? "an object" : "of another type";
+        return value instanceof String ? "a text"
+            : value instanceof Number ? "a number"
+            : value instanceof Boolean ? "true/false"
+            : value instanceof List ? "a list"
+            : value instanceof java.util.Map ? "an object" : "of another type";
     }
 
     private static String message(Exception e) {

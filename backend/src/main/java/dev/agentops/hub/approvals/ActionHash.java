@@ -1,5 +1,6 @@
 package dev.agentops.hub.approvals;
 
+import dev.agentops.hub.policies.Facts;
 import io.micronaut.json.JsonMapper;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.erdtman.jcs.JsonCanonicalizer;
@@ -34,19 +35,8 @@ public final class ActionHash {
         }
     }
 
-    /**
-     * The action an {@code external_action} event says it performed, in the shape a check binds:
-     * {@code payload} (the action's own data), then {@code target} when present, then {@code type} = {@code action_type}.
-     */
+    /** The action an {@code external_action} event says it performed, as {@link Facts#executedAction} reads it. */
     public static Map<String, Object> executed(Map<?, ?> eventPayload) {
-        Map<String, Object> action = new LinkedHashMap<>();
-        if (eventPayload.get("payload") instanceof Map<?, ?> data) {
-            data.forEach((key, value) -> action.put(String.valueOf(key), value));
-        }
-        if (eventPayload.get("target") != null) {
-            action.put("target", eventPayload.get("target"));
-        }
-        action.put("type", eventPayload.get("action_type"));
-        return action;
+        return Facts.executedAction(eventPayload);
     }
 }

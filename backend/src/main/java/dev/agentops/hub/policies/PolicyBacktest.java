@@ -49,7 +49,6 @@ class PolicyBacktest {
     static final Duration MAX_RANGE = Duration.ofDays(90);
 
     private final PolicyService service;
-    private final PolicyCache cache;
     private final TenantTransactions tenants;
     private final TransactionOperations<Connection> transactions;
     private final OrganizationRepository organizations;
@@ -57,11 +56,10 @@ class PolicyBacktest {
     private final Clock clock;
     private final int maxEvents;
 
-    PolicyBacktest(PolicyService service, PolicyCache cache, TenantTransactions tenants, TransactionOperations<Connection> transactions,
+    PolicyBacktest(PolicyService service, TenantTransactions tenants, TransactionOperations<Connection> transactions,
                    OrganizationRepository organizations, JsonMapper json, Clock clock,
                    @Value("${agentops.policies.backtest-max-events:100000}") int maxEvents) {
         this.service = service;
-        this.cache = cache;
         this.tenants = tenants;
         this.transactions = transactions;
         this.organizations = organizations;
@@ -83,9 +81,8 @@ class PolicyBacktest {
         UUID org = actor.organizationId();
         return tenants.read(org, () -> {
             PolicyRow row = service.find(org, id);
-            Rule rule = draft != null ? draft : cache.compiled(row.id(), row.version(), row.ruleDefinition());
-            CompiledPolicy policy = new CompiledPolicy(row.id(), draft != null ? 0 : row.version(), row.name(), row.status(), rule);
-            return replay(org, policy, draft != null ? null : row.version(), from, to, organizations.zone(org));
+            return replay(org, service.underTest(row, draft), draft != null ? null : row.version(), from, to,
+                organizations.zone(org));
         });
     }
 
@@ -156,31 +153,22 @@ class PolicyBacktest {
             payload = Map.of();
         }
         Map<String, Object> p = payload instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        if (!"tool_call".equals(eventType)) {
+            return Facts.executedAction(p);
+        }
         Map<String, Object> action = new LinkedHashMap<>();
-        if ("tool_call".equals(eventType)) {
-            action.put("type", "tool_call");
-            action.put("tool_name", p.get("tool_name"));
-            action.put("input", p.get("input"));
-            return action;
-        }
-        if (p.get("payload") instanceof Map<?, ?> own) {
-            own.forEach((k, v) -> action.put(String.valueOf(k), v));
-        }
-        if (p.get("target") != null) {
-            action.put("target", p.get("target"));
-        }
-        action.put("type", p.get("action_type"));
+        action.put("type", "tool_call");
+        action.put("tool_name", p.get("tool_name"));
+        action.put("input", p.get("input"));
         return action;
     }
 
     private static Map<String, Object> facts(ResultSet rs, Map<String, Object> action, Instant at, ZoneId zone) throws SQLException {
         Map<String, Object> agent = new HashMap<>();
         agent.put("id", rs.getObject("agent_id", UUID.class).toString());
-        agent.put("slug", rs.getString("slug"));
-        agent.put("name", rs.getString("name"));
-        agent.put("type", rs.getString("type"));
-        agent.put("environment", rs.getString("environment"));
-        agent.put("team", rs.getString("team"));
+        for (String column : List.of("slug", "name", "type", "environment", "team")) {
+            agent.put(column, rs.getString(column));
+        }
         Array tags = rs.getArray("tags");
         agent.put("tags", tags == null ? List.of() : Arrays.asList((Object[]) tags.getArray()));
         Map<String, Object> run = new HashMap<>();

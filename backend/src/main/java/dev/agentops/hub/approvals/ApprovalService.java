@@ -26,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Opening, reading and deciding approval requests. A decision is one conditional update
@@ -222,18 +224,22 @@ public class ApprovalService {
 
     /** The event on the client's run; its id is derived from the request, so a repeat never doubles it. */
     private void recordOnRun(Approval a, @Nullable UUID apiKeyId, String type, Instant at, Map<String, Object> payload) {
-        if (a.runId() == null) {
-            return;
+        if (a.runId() != null) {
+            recordOrWarn(type + " of approval " + a.id(), () ->
+                events.record(a.organizationId(), apiKeyId, a.agentId(), a.runId(), type + "-" + a.id(), type, at, payload));
         }
+    }
+
+    /** Queues a run event without failing the caller: a failed write, or a refused one (saturated), is logged. */
+    static void recordOrWarn(String what, Supplier<CompletableFuture<Void>> record) {
         try {
-            events.record(a.organizationId(), apiKeyId, a.agentId(), a.runId(), type + "-" + a.id(), type, at, payload)
-                .whenComplete((done, failure) -> {
-                    if (failure != null) {
-                        LOG.warn("Could not record {} of approval {} ({})", type, a.id(), failure.getClass().getSimpleName());
-                    }
-                });
+            record.get().whenComplete((done, failure) -> {
+                if (failure != null) {
+                    LOG.warn("Could not record {} ({})", what, failure.getClass().getSimpleName());
+                }
+            });
         } catch (RuntimeException saturated) {
-            LOG.warn("Could not record {} of approval {} ({})", type, a.id(), saturated.getClass().getSimpleName());
+            LOG.warn("Could not record {} ({})", what, saturated.getClass().getSimpleName());
         }
     }
 }

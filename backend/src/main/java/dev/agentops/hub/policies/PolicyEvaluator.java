@@ -1,7 +1,7 @@
 package dev.agentops.hub.policies;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,26 +22,13 @@ public final class PolicyEvaluator {
 
     /** Evaluates every policy; the decision is the strongest enforced one (block > require_approval > allow), else allow. */
     public static PolicyDecision decide(List<CompiledPolicy> policies, Facts facts) {
-        Decision decision = Decision.ALLOW;
-        List<Verdict> enforced = new ArrayList<>();
-        List<Verdict> verdicts = new ArrayList<>();
-        for (CompiledPolicy policy : policies) {
-            if (policy.status() == PolicyStatus.DISABLED) {
-                continue;
-            }
-            Verdict verdict = evaluate(policy, facts);
-            if (!verdict.decides()) {
-                continue;
-            }
-            verdicts.add(verdict);
-            if (!policy.shadow()) {
-                decision = decision.strongest(verdict.decision());
-                enforced.add(verdict);
-            }
-        }
+        List<Verdict> verdicts = policies.stream().filter(policy -> policy.status() != PolicyStatus.DISABLED)
+            .map(policy -> evaluate(policy, facts)).filter(Verdict::decides).toList();
         // strongest first (stable for equals), so reasons[0] is the policy that decided
-        enforced.sort((a, b) -> b.decision().ordinal() - a.decision().ordinal());
-        return new PolicyDecision(decision, enforced.stream().map(PolicyReason::of).toList(), List.copyOf(verdicts));
+        List<Verdict> enforced = verdicts.stream().filter(verdict -> !verdict.policy().shadow())
+            .sorted(Comparator.comparing(Verdict::decision).reversed()).toList();
+        Decision decision = enforced.isEmpty() ? Decision.ALLOW : enforced.get(0).decision();
+        return new PolicyDecision(decision, enforced.stream().map(PolicyReason::of).toList(), verdicts);
     }
 
     /** What one policy says, whatever its status (the editor's Test panel and back-tests evaluate drafts this way). */

@@ -64,11 +64,7 @@ final class RuleParser {
         if (!(definition instanceof Map<?, ?> rule)) {
             throw new InvalidRuleException(List.of(new RuleProblem("", "must be a JSON object")));
         }
-        for (Object key : rule.keySet()) {
-            if (!RULE_KEYS.contains(String.valueOf(key))) {
-                problem("/" + escape(String.valueOf(key)), "is not a rule field (allowed: " + listed(RULE_KEYS) + ")");
-            }
-        }
+        unknownKeys(rule, RULE_KEYS, "", "is not a rule field (allowed: " + listed(RULE_KEYS) + ")");
         Decision action = decision(rule.get("action"), "/action", true, "allow, block or require_approval");
         Object onErrorValue = rule.get("on_error");
         Decision onError = onErrorValue == null ? Decision.BLOCK : decision(onErrorValue, "/on_error", false, "block or allow");
@@ -195,11 +191,7 @@ final class RuleParser {
             }
             return new Rule.Group(key.equals("any"), children(list, pointer + "/" + key, depth + 1));
         }
-        for (Object key : map.keySet()) {
-            if (!LEAF_KEYS.contains(String.valueOf(key))) {
-                problem(pointer + "/" + escape(String.valueOf(key)), "is not a condition field (field, operator, value)");
-            }
-        }
+        unknownKeys(map, LEAF_KEYS, pointer, "is not a condition field (field, operator, value)");
         return leaf(map, pointer);
     }
 
@@ -277,9 +269,7 @@ final class RuleParser {
             if (!(value instanceof List<?> list) || list.isEmpty() || list.size() > MAX_LIST) {
                 problem(pointer, "must be a list of 1 to " + MAX_LIST + " values for " + what);
             } else {
-                for (int i = 0; i < list.size(); i++) {
-                    scalar(list.get(i), fieldType, pointer + "/" + i, what);
-                }
+                IntStream.range(0, list.size()).forEach(i -> scalar(list.get(i), fieldType, pointer + "/" + i, what));
             }
             return null;
         }
@@ -331,17 +321,19 @@ final class RuleParser {
             problem("/expression", "must be a CEL expression of 1 to " + MAX_EXPRESSION + " characters");
             return null;
         }
-        for (String root : CelRules.ROOTS) {
-            if (java.util.regex.Pattern.compile("\\b" + root + "\\b").matcher(s).find()) {
-                roots.add(root);
-            }
-        }
+        CelRules.ROOTS.stream().filter(root -> java.util.regex.Pattern.compile("\\b" + root + "\\b").matcher(s).find())
+            .forEach(roots::add);
         try {
             return CelRules.compile(s);
         } catch (InvalidRuleException e) {
             problems.addAll(e.problems());
             return null;
         }
+    }
+
+    private void unknownKeys(Map<?, ?> map, Set<String> known, String pointer, String sentence) {
+        map.keySet().stream().map(String::valueOf).filter(key -> !known.contains(key))
+            .forEach(key -> problem(pointer + "/" + escape(key), sentence));
     }
 
     private void problem(String pointer, String sentence) {

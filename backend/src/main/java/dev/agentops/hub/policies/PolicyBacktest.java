@@ -11,6 +11,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -144,7 +145,6 @@ class PolicyBacktest {
     }
 
     /** {@code action.*} of a stored event: the external action's own data with its type, or the tool call. */
-    @SuppressWarnings("unchecked")
     private Map<String, Object> action(String eventType, String payloadJson) {
         Object payload;
         try {
@@ -152,7 +152,7 @@ class PolicyBacktest {
         } catch (IOException e) {
             payload = Map.of();
         }
-        Map<String, Object> p = payload instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        Map<?, ?> p = payload instanceof Map<?, ?> m ? m : Map.of();
         if (!"tool_call".equals(eventType)) {
             return Facts.executedAction(p);
         }
@@ -171,17 +171,11 @@ class PolicyBacktest {
         }
         Array tags = rs.getArray("tags");
         agent.put("tags", tags == null ? List.of() : Arrays.asList((Object[]) tags.getArray()));
-        Map<String, Object> run = new HashMap<>();
-        run.put("id", rs.getObject("run_id", UUID.class).toString());
-        run.put("cost_usd", rs.getBigDecimal("cost_usd") == null ? java.math.BigDecimal.ZERO : rs.getBigDecimal("cost_usd"));
-        run.put("input_tokens", rs.getLong("input_tokens"));
-        run.put("output_tokens", rs.getLong("output_tokens"));
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("agent", agent);
-        variables.put("action", action);
-        variables.put("run", run);
-        variables.put("time", PolicyCheckService.timeFacts(at, zone));
-        return variables;
+        BigDecimal cost = rs.getBigDecimal("cost_usd");
+        Map<String, Object> run = Map.of("id", rs.getObject("run_id", UUID.class).toString(),
+            "cost_usd", cost == null ? BigDecimal.ZERO : cost, "input_tokens", rs.getLong("input_tokens"),
+            "output_tokens", rs.getLong("output_tokens"));
+        return Map.of("agent", agent, "action", action, "run", run, "time", PolicyCheckService.timeFacts(at, zone));
     }
 
     private static Instant instant(String field, String value, Instant otherwise) {

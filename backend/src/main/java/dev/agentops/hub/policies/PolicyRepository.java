@@ -28,7 +28,6 @@ abstract class PolicyRepository implements GenericRepository<PolicyRow, UUID> {
     record Live(UUID id, int version, String name, PolicyStatus status, Map<String, Object> ruleDefinition) {
     }
 
-    /** Counts per mode and decision. */
     record Count(UUID policyId, String mode, String decision, long count) {
     }
 

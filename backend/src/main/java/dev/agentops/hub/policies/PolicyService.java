@@ -165,13 +165,12 @@ class PolicyService {
 
     static ApiException invalid(InvalidRuleException e) {
         List<RuleProblem> problems = e.problems();
-        List<FieldProblem> fields = problems.stream()
-            .map(p -> new FieldProblem("rule_definition" + p.pointer(), p.problem())).toList();
         RuleProblem first = problems.get(0);
         String summary = "rule_definition" + first.pointer() + ": " + first.problem()
             + (problems.size() > 1 ? "; and " + (problems.size() - 1) + " more" : "");
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("fields", fields);
+        details.put("fields", problems.stream()
+            .map(p -> new FieldProblem("rule_definition" + p.pointer(), p.problem())).toList());
         details.put("pointer", first.pointer());
         details.put("rule_errors", problems);
         return new ApiException(HttpStatus.BAD_REQUEST, "validation_failed", "The rule is invalid (" + summary + ").", details);

@@ -7,7 +7,6 @@ import org.erdtman.jcs.JsonCanonicalizer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,11 +22,8 @@ public final class ActionHash {
     }
 
     public static String of(JsonMapper json, UUID agentId, Map<String, Object> action, UUID policyId, int policyVersion) {
-        Map<String, Object> bound = new LinkedHashMap<>();
-        bound.put("agent_id", agentId.toString());
-        bound.put("action", action);
-        bound.put("policy_id", policyId.toString());
-        bound.put("policy_version", policyVersion);
+        Map<String, Object> bound = Map.of("agent_id", agentId.toString(), "action", action,
+            "policy_id", policyId.toString(), "policy_version", policyVersion);
         try {
             return DigestUtils.sha256Hex(new JsonCanonicalizer(json.writeValueAsString(bound)).getEncodedUTF8());
         } catch (IOException e) {

@@ -1,12 +1,12 @@
 package dev.agentops.hub.approvals;
 
+import dev.agentops.hub.policies.Facts;
 import io.micronaut.json.JsonMapper;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.erdtman.jcs.JsonCanonicalizer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,11 +22,8 @@ public final class ActionHash {
     }
 
     public static String of(JsonMapper json, UUID agentId, Map<String, Object> action, UUID policyId, int policyVersion) {
-        Map<String, Object> bound = new LinkedHashMap<>();
-        bound.put("agent_id", agentId.toString());
-        bound.put("action", action);
-        bound.put("policy_id", policyId.toString());
-        bound.put("policy_version", policyVersion);
+        Map<String, Object> bound = Map.of("agent_id", agentId.toString(), "action", action,
+            "policy_id", policyId.toString(), "policy_version", policyVersion);
         try {
             return DigestUtils.sha256Hex(new JsonCanonicalizer(json.writeValueAsString(bound)).getEncodedUTF8());
         } catch (IOException e) {
@@ -34,19 +31,8 @@ public final class ActionHash {
         }
     }
 
-    /**
-     * The action an {@code external_action} event says it performed, in the shape a check binds:
-     * {@code payload} (the action's own data), then {@code target} when present, then {@code type} = {@code action_type}.
-     */
+    /** The action an {@code external_action} event says it performed, as {@link Facts#executedAction} reads it. */
     public static Map<String, Object> executed(Map<?, ?> eventPayload) {
-        Map<String, Object> action = new LinkedHashMap<>();
-        if (eventPayload.get("payload") instanceof Map<?, ?> data) {
-            data.forEach((key, value) -> action.put(String.valueOf(key), value));
-        }
-        if (eventPayload.get("target") != null) {
-            action.put("target", eventPayload.get("target"));
-        }
-        action.put("type", eventPayload.get("action_type"));
-        return action;
+        return Facts.executedAction(eventPayload);
     }
 }

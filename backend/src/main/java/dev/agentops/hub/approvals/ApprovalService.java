@@ -26,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Opening, reading and deciding approval requests. A decision is one conditional update
@@ -65,10 +67,7 @@ public class ApprovalService {
         this.clock = clock;
     }
 
-    /**
-     * Opens a request bound to the exact action, or hands back the pending one a retried check opened for the same
-     * action and run.
-     */
+    /** Opens a request bound to the exact action, or hands back the pending one a retried check opened for it. */
     public OpenedApproval open(OpenApproval o) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String hash = ActionHash.of(json, o.agentId(), o.action(), o.policyId(), o.policyVersion());
@@ -107,15 +106,16 @@ public class ApprovalService {
     }
 
     ApprovalResponse get(Actor actor, UUID id) {
-        UUID org = actor.organizationId();
-        Approval a = tenants.read(org, () -> repository.find(org, id)).orElseThrow(() -> Problems.notFound("approval request", id));
-        return ApprovalResponse.of(a, clock.instant());
+        return ApprovalResponse.of(find(actor.organizationId(), id), clock.instant());
     }
 
     /** For the wait: the request as of now (an overdue one reads expired). */
     ApprovalWaitResponse current(UUID org, UUID id) {
-        Approval a = tenants.read(org, () -> repository.find(org, id)).orElseThrow(() -> Problems.notFound("approval request", id));
-        return ApprovalWaitResponse.of(a, clock.instant());
+        return ApprovalWaitResponse.of(find(org, id), clock.instant());
+    }
+
+    private Approval find(UUID org, UUID id) {
+        return tenants.read(org, () -> repository.find(org, id)).orElseThrow(() -> Problems.notFound("approval request", id));
     }
 
     ListResponse<ApprovalResponse> list(Actor actor, ApprovalRepository.Filter filter, @Nullable String cursor, @Nullable Integer limit) {
@@ -143,8 +143,7 @@ public class ApprovalService {
         actor.requireUser("API keys never decide approvals: an eligible person signs in and approves or rejects.");
         UUID org = actor.organizationId();
         String note = comment == null || comment.isBlank() ? null : comment.trim();
-        Approval current = tenants.read(org, () -> repository.find(org, id))
-            .orElseThrow(() -> Problems.notFound("approval request", id));
+        Approval current = find(org, id);
         refuseIfClosed(current, clock.instant());
         if (!Approvers.eligible(actor, current.approvers())) {
             throw Problems.forbidden("You are not one of the approvers of this request (" + String.join(", ", current.approvers())
@@ -163,7 +162,7 @@ public class ApprovalService {
         }).orElse(null));
         if (won == null) {
             // someone else was first, or it expired meanwhile
-            refuseIfClosed(tenants.read(org, () -> repository.find(org, id)).orElseThrow(), clock.instant());
+            refuseIfClosed(find(org, id), clock.instant());
             throw alreadyDecided();
         }
         afterDecision(won, now);
@@ -193,12 +192,11 @@ public class ApprovalService {
     int expire(UUID org, List<UUID> ids, Instant now) {
         List<Approval> expired = tenants.write(org, () -> {
             List<Approval> changed = repository.expire(org, ids, now);
-            for (Approval a : changed) {
-                audit.record(org, AuditActor.system(), AuditEvent.of("approval.expired", "approval_request", a.id())
+            changed.forEach(a -> audit.record(org, AuditActor.system(),
+                AuditEvent.of("approval.expired", "approval_request", a.id())
                     .with("agent_id", a.agentId().toString()).with("run_id", a.runId()).with("action_type", a.actionType())
                     .with("expires_at", a.expiresAt().toString())
-                    .beforeAfter(Map.of("status", "pending"), Map.of("status", "expired")));
-            }
+                    .beforeAfter(Map.of("status", "pending"), Map.of("status", "expired"))));
             return changed;
         });
         expired.forEach(a -> afterDecision(a, now));
@@ -222,18 +220,22 @@ public class ApprovalService {
 
     /** The event on the client's run; its id is derived from the request, so a repeat never doubles it. */
     private void recordOnRun(Approval a, @Nullable UUID apiKeyId, String type, Instant at, Map<String, Object> payload) {
-        if (a.runId() == null) {
-            return;
+        if (a.runId() != null) {
+            recordOrWarn(type + " of approval " + a.id(), () ->
+                events.record(a.organizationId(), apiKeyId, a.agentId(), a.runId(), type + "-" + a.id(), type, at, payload));
         }
+    }
+
+    /** Queues a run event without failing the caller: a failed write, or a refused one (saturated), is logged. */
+    static void recordOrWarn(String what, Supplier<CompletableFuture<Void>> record) {
         try {
-            events.record(a.organizationId(), apiKeyId, a.agentId(), a.runId(), type + "-" + a.id(), type, at, payload)
-                .whenComplete((done, failure) -> {
-                    if (failure != null) {
-                        LOG.warn("Could not record {} of approval {} ({})", type, a.id(), failure.getClass().getSimpleName());
-                    }
-                });
+            record.get().whenComplete((done, failure) -> {
+                if (failure != null) {
+                    LOG.warn("Could not record {} ({})", what, failure.getClass().getSimpleName());
+                }
+            });
         } catch (RuntimeException saturated) {
-            LOG.warn("Could not record {} of approval {} ({})", type, a.id(), saturated.getClass().getSimpleName());
+            LOG.warn("Could not record {} ({})", what, saturated.getClass().getSimpleName());
         }
     }
 }

@@ -53,10 +53,6 @@ class ApprovalSweep {
         List<Approval> overdue = lookups.read(LookupTransactions.Door.APPROVAL_SWEEP, "on", () -> repository.overdue(now, BATCH));
         Map<UUID, List<UUID>> byOrg = overdue.stream().collect(Collectors.groupingBy(Approval::organizationId,
             LinkedHashMap::new, Collectors.mapping(Approval::id, Collectors.toList())));
-        int expired = 0;
-        for (var org : byOrg.entrySet()) {
-            expired += approvals.expire(org.getKey(), org.getValue(), now);
-        }
-        return expired;
+        return byOrg.entrySet().stream().mapToInt(org -> approvals.expire(org.getKey(), org.getValue(), now)).sum();
     }
 }

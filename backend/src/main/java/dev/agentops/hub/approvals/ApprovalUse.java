@@ -10,8 +10,6 @@ import dev.agentops.hub.shared.web.ApiException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -34,8 +32,6 @@ import java.util.UUID;
  */
 @Singleton
 class ApprovalUse implements ActionApprovals {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ApprovalUse.class);
 
     private final ApprovalRepository repository;
     private final TenantTransactions tenants;
@@ -132,16 +128,8 @@ class ApprovalUse implements ActionApprovals {
         Map<String, Object> payload = new LinkedHashMap<>();
         action.payload().forEach((key, value) -> payload.put(String.valueOf(key), value));
         payload.put("approval_error", "approval_mismatch");
-        try {
-            events.record(org, apiKeyId, agentId, runId, action.eventId(), "external_action", at(action.timestamp()), payload)
-                .whenComplete((done, failure) -> {
-                    if (failure != null) {
-                        LOG.warn("Could not record the mismatched action of run {} ({})", runId, failure.getClass().getSimpleName());
-                    }
-                });
-        } catch (RuntimeException saturated) {
-            LOG.warn("Could not record the mismatched action of run {} ({})", runId, saturated.getClass().getSimpleName());
-        }
+        ApprovalService.recordOrWarn("the mismatched action of run " + runId, () ->
+            events.record(org, apiKeyId, agentId, runId, action.eventId(), "external_action", at(action.timestamp()), payload));
     }
 
     private Instant at(String timestamp) {

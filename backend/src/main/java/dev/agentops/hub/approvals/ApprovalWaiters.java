@@ -65,10 +65,6 @@ class ApprovalWaiters {
         return signal.completeOnTimeout(null, Math.max(0, max.toMillis()), TimeUnit.MILLISECONDS);
     }
 
-    int waiting() {
-        return count.get();
-    }
-
     @EventListener
     void onDecided(ApprovalDecided decided) {
         wake(decided.approvalId());
@@ -76,9 +72,6 @@ class ApprovalWaiters {
     }
 
     private void wake(UUID approvalId) {
-        Set<CompletableFuture<Void>> signals = waiting.get(approvalId);
-        if (signals != null) {
-            signals.forEach(signal -> signal.complete(null));
-        }
+        waiting.getOrDefault(approvalId, Set.of()).forEach(signal -> signal.complete(null));
     }
 }

@@ -5,7 +5,6 @@ import dev.agentops.hub.shared.security.Role;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -21,21 +20,12 @@ public final class Approvers {
     }
 
     public static boolean eligible(Actor actor, List<String> approvers) {
-        if (!actor.isUser() || actor.role() == null) {
-            return false;
-        }
-        for (String entry : approvers) {
+        return actor.isUser() && actor.role() != null && approvers.stream().anyMatch(entry -> {
             String value = entry.substring(entry.indexOf(':') + 1);
-            if (entry.startsWith("role:")) {
-                Optional<Role> role = Role.fromKey(value.toLowerCase(Locale.ROOT));
-                if (role.isPresent() && actor.role().ordinal() >= role.get().ordinal()) {
-                    return true;
-                }
-            } else if (entry.startsWith("user:") && value.equalsIgnoreCase(actor.id().toString())) {
-                return true;
-            }
-        }
-        return false;
+            return entry.startsWith("role:") ? Role.fromKey(value.toLowerCase(Locale.ROOT))
+                    .filter(role -> actor.role().ordinal() >= role.ordinal()).isPresent()
+                : entry.startsWith("user:") && value.equalsIgnoreCase(actor.id().toString());
+        });
     }
 
     /** Well-formed entries only ({@code role:<known role>} or {@code user:<uuid>}), lowercased, at most 20. */

@@ -1,9 +1,9 @@
 package dev.agentops.hub.policies;
 
-import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.CelVarDecl;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.common.values.NullValue;
@@ -16,7 +16,6 @@ import dev.cel.runtime.CelRuntimeFactory;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,21 +38,15 @@ final class CelRules {
         .enableHeterogeneousNumericComparisons(true)
         .comprehensionMaxIterations(MAX_ITERATIONS)
         .build();
-    private static final CelCompiler COMPILER;
+    private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
+        .setOptions(OPTIONS)
+        .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+        .setResultType(SimpleType.BOOL)
+        .addVarDeclarations(ROOTS.stream()
+            .map(root -> CelVarDecl.newVarDeclaration(root, MapType.create(SimpleType.STRING, SimpleType.DYN))).toList())
+        .build();
     private static final CelRuntime RUNTIME = CelRuntimeFactory.plannerRuntimeBuilder().setOptions(OPTIONS).build();
 
-    static {
-        var builder = CelCompilerFactory.standardCelCompilerBuilder()
-            .setOptions(OPTIONS)
-            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-            .setResultType(SimpleType.BOOL);
-        for (String root : ROOTS) {
-            builder.addVar(root, MapType.create(SimpleType.STRING, SimpleType.DYN));
-        }
-        COMPILER = builder.build();
-    }
-
-    /** A compiled expression. */
     record Program(String source, CelRuntime.Program program) {
 
         /** True or false; anything else (an error, a missing key, a non-boolean) throws. */
@@ -77,8 +70,7 @@ final class CelRules {
             throw new InvalidRuleException(List.of(new RuleProblem("/expression", "does not compile: " + result.getErrorString())));
         }
         try {
-            CelAbstractSyntaxTree ast = result.getAst();
-            return new Program(expression, RUNTIME.createProgram(ast));
+            return new Program(expression, RUNTIME.createProgram(result.getAst()));
         } catch (CelValidationException | CelEvaluationException e) {
             throw new InvalidRuleException(List.of(new RuleProblem("/expression", "does not compile: " + e.getMessage())));
         }
@@ -114,9 +106,7 @@ final class CelRules {
             return copy;
         }
         if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>(list.size());
-            list.forEach(v -> copy.add(normalise(v)));
-            return copy;
+            return list.stream().map(CelRules::normalise).toList();
         }
         return value;
     }

@@ -15,8 +15,4 @@ public enum Decision {
     public String wireName() {
         return WireNames.of(this);
     }
-
-    public Decision strongest(Decision other) {
-        return other != null && other.ordinal() > ordinal() ? other : this;
-    }
 }

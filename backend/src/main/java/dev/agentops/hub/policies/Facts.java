@@ -39,6 +39,22 @@ public final class Facts {
         return current;
     }
 
+    /**
+     * {@code action.*} of a recorded {@code external_action} event, in the shape a check binds: {@code payload} (the
+     * action's own data), then {@code target} when present, then {@code type} = {@code action_type}.
+     */
+    public static Map<String, Object> executedAction(Map<?, ?> eventPayload) {
+        Map<String, Object> action = new LinkedHashMap<>();
+        if (eventPayload.get("payload") instanceof Map<?, ?> data) {
+            data.forEach((key, value) -> action.put(String.valueOf(key), value));
+        }
+        if (eventPayload.get("target") != null) {
+            action.put("target", eventPayload.get("target"));
+        }
+        action.put("type", eventPayload.get("action_type"));
+        return action;
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Object> cel() {
         if (cel == null) {

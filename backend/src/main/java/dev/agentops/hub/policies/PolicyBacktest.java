@@ -11,6 +11,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,7 +50,6 @@ class PolicyBacktest {
     static final Duration MAX_RANGE = Duration.ofDays(90);
 
     private final PolicyService service;
-    private final PolicyCache cache;
     private final TenantTransactions tenants;
     private final TransactionOperations<Connection> transactions;
     private final OrganizationRepository organizations;
@@ -57,11 +57,10 @@ class PolicyBacktest {
     private final Clock clock;
     private final int maxEvents;
 
-    PolicyBacktest(PolicyService service, PolicyCache cache, TenantTransactions tenants, TransactionOperations<Connection> transactions,
+    PolicyBacktest(PolicyService service, TenantTransactions tenants, TransactionOperations<Connection> transactions,
                    OrganizationRepository organizations, JsonMapper json, Clock clock,
                    @Value("${agentops.policies.backtest-max-events:100000}") int maxEvents) {
         this.service = service;
-        this.cache = cache;
         this.tenants = tenants;
         this.transactions = transactions;
         this.organizations = organizations;
@@ -83,9 +82,8 @@ class PolicyBacktest {
         UUID org = actor.organizationId();
         return tenants.read(org, () -> {
             PolicyRow row = service.find(org, id);
-            Rule rule = draft != null ? draft : cache.compiled(row.id(), row.version(), row.ruleDefinition());
-            CompiledPolicy policy = new CompiledPolicy(row.id(), draft != null ? 0 : row.version(), row.name(), row.status(), rule);
-            return replay(org, policy, draft != null ? null : row.version(), from, to, organizations.zone(org));
+            return replay(org, service.underTest(row, draft), draft != null ? null : row.version(), from, to,
+                organizations.zone(org));
         });
     }
 
@@ -147,7 +145,6 @@ class PolicyBacktest {
     }
 
     /** {@code action.*} of a stored event: the external action's own data with its type, or the tool call. */
-    @SuppressWarnings("unchecked")
     private Map<String, Object> action(String eventType, String payloadJson) {
         Object payload;
         try {
@@ -155,45 +152,30 @@ class PolicyBacktest {
         } catch (IOException e) {
             payload = Map.of();
         }
-        Map<String, Object> p = payload instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        Map<?, ?> p = payload instanceof Map<?, ?> m ? m : Map.of();
+        if (!"tool_call".equals(eventType)) {
+            return Facts.executedAction(p);
+        }
         Map<String, Object> action = new LinkedHashMap<>();
-        if ("tool_call".equals(eventType)) {
-            action.put("type", "tool_call");
-            action.put("tool_name", p.get("tool_name"));
-            action.put("input", p.get("input"));
-            return action;
-        }
-        if (p.get("payload") instanceof Map<?, ?> own) {
-            own.forEach((k, v) -> action.put(String.valueOf(k), v));
-        }
-        if (p.get("target") != null) {
-            action.put("target", p.get("target"));
-        }
-        action.put("type", p.get("action_type"));
+        action.put("type", "tool_call");
+        action.put("tool_name", p.get("tool_name"));
+        action.put("input", p.get("input"));
         return action;
     }
 
     private static Map<String, Object> facts(ResultSet rs, Map<String, Object> action, Instant at, ZoneId zone) throws SQLException {
         Map<String, Object> agent = new HashMap<>();
         agent.put("id", rs.getObject("agent_id", UUID.class).toString());
-        agent.put("slug", rs.getString("slug"));
-        agent.put("name", rs.getString("name"));
-        agent.put("type", rs.getString("type"));
-        agent.put("environment", rs.getString("environment"));
-        agent.put("team", rs.getString("team"));
+        for (String column : List.of("slug", "name", "type", "environment", "team")) {
+            agent.put(column, rs.getString(column));
+        }
         Array tags = rs.getArray("tags");
         agent.put("tags", tags == null ? List.of() : Arrays.asList((Object[]) tags.getArray()));
-        Map<String, Object> run = new HashMap<>();
-        run.put("id", rs.getObject("run_id", UUID.class).toString());
-        run.put("cost_usd", rs.getBigDecimal("cost_usd") == null ? java.math.BigDecimal.ZERO : rs.getBigDecimal("cost_usd"));
-        run.put("input_tokens", rs.getLong("input_tokens"));
-        run.put("output_tokens", rs.getLong("output_tokens"));
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("agent", agent);
-        variables.put("action", action);
-        variables.put("run", run);
-        variables.put("time", PolicyCheckService.timeFacts(at, zone));
-        return variables;
+        BigDecimal cost = rs.getBigDecimal("cost_usd");
+        Map<String, Object> run = Map.of("id", rs.getObject("run_id", UUID.class).toString(),
+            "cost_usd", cost == null ? BigDecimal.ZERO : cost, "input_tokens", rs.getLong("input_tokens"),
+            "output_tokens", rs.getLong("output_tokens"));
+        return Map.of("agent", agent, "action", action, "run", run, "time", PolicyCheckService.timeFacts(at, zone));
     }
 
     private static Instant instant(String field, String value, Instant otherwise) {

@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,7 +70,7 @@ class PolicyCache {
 
     @PostConstruct
     void subscribe() {
-        channels.ifPresent(redis -> redis.subscribeIds(CHANNEL, this::invalidate));
+        channels.ifPresent(redis -> redis.subscribeIds(CHANNEL, snapshots::invalidate));
     }
 
     /** The organization's active and shadow policies, compiled. */
@@ -81,12 +80,10 @@ class PolicyCache {
 
     private Snapshot load(UUID org) {
         long startedAt = System.nanoTime();
-        List<PolicyRepository.Live> rows = tenants.read(org, () -> repository.live(org));
-        List<CompiledPolicy> loaded = new ArrayList<>(rows.size());
-        for (PolicyRepository.Live row : rows) {
-            loaded.add(new CompiledPolicy(row.id(), row.version(), row.name(), row.status(),
-                compiled(row.id(), row.version(), row.ruleDefinition())));
-        }
+        List<CompiledPolicy> loaded = tenants.read(org, () -> repository.live(org)).stream()
+            .map(row -> new CompiledPolicy(row.id(), row.version(), row.name(), row.status(),
+                compiled(row.id(), row.version(), row.ruleDefinition())))
+            .toList();
         return new Snapshot(LivePolicies.of(loaded), startedAt);
     }
 
@@ -108,11 +105,7 @@ class PolicyCache {
 
     /** After a change committed: drop the organization's snapshot here, then on every other instance. */
     void changed(UUID org) {
-        invalidate(org);
-        channels.ifPresent(redis -> redis.publish(CHANNEL, org.toString()));
-    }
-
-    private void invalidate(UUID org) {
         snapshots.invalidate(org);
+        channels.ifPresent(redis -> redis.publish(CHANNEL, org.toString()));
     }
 }

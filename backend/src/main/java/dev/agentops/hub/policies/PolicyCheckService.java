@@ -86,10 +86,7 @@ class PolicyCheckService {
         if (agent.archived()) {
             throw Problems.conflict("agent_archived", "Agent '" + agent.slug() + "' is archived and may not act.");
         }
-        Map<String, Object> action = new LinkedHashMap<>();
-        if (request.context() != null) {
-            action.putAll(request.context());
-        }
+        Map<String, Object> action = new LinkedHashMap<>(request.context() == null ? Map.of() : request.context());
         action.putAll(request.action());
         action.put("type", actionType);
 

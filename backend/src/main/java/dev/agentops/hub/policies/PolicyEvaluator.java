@@ -1,7 +1,7 @@
 package dev.agentops.hub.policies;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,26 +22,13 @@ public final class PolicyEvaluator {
 
     /** Evaluates every policy; the decision is the strongest enforced one (block > require_approval > allow), else allow. */
     public static PolicyDecision decide(List<CompiledPolicy> policies, Facts facts) {
-        Decision decision = Decision.ALLOW;
-        List<Verdict> enforced = new ArrayList<>();
-        List<Verdict> verdicts = new ArrayList<>();
-        for (CompiledPolicy policy : policies) {
-            if (policy.status() == PolicyStatus.DISABLED) {
-                continue;
-            }
-            Verdict verdict = evaluate(policy, facts);
-            if (!verdict.decides()) {
-                continue;
-            }
-            verdicts.add(verdict);
-            if (!policy.shadow()) {
-                decision = decision.strongest(verdict.decision());
-                enforced.add(verdict);
-            }
-        }
+        List<Verdict> verdicts = policies.stream().filter(policy -> policy.status() != PolicyStatus.DISABLED)
+            .map(policy -> evaluate(policy, facts)).filter(Verdict::decides).toList();
         // strongest first (stable for equals), so reasons[0] is the policy that decided
-        enforced.sort((a, b) -> b.decision().ordinal() - a.decision().ordinal());
-        return new PolicyDecision(decision, enforced.stream().map(PolicyReason::of).toList(), List.copyOf(verdicts));
+        List<Verdict> enforced = verdicts.stream().filter(verdict -> !verdict.policy().shadow())
+            .sorted(Comparator.comparing(Verdict::decision).reversed()).toList();
+        Decision decision = enforced.isEmpty() ? Decision.ALLOW : enforced.get(0).decision();
+        return new PolicyDecision(decision, enforced.stream().map(PolicyReason::of).toList(), verdicts);
     }
 
     /** What one policy says, whatever its status (the editor's Test panel and back-tests evaluate drafts this way). */
@@ -62,16 +49,8 @@ public final class PolicyEvaluator {
 
     static boolean holds(Rule.Condition condition, Facts facts) {
         if (condition instanceof Rule.Group group) {
-            for (Rule.Condition child : group.children()) {
-                boolean h = holds(child, facts);
-                if (group.any() && h) {
-                    return true;
-                }
-                if (!group.any() && !h) {
-                    return false;
-                }
-            }
-            return !group.any();
+            return group.any() ? group.children().stream().anyMatch(child -> holds(child, facts))
+                : group.children().stream().allMatch(child -> holds(child, facts));
         }
         Rule.Leaf leaf = (Rule.Leaf) condition;
         return test(leaf, facts.resolve(leaf.path()));
@@ -128,12 +107,7 @@ public final class PolicyEvaluator {
         if (actual instanceof java.util.Map || actual instanceof List) {
             throw new EvaluationError(leaf, "is " + kind(actual) + ", not a single value");
         }
-        for (Object candidate : (List<?>) leaf.value()) {
-            if (same(actual, candidate)) {
-                return true;
-            }
-        }
-        return false;
+        return ((List<?>) leaf.value()).stream().anyMatch(candidate -> same(actual, candidate));
     }
 
     private static boolean contains(Rule.Leaf leaf, Object actual, Object expected) {
@@ -168,19 +142,11 @@ public final class PolicyEvaluator {
     }
 
     private static String kind(Object value) {
-        if (value instanceof String) {
-            return "a text";
-        }
-        if (value instanceof Number) {
-            return "a number";
-        }
-        if (value instanceof Boolean) {
-            return "true/false";
-        }
-        if (value instanceof List) {
-            return "a list";
-        }
-        return value instanceof java.util.Map ? "an object" : "of another type";
+        return value instanceof String ? "a text"
+            : value instanceof Number ? "a number"
+            : value instanceof Boolean ? "true/false"
+            : value instanceof List ? "a list"
+            : value instanceof java.util.Map ? "an object" : "of another type";
     }
 
     private static String message(Exception e) {

@@ -19,9 +19,8 @@ public record PolicyReason(@Schema(allowableValues = {"policy", "evaluation_erro
 
     static PolicyReason of(Verdict v) {
         CompiledPolicy p = v.policy();
-        return v.error() == null
-            ? new PolicyReason("policy", p.id(), p.version(), p.name(), v.decision().wireName(), null)
-            : new PolicyReason("evaluation_error", p.id(), p.version(), p.name(), v.decision().wireName(), v.error());
+        return new PolicyReason(v.error() == null ? "policy" : "evaluation_error", p.id(), p.version(), p.name(),
+            v.decision().wireName(), v.error());
     }
 
     /** The short form the run's {@code policy_check} event carries ({@code reasons}: a list of strings). */

@@ -8,11 +8,11 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Policies, their immutable versions and decision counts; runs inside a tenant scope. The reads of whole policies are
@@ -28,7 +28,6 @@ abstract class PolicyRepository implements GenericRepository<PolicyRow, UUID> {
     record Live(UUID id, int version, String name, PolicyStatus status, Map<String, Object> ruleDefinition) {
     }
 
-    /** Counts per mode and decision. */
     record Count(UUID policyId, String mode, String decision, long count) {
     }
 
@@ -95,13 +94,11 @@ abstract class PolicyRepository implements GenericRepository<PolicyRow, UUID> {
 
     /** Decisions since {@code since} per policy, mode and decision. */
     Map<UUID, List<Count>> counts(UUID org, Instant since) {
-        Map<UUID, List<Count>> counts = new HashMap<>();
-        jdbc.query("""
+        return jdbc.query("""
             select policy_id, mode, decision, sum(count) as n from policy_decision_counts
              where organization_id = ? and bucket >= ? group by policy_id, mode, decision""",
             row -> new Count(row.uuid("policy_id"), row.string("mode"), row.string("decision"), row.longValue("n")), org, since)
-            .forEach(c -> counts.computeIfAbsent(c.policyId(), k -> new java.util.ArrayList<>()).add(c));
-        return counts;
+            .stream().collect(Collectors.groupingBy(Count::policyId));
     }
 
     /** Adds counts (one statement per organization flush); rows of a deleted policy are skipped. */

@@ -134,9 +134,7 @@ class PolicyService {
     PolicyEvaluation evaluate(Actor actor, UUID id, PolicyRequests.Evaluate request) {
         UUID org = actor.organizationId();
         PolicyRow row = tenants.read(org, () -> find(org, id));
-        Rule rule = request.ruleDefinition() != null ? validRule(request.ruleDefinition())
-            : cache.compiled(row.id(), row.version(), row.ruleDefinition());
-        int version = request.ruleDefinition() != null ? 0 : row.version();
+        Rule draft = request.ruleDefinition() == null ? null : validRule(request.ruleDefinition());
         for (String root : request.context().keySet()) {
             if (!CelRules.ROOTS.contains(root)) {
                 throw Problems.validation("context." + root, "is not a rule variable (agent, action, run, budget, time)");
@@ -145,10 +143,15 @@ class PolicyService {
                 throw Problems.validation("context." + root, "must be an object");
             }
         }
-        CompiledPolicy policy = new CompiledPolicy(row.id(), version, row.name(), row.status(), rule);
-        Verdict verdict = PolicyEvaluator.evaluate(policy, new Facts(request.context()));
-        return new PolicyEvaluation(row.id(), request.ruleDefinition() == null ? row.version() : null, verdict.matched(),
+        Verdict verdict = PolicyEvaluator.evaluate(underTest(row, draft), new Facts(request.context()));
+        return new PolicyEvaluation(row.id(), draft == null ? row.version() : null, verdict.matched(),
             (verdict.decides() ? verdict.decision() : Decision.ALLOW).wireName(), verdict.error());
+    }
+
+    /** The saved policy, or with {@code draft} as its rule (version 0: a draft has none). */
+    CompiledPolicy underTest(PolicyRow row, Rule draft) {
+        return new CompiledPolicy(row.id(), draft != null ? 0 : row.version(), row.name(), row.status(),
+            draft != null ? draft : cache.compiled(row.id(), row.version(), row.ruleDefinition()));
     }
 
     /** The parsed rule, or {@code 400 validation_failed} naming each problem by JSON pointer. */
@@ -162,13 +165,12 @@ class PolicyService {
 
     static ApiException invalid(InvalidRuleException e) {
         List<RuleProblem> problems = e.problems();
-        List<FieldProblem> fields = problems.stream()
-            .map(p -> new FieldProblem("rule_definition" + p.pointer(), p.problem())).toList();
         RuleProblem first = problems.get(0);
         String summary = "rule_definition" + first.pointer() + ": " + first.problem()
             + (problems.size() > 1 ? "; and " + (problems.size() - 1) + " more" : "");
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("fields", fields);
+        details.put("fields", problems.stream()
+            .map(p -> new FieldProblem("rule_definition" + p.pointer(), p.problem())).toList());
         details.put("pointer", first.pointer());
         details.put("rule_errors", problems);
         return new ApiException(HttpStatus.BAD_REQUEST, "validation_failed", "The rule is invalid (" + summary + ").", details);

@@ -5,14 +5,17 @@ import com.google.re2j.PatternSyntaxException;
 import dev.agentops.hub.shared.security.Role;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Reads a {@code rule_definition} (JSON as maps and lists) into a {@link Rule}, or says everything that is wrong with
@@ -61,11 +64,7 @@ final class RuleParser {
         if (!(definition instanceof Map<?, ?> rule)) {
             throw new InvalidRuleException(List.of(new RuleProblem("", "must be a JSON object")));
         }
-        for (Object key : rule.keySet()) {
-            if (!RULE_KEYS.contains(String.valueOf(key))) {
-                problem("/" + escape(String.valueOf(key)), "is not a rule field (allowed: " + String.join(", ", sorted(RULE_KEYS)) + ")");
-            }
-        }
+        unknownKeys(rule, RULE_KEYS, "", "is not a rule field (allowed: " + listed(RULE_KEYS) + ")");
         Decision action = decision(rule.get("action"), "/action", true, "allow, block or require_approval");
         Object onErrorValue = rule.get("on_error");
         Decision onError = onErrorValue == null ? Decision.BLOCK : decision(onErrorValue, "/on_error", false, "block or allow");
@@ -149,8 +148,7 @@ final class RuleParser {
             problem("/timeout_minutes", "must be a whole number of minutes (1 to " + MAX_TIMEOUT_MINUTES + ")");
             return DEFAULT_TIMEOUT_MINUTES;
         }
-        double minutes = n.doubleValue();
-        return (int) Math.max(MIN_TIMEOUT_MINUTES, Math.min(MAX_TIMEOUT_MINUTES, minutes));
+        return (int) Math.max(MIN_TIMEOUT_MINUTES, Math.min(MAX_TIMEOUT_MINUTES, n.doubleValue()));
     }
 
     private Rule.Condition conditions(Object value) {
@@ -162,14 +160,8 @@ final class RuleParser {
     }
 
     private List<Rule.Condition> children(List<?> list, String pointer, int depth) {
-        List<Rule.Condition> children = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            Rule.Condition c = condition(list.get(i), pointer + "/" + i, depth);
-            if (c != null) {
-                children.add(c);
-            }
-        }
-        return List.copyOf(children);
+        return IntStream.range(0, list.size()).mapToObj(i -> condition(list.get(i), pointer + "/" + i, depth))
+            .filter(Objects::nonNull).toList();
     }
 
     private Rule.Condition condition(Object value, String pointer, int depth) {
@@ -199,11 +191,7 @@ final class RuleParser {
             }
             return new Rule.Group(key.equals("any"), children(list, pointer + "/" + key, depth + 1));
         }
-        for (Object key : map.keySet()) {
-            if (!LEAF_KEYS.contains(String.valueOf(key))) {
-                problem(pointer + "/" + escape(String.valueOf(key)), "is not a condition field (field, operator, value)");
-            }
-        }
+        unknownKeys(map, LEAF_KEYS, pointer, "is not a condition field (field, operator, value)");
         return leaf(map, pointer);
     }
 
@@ -219,12 +207,12 @@ final class RuleParser {
             String[] parts = field.split("\\.");
             if (!CelRules.ROOTS.contains(parts[0])) {
                 problem(pointer + "/field", "starts with an unknown variable '" + parts[0] + "' (known: "
-                    + String.join(", ", sorted(CelRules.ROOTS)) + ")");
+                    + listed(CelRules.ROOTS) + ")");
             } else if (!parts[0].equals("action")) {
                 Map<String, Type> known = FIELDS.get(parts[0]);
                 if (parts.length != 2 || !known.containsKey(parts[1])) {
                     problem(pointer + "/field", "is not a variable of " + parts[0] + " (known: "
-                        + String.join(", ", sorted(known.keySet()).stream().map(k -> parts[0] + "." + k).toList()) + ")");
+                        + listed(known.keySet().stream().map(k -> parts[0] + "." + k).toList()) + ")");
                 } else {
                     fieldType = known.get(parts[1]);
                 }
@@ -239,7 +227,7 @@ final class RuleParser {
         Object value = map.get("value");
         Pattern regex = null;
         if (operator != null) {
-            regex = value(operator, value, map.containsKey("value"), fieldType, pointer + "/value");
+            regex = value(operator, value, map.containsKey("value"), fieldType, pointer);
             if (operator == Operator.EXISTS && value == null) {
                 value = Boolean.TRUE;
             }
@@ -251,8 +239,9 @@ final class RuleParser {
     }
 
     /** Checks the value against the operator and the field's type; the compiled regex for {@code matches}. */
-    private Pattern value(Operator op, Object value, boolean present, Type fieldType, String pointer) {
+    private Pattern value(Operator op, Object value, boolean present, Type fieldType, String condition) {
         String what = op.wireName();
+        String pointer = condition + "/value";
         if (op == Operator.EXISTS) {
             if (present && !(value instanceof Boolean)) {
                 problem(pointer, "must be true or false for exists (or left out: true)");
@@ -264,7 +253,7 @@ final class RuleParser {
             return null;
         }
         if (fieldType == Type.LIST && op != Operator.CONTAINS) {
-            problem(pointer.substring(0, pointer.length() - "/value".length()) + "/operator",
+            problem(condition + "/operator",
                 "cannot compare a list such as agent.tags with " + what + "; use contains or exists");
             return null;
         }
@@ -280,9 +269,7 @@ final class RuleParser {
             if (!(value instanceof List<?> list) || list.isEmpty() || list.size() > MAX_LIST) {
                 problem(pointer, "must be a list of 1 to " + MAX_LIST + " values for " + what);
             } else {
-                for (int i = 0; i < list.size(); i++) {
-                    scalar(list.get(i), fieldType, pointer + "/" + i, what);
-                }
+                IntStream.range(0, list.size()).forEach(i -> scalar(list.get(i), fieldType, pointer + "/" + i, what));
             }
             return null;
         }
@@ -292,7 +279,7 @@ final class RuleParser {
                 return null;
             }
             if (fieldType == Type.NUMBER) {
-                problem(pointer.substring(0, pointer.length() - "/value".length()) + "/operator",
+                problem(condition + "/operator",
                     "cannot apply " + what + " to a number; use greater_than, less_than, equals...");
                 return null;
             }
@@ -307,8 +294,7 @@ final class RuleParser {
         }
         if (op == Operator.CONTAINS) {
             if (fieldType == Type.NUMBER) {
-                problem(pointer.substring(0, pointer.length() - "/value".length()) + "/operator",
-                    "cannot apply contains to a number");
+                problem(condition + "/operator", "cannot apply contains to a number");
             } else {
                 scalar(value, fieldType == Type.LIST ? Type.ANY : fieldType, pointer, what);
             }
@@ -335,17 +321,19 @@ final class RuleParser {
             problem("/expression", "must be a CEL expression of 1 to " + MAX_EXPRESSION + " characters");
             return null;
         }
-        for (String root : CelRules.ROOTS) {
-            if (java.util.regex.Pattern.compile("\\b" + root + "\\b").matcher(s).find()) {
-                roots.add(root);
-            }
-        }
+        CelRules.ROOTS.stream().filter(root -> java.util.regex.Pattern.compile("\\b" + root + "\\b").matcher(s).find())
+            .forEach(roots::add);
         try {
             return CelRules.compile(s);
         } catch (InvalidRuleException e) {
             problems.addAll(e.problems());
             return null;
         }
+    }
+
+    private void unknownKeys(Map<?, ?> map, Set<String> known, String pointer, String sentence) {
+        map.keySet().stream().map(String::valueOf).filter(key -> !known.contains(key))
+            .forEach(key -> problem(pointer + "/" + escape(key), sentence));
     }
 
     private void problem(String pointer, String sentence) {
@@ -361,10 +349,8 @@ final class RuleParser {
         }
     }
 
-    private static List<String> sorted(Set<String> set) {
-        String[] array = set.toArray(new String[0]);
-        Arrays.sort(array);
-        return List.of(array);
+    private static String listed(Collection<String> names) {
+        return names.stream().sorted().collect(Collectors.joining(", "));
     }
 
     /** RFC 6901: {@code ~} and {@code /} in a key. */

@@ -8,6 +8,7 @@ import dev.agentops.hub.ingestion.RunEvents;
 import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import dev.agentops.hub.shared.web.ApiException;
+import dev.agentops.hub.shared.web.JsonFields;
 import dev.agentops.hub.shared.web.ListResponse;
 import dev.agentops.hub.shared.web.Paging;
 import dev.agentops.hub.shared.web.Problems;
@@ -94,13 +95,9 @@ public class ApprovalService {
         if (outcome.created()) {
             requested.publishEvent(new ApprovalRequested(a.organizationId(), a.id(), a.agentId(), a.runId(), a.actionType(),
                 a.policyId(), a.policyVersion(), a.policyName(), a.approvers(), a.expiresAt()));
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("approval_id", a.id().toString());
-            payload.put("action_type", a.actionType());
-            payload.put("policy_id", a.policyId().toString());
-            payload.put("policy_version", a.policyVersion());
-            payload.put("expires_at", a.expiresAt().toString());
-            recordOnRun(a, o.apiKeyId(), "approval_requested", now, payload);
+            recordOnRun(a, o.apiKeyId(), "approval_requested", now, JsonFields.of("approval_id", a.id().toString(),
+                "action_type", a.actionType(), "policy_id", a.policyId().toString(), "policy_version", a.policyVersion(),
+                "expires_at", a.expiresAt().toString()));
         }
         return new OpenedApproval(a.id(), a.statusAt(now), a.expiresAt());
     }

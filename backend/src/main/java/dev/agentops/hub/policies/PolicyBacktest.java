@@ -4,6 +4,7 @@ import dev.agentops.hub.orgs.OrganizationRepository;
 import dev.agentops.hub.runs.EventPayloads;
 import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
+import dev.agentops.hub.shared.web.JsonFields;
 import dev.agentops.hub.shared.web.Problems;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
@@ -27,7 +28,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -156,11 +156,7 @@ class PolicyBacktest {
         if (!"tool_call".equals(eventType)) {
             return Facts.executedAction(p);
         }
-        Map<String, Object> action = new LinkedHashMap<>();
-        action.put("type", "tool_call");
-        action.put("tool_name", p.get("tool_name"));
-        action.put("input", p.get("input"));
-        return action;
+        return JsonFields.of("type", "tool_call", "tool_name", p.get("tool_name"), "input", p.get("input"));
     }
 
     private static Map<String, Object> facts(ResultSet rs, Map<String, Object> action, Instant at, ZoneId zone) throws SQLException {

@@ -7,6 +7,7 @@ import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
 import dev.agentops.hub.shared.web.ApiException;
 import dev.agentops.hub.shared.web.FieldProblem;
+import dev.agentops.hub.shared.web.JsonFields;
 import dev.agentops.hub.shared.web.ListResponse;
 import dev.agentops.hub.shared.web.Problems;
 import dev.agentops.hub.shared.web.WireNames;
@@ -15,7 +16,6 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -168,11 +168,9 @@ class PolicyService {
         RuleProblem first = problems.get(0);
         String summary = "rule_definition" + first.pointer() + ": " + first.problem()
             + (problems.size() > 1 ? "; and " + (problems.size() - 1) + " more" : "");
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("fields", problems.stream()
-            .map(p -> new FieldProblem("rule_definition" + p.pointer(), p.problem())).toList());
-        details.put("pointer", first.pointer());
-        details.put("rule_errors", problems);
+        Map<String, Object> details = JsonFields.of("fields", problems.stream()
+            .map(p -> new FieldProblem("rule_definition" + p.pointer(), p.problem())).toList(),
+            "pointer", first.pointer(), "rule_errors", problems);
         return new ApiException(HttpStatus.BAD_REQUEST, "validation_failed", "The rule is invalid (" + summary + ").", details);
     }
 
@@ -194,12 +192,7 @@ class PolicyService {
     }
 
     private static Map<String, Object> auditView(PolicyRow p) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("name", p.name());
-        view.put("description", p.description());
-        view.put("status", p.status().wireName());
-        view.put("version", p.version());
-        view.put("rule_definition", p.ruleDefinition());
-        return view;
+        return JsonFields.of("name", p.name(), "description", p.description(), "status", p.status().wireName(),
+            "version", p.version(), "rule_definition", p.ruleDefinition());
     }
 }

@@ -113,17 +113,8 @@ public class BudgetEvaluator {
 
     /** {@code current}: {@code now} is the clock's now, so the statuses read on the way are the current ones. */
     private List<Fired> evaluate(UUID org, Instant now, boolean current) {
-        List<Fired> fired = evaluateInTransaction(org, now, current);
-        if (!fired.isEmpty()) {
-            // after the commit, so that the notifications drainer it wakes sees the new alert rows
-            raised.publishEvent(new BudgetAlertsRaised(org));
-        }
-        return fired;
-    }
-
-    private List<Fired> evaluateInTransaction(UUID org, Instant now, boolean current) {
         BudgetStates.Version version = states.version();
-        return tenants.write(org, () -> {
+        List<Fired> committed = tenants.write(org, () -> {
             List<Budget> all = budgets.all(org);
             List<Fired> fired = new ArrayList<>();
             if (all.isEmpty()) {
@@ -153,17 +144,20 @@ public class BudgetEvaluator {
             }
             return fired;
         });
+        if (!committed.isEmpty()) {
+            // after the commit, so that the notifications drainer it wakes sees the new alert rows
+            raised.publishEvent(new BudgetAlertsRaised(org));
+        }
+        return committed;
     }
 
     private List<UUID> pauseAgents(UUID org, Budget budget, BudgetStatus status) {
         String reason = "Budget \"" + budget.name() + "\" reached " + budget.autoPauseAtPercent() + " % of $"
             + budget.maxAmountUsd().stripTrailingZeros().toPlainString() + " (" + budget.period().key() + ")";
-        List<UUID> paused = new ArrayList<>();
         // in id order, like the workers, so that concurrent lockers of several agents never wait on each other crosswise
-        for (UUID agentId : agentsToPause(org, budget)) {
-            pauses.pause(org, AuditActor.system(), agentId, PauseSource.BUDGET, reason.length() > 500 ? reason.substring(0, 500) : reason);
-            paused.add(agentId);
-        }
+        List<UUID> paused = agentsToPause(org, budget);
+        paused.forEach(agentId -> pauses.pause(org, AuditActor.system(), agentId, PauseSource.BUDGET,
+            reason.substring(0, Math.min(reason.length(), 500))));
         return paused;
     }
 

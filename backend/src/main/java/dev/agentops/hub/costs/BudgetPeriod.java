@@ -5,6 +5,7 @@ import dev.agentops.hub.shared.web.WireNames;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
@@ -45,15 +46,9 @@ public enum BudgetPeriod {
     public Window window(Instant now, ZoneId zone) {
         LocalDate today = now.atZone(zone).toLocalDate();
         return switch (this) {
-            case DAILY -> between(today, today.plusDays(1), zone);
-            case WEEKLY -> {
-                LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                yield between(monday, monday.plusWeeks(1), zone);
-            }
-            case MONTHLY -> {
-                LocalDate first = today.withDayOfMonth(1);
-                yield between(first, first.plusMonths(1), zone);
-            }
+            case DAILY -> between(today, Period.ofDays(1), zone);
+            case WEEKLY -> between(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), Period.ofWeeks(1), zone);
+            case MONTHLY -> between(today.withDayOfMonth(1), Period.ofMonths(1), zone);
             case TOTAL -> new Window(BEGINNING, null);
         };
     }
@@ -66,7 +61,7 @@ public enum BudgetPeriod {
         return WireNames.parse(BudgetPeriod.class, key);
     }
 
-    private static Window between(LocalDate first, LocalDate next, ZoneId zone) {
-        return new Window(first.atStartOfDay(zone).toInstant(), next.atStartOfDay(zone).toInstant());
+    private static Window between(LocalDate first, Period length, ZoneId zone) {
+        return new Window(first.atStartOfDay(zone).toInstant(), first.plus(length).atStartOfDay(zone).toInstant());
     }
 }

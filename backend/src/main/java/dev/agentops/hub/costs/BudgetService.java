@@ -59,18 +59,8 @@ class BudgetService {
     BudgetResponse create(Actor actor, BudgetRequests.Create request) {
         BudgetScope scope = BudgetScope.fromKey(request.scope()).orElseThrow();
         String team = request.teamName() == null ? null : request.teamName().trim();
-        if (scope == BudgetScope.TEAM && (team == null || team.isEmpty())) {
-            throw Problems.validation("team_name", "is required for scope team");
-        }
-        if (scope != BudgetScope.TEAM && team != null) {
-            throw Problems.validation("team_name", "is only allowed for scope team");
-        }
-        if (scope == BudgetScope.AGENT && request.agentId() == null) {
-            throw Problems.validation("agent_id", "is required for scope agent");
-        }
-        if (scope != BudgetScope.AGENT && request.agentId() != null) {
-            throw Problems.validation("agent_id", "is only allowed for scope agent");
-        }
+        onlyForScope(scope, BudgetScope.TEAM, "team_name", team, team == null || team.isEmpty());
+        onlyForScope(scope, BudgetScope.AGENT, "agent_id", request.agentId(), request.agentId() == null);
         UUID org = actor.organizationId();
         Budget fields = new Budget(null, org, request.name().trim(), scope, request.agentId(), team,
             BudgetPeriod.fromKey(request.period()).orElseThrow(), request.maxAmountUsd(),
@@ -95,7 +85,7 @@ class BudgetService {
 
     ListResponse<BudgetResponse> list(Actor actor) {
         UUID org = actor.organizationId();
-        List<BudgetResponse> all = tenants.read(org, () -> statuses(org, organizations.zone(org)));
+        List<BudgetResponse> all = tenants.read(org, () -> withStatus(org, budgets.all(org)));
         return new ListResponse<>(all, new ListResponse.PageInfo(null, BudgetRepository.MAX_PER_ORGANIZATION));
     }
 
@@ -147,14 +137,6 @@ class BudgetService {
         return Paging.page(rows, size, a -> a.createdAt() + "|" + a.id());
     }
 
-    /** Every budget of the organization with its current status; call inside the organization's tenant scope. */
-    List<BudgetResponse> statuses(UUID org, ZoneId zone) {
-        List<Budget> all = budgets.all(org);
-        Map<BudgetPeriod, BudgetPeriod.Window> windows = windows(clock.instant(), zone);
-        Map<UUID, BudgetSpend.Spend> spent = spend.of(org, all, windows);
-        return all.stream().map(b -> BudgetResponse.of(b, status(b, spent.get(b.id()), clock, zone))).toList();
-    }
-
     static Map<BudgetPeriod, BudgetPeriod.Window> windows(Instant now, ZoneId zone) {
         Map<BudgetPeriod, BudgetPeriod.Window> windows = new EnumMap<>(BudgetPeriod.class);
         for (BudgetPeriod period : BudgetPeriod.values()) {
@@ -169,13 +151,25 @@ class BudgetService {
     }
 
     private BudgetResponse withStatus(UUID org, Budget budget) {
+        return withStatus(org, List.of(budget)).get(0);
+    }
+
+    /** The budgets with their current status; call inside the organization's tenant scope. */
+    private List<BudgetResponse> withStatus(UUID org, List<Budget> all) {
         ZoneId zone = organizations.zone(org);
-        Map<UUID, BudgetSpend.Spend> spent = spend.of(org, List.of(budget), windows(clock.instant(), zone));
-        return BudgetResponse.of(budget, status(budget, spent.get(budget.id()), clock, zone));
+        Map<UUID, BudgetSpend.Spend> spent = spend.of(org, all, windows(clock.instant(), zone));
+        return all.stream().map(b -> BudgetResponse.of(b, status(b, spent.get(b.id()), clock, zone))).toList();
     }
 
     private Budget find(UUID org, UUID id) {
         return budgets.find(org, id).orElseThrow(() -> Problems.notFound("budget", id));
+    }
+
+    /** A field that scope {@code owner} requires and every other scope refuses. */
+    private static void onlyForScope(BudgetScope scope, BudgetScope owner, String field, Object value, boolean missing) {
+        if (scope == owner ? missing : value != null) {
+            throw Problems.validation(field, (scope == owner ? "is required" : "is only allowed") + " for scope " + owner.key());
+        }
     }
 
     private static List<Integer> thresholds(List<Integer> requested, List<Integer> otherwise) {

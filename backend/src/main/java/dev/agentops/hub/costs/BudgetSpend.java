@@ -31,9 +31,6 @@ class BudgetSpend {
         }
     }
 
-    private record AgentTeam(UUID id, String team) {
-    }
-
     private final Jdbc jdbc;
 
     BudgetSpend(Jdbc jdbc) {
@@ -71,26 +68,18 @@ class BudgetSpend {
                 byAgent.put(row.uuid("agent_id"), spends);
                 return null;
             }, args.toArray());
-        boolean teams = budgets.stream().anyMatch(b -> b.scope() == BudgetScope.TEAM);
         Map<UUID, String> teamOf = new HashMap<>();
-        if (teams) {
+        if (budgets.stream().anyMatch(b -> b.scope() == BudgetScope.TEAM)) {
             jdbc.query("select id, team from agents where organization_id = ? and team is not null",
-                row -> new AgentTeam(row.uuid("id"), row.string("team")), organizationId)
-                .forEach(a -> teamOf.put(a.id(), a.team()));
+                row -> Map.entry(row.uuid("id"), row.string("team")), organizationId)
+                .forEach(agent -> teamOf.put(agent.getKey(), agent.getValue()));
         }
         for (Budget budget : budgets) {
-            Spend total = Spend.ZERO;
-            for (Map.Entry<UUID, Map<BudgetPeriod, Spend>> agent : byAgent.entrySet()) {
-                boolean covered = switch (budget.scope()) {
-                    case ORGANIZATION -> true;
-                    case AGENT -> agent.getKey().equals(budget.agentId());
-                    case TEAM -> Objects.equals(teamOf.get(agent.getKey()), budget.teamName());
-                };
-                if (covered) {
-                    total = total.plus(agent.getValue().get(budget.period()));
-                }
-            }
-            result.put(budget.id(), total);
+            result.put(budget.id(), byAgent.entrySet().stream().filter(agent -> switch (budget.scope()) {
+                case ORGANIZATION -> true;
+                case AGENT -> agent.getKey().equals(budget.agentId());
+                case TEAM -> Objects.equals(teamOf.get(agent.getKey()), budget.teamName());
+            }).map(agent -> agent.getValue().get(budget.period())).reduce(Spend.ZERO, Spend::plus));
         }
         return result;
     }

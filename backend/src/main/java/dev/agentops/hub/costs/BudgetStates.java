@@ -50,9 +50,7 @@ public class BudgetStates implements AgentBudgetStatus {
         static final OrgBudgets NONE = new OrgBudgets(List.of(), BudgetStatus.State.OK, Map.of(), Map.of());
 
         BudgetStatus.State of(UUID agentId, String team) {
-            BudgetStatus.State worst = organization;
-            worst = worse(worst, team == null ? null : teams.get(team));
-            return worse(worst, agents.get(agentId));
+            return worse(worse(organization, team == null ? null : teams.get(team)), agents.get(agentId));
         }
     }
 
@@ -186,9 +184,6 @@ public class BudgetStates implements AgentBudgetStatus {
     }
 
     private static BudgetStatus.State worse(BudgetStatus.State a, BudgetStatus.State b) {
-        if (b == null) {
-            return a;
-        }
-        return a.ordinal() >= b.ordinal() ? a : b;
+        return b == null || a.compareTo(b) >= 0 ? a : b;
     }
 }

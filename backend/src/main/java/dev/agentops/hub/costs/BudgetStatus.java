@@ -34,11 +34,6 @@ public record BudgetStatus(Instant periodStart, @Nullable Instant periodEnd, Big
         }
     }
 
-    /** The current period's window, for loading its spend. */
-    public static BudgetPeriod.Window window(Clock clock, ZoneId zone, BudgetPeriod period) {
-        return period.window(clock.instant(), zone);
-    }
-
     public static BudgetStatus of(BigDecimal limit, BigDecimal spent, long unpricedRuns, Clock clock, ZoneId zone,
                                   BudgetPeriod period) {
         Instant now = clock.instant();

@@ -107,33 +107,27 @@ class CostExport {
             + "-by-" + groupBy.name().toLowerCase() + ".csv";
         AtomicReference<Throwable> failure = new AtomicReference<>();
         PipedInputStream in = new PipedInputStream(PIPE_BYTES);
-        PipedOutputStream out;
         try {
-            out = new PipedOutputStream(in);
-        } catch (IOException e) {
-            running.release();
-            throw new UncheckedIOException(e);
-        }
-        try {
+            CSVPrinter csv = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(new PipedOutputStream(in),
+                StandardCharsets.UTF_8), 64 * 1024), CSVFormat.RFC4180);
             executor.execute(() -> {
-                CSVPrinter csv = null;
                 try {
-                    csv = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024),
-                        CSVFormat.RFC4180);
-                    CSVPrinter printer = csv;
                     tenants.read(org, () -> {
-                        write(printer, org, ZoneId.of(facts[1]), range, groupBy);
+                        write(csv, org, ZoneId.of(facts[1]), range, groupBy);
                         return null;
                     });
-                } catch (RuntimeException | IOException | Error e) {
+                } catch (RuntimeException | Error e) {
                     // set before the pipe closes, so that the reader sees the failure instead of a clean end
                     failure.set(e);
                     LOG.warn("Cost export of organization {} stopped: {}: {}", org, e.getClass().getSimpleName(), e.getMessage());
                 } finally {
-                    closeQuietly(csv == null ? out : csv);
+                    closeQuietly(csv);
                     running.release();
                 }
             });
+        } catch (IOException e) {
+            running.release();
+            throw new UncheckedIOException(e);
         } catch (RuntimeException rejected) {
             running.release();
             throw rejected;
@@ -154,7 +148,7 @@ class CostExport {
                      order by r.start_time, r.id""", new Object[]{org, range.from(), range.to()}, rs -> new Object[]{
                     rs.getObject(1), CsvCells.text(rs.getString(2)), rs.getObject(3), CsvCells.text(rs.getString(4)),
                     CsvCells.text(rs.getString(5)), rs.getString(6), CsvCells.text(rs.getString(7)), instant(rs, 8),
-                    instant(rs, 9), CsvCells.number(nullableLong(rs, 10)), rs.getLong(11), rs.getLong(12), rs.getLong(13),
+                    instant(rs, 9), rs.getObject(10), rs.getLong(11), rs.getLong(12), rs.getLong(13),
                     rs.getLong(14), rs.getLong(15), CsvCells.decimal(rs.getBigDecimal(16)), rs.getString(17)});
             case DAY -> stream(csv, header("day"),
                 "select " + CostRepository.DAY_OF_BUCKET + " as day, " + FIGURES + ROLLUPS + " group by 1 order by 1",
@@ -221,14 +215,10 @@ class CostExport {
             rs.getLong("unpriced_runs"), rs.getLong("input_tokens"), rs.getLong("output_tokens")}, Object.class);
     }
 
-    private static String instant(ResultSet rs, int column) throws SQLException {
+    /** An empty cell for null, like every null the printer gets. */
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? "" : CsvCells.instant(timestamp.toInstant());
-    }
-
-    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /**

@@ -47,9 +47,7 @@ class CostService {
         return tenants.read(org, () -> {
             ZoneId zone = organizations.zone(org);
             List<Line> lines = costs.lines(org, zone, range, null, null);
-            Map<UUID, Agent> named = agents.findAll(org, lines.stream().filter(l -> l.dimension() == Dimension.AGENT)
-                .map(Line::agentId).toList());
-            return new CostResponses.Summary(range(range, zone), total(lines), days(lines), agentLines(lines, named),
+            return new CostResponses.Summary(range(range, zone), total(lines), days(lines), agentLines(org, lines),
                 lines.stream().filter(l -> l.dimension() == Dimension.TEAM)
                     .map(l -> new CostResponses.Team(l.team(), l.figures())).sorted(byCost(CostResponses.Team::figures)).toList(),
                 models(lines), budgetStatuses);
@@ -77,9 +75,7 @@ class CostService {
             }
             ZoneId zone = organizations.zone(org);
             List<Line> lines = costs.lines(org, zone, range, null, team);
-            Map<UUID, Agent> named = agents.findAll(org, lines.stream().filter(l -> l.dimension() == Dimension.AGENT)
-                .map(Line::agentId).toList());
-            return new CostResponses.ForTeam(team, range(range, zone), total(lines), days(lines), agentLines(lines, named),
+            return new CostResponses.ForTeam(team, range(range, zone), total(lines), days(lines), agentLines(org, lines),
                 models(lines));
         });
     }
@@ -98,7 +94,9 @@ class CostService {
             .sorted(Comparator.comparing(CostResponses.Day::day)).toList();
     }
 
-    private static List<CostResponses.Agent> agentLines(List<Line> lines, Map<UUID, Agent> named) {
+    private List<CostResponses.Agent> agentLines(UUID org, List<Line> lines) {
+        Map<UUID, Agent> named = agents.findAll(org, lines.stream().filter(l -> l.dimension() == Dimension.AGENT)
+            .map(Line::agentId).toList());
         return lines.stream().filter(l -> l.dimension() == Dimension.AGENT)
             .map(l -> {
                 Agent agent = named.get(l.agentId());

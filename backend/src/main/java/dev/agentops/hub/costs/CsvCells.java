@@ -1,7 +1,6 @@
 package dev.agentops.hub.costs;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 
 /**
  * Cell values of the CSV export. Text that a spreadsheet would run as a formula (starting with {@code = + - @}, a tab
@@ -26,13 +25,5 @@ final class CsvCells {
             return "";
         }
         return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
-    }
-
-    static String instant(Instant value) {
-        return value == null ? "" : value.toString();
-    }
-
-    static String number(Long value) {
-        return value == null ? "" : value.toString();
     }
 }

@@ -43,17 +43,17 @@ final class CostCalculator {
         BigDecimal write1h = prices.get(PriceKind.CACHE_WRITE_1H).orElse(write5m);
         BigDecimal reasoning = prices.get(PriceKind.REASONING).orElse(output);
 
-        Map<String, BigDecimal> exact = new LinkedHashMap<>();
-        exact.put(PriceKind.INPUT.key(), times(usage.uncachedInputTokens(), input));
-        exact.put(PriceKind.CACHE_READ.key(), times(usage.cacheReadTokens(), cacheRead));
-        exact.put(PriceKind.CACHE_WRITE_5M.key(), times(usage.cacheWrite5mTokens(), write5m));
-        exact.put(PriceKind.CACHE_WRITE_1H.key(), times(usage.cacheWrite1hTokens(), write1h));
-        exact.put(PriceKind.OUTPUT.key(), times(usage.outputTokens() - usage.reasoningTokens(), output));
-        exact.put(PriceKind.REASONING.key(), times(usage.reasoningTokens(), reasoning));
-
-        BigDecimal total = exact.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(SCALE, ROUNDING);
         Map<String, BigDecimal> breakdown = new LinkedHashMap<>();
-        exact.forEach((kind, cost) -> breakdown.put(kind, cost.setScale(SCALE, ROUNDING)));
+        breakdown.put(PriceKind.INPUT.key(), times(usage.uncachedInputTokens(), input));
+        breakdown.put(PriceKind.CACHE_READ.key(), times(usage.cacheReadTokens(), cacheRead));
+        breakdown.put(PriceKind.CACHE_WRITE_5M.key(), times(usage.cacheWrite5mTokens(), write5m));
+        breakdown.put(PriceKind.CACHE_WRITE_1H.key(), times(usage.cacheWrite1hTokens(), write1h));
+        breakdown.put(PriceKind.OUTPUT.key(), times(usage.outputTokens() - usage.reasoningTokens(), output));
+        breakdown.put(PriceKind.REASONING.key(), times(usage.reasoningTokens(), reasoning));
+
+        // the total from the exact products, before each entry is rounded on its own
+        BigDecimal total = breakdown.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(SCALE, ROUNDING);
+        breakdown.replaceAll((kind, cost) -> cost.setScale(SCALE, ROUNDING));
         return new Cost(total, Collections.unmodifiableMap(breakdown));
     }
 

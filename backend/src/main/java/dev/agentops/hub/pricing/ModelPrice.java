@@ -37,12 +37,7 @@ record ModelPrice(String id, String name, String provider, Pattern match, LocalD
 
     /** The tier with the highest threshold that {@code inputTokens} exceeds, else the base prices. */
     Prices pricesFor(long inputTokens) {
-        Prices chosen = prices;
-        for (PriceTier tier : tiers) {
-            if (inputTokens > tier.aboveInputTokens()) {
-                chosen = tier.prices();
-            }
-        }
-        return chosen;
+        return tiers.stream().filter(tier -> inputTokens > tier.aboveInputTokens()).reduce((lower, higher) -> higher)
+            .map(PriceTier::prices).orElse(prices);
     }
 }

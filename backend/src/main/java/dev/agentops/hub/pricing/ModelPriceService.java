@@ -145,8 +145,7 @@ class ModelPriceService {
             List<ModelPrice> models = current.models();
             int start = 0;
             if (key != null && key.startsWith(CATALOG_CURSOR)) {
-                String lastId = key.substring(CATALOG_CURSOR.length());
-                int index = indexOf(models, lastId);
+                int index = indexOf(models, key.substring(CATALOG_CURSOR.length()));
                 if (index < 0) {
                     throw Problems.validation("cursor", "names a catalog entry that no longer exists; start the list again");
                 }

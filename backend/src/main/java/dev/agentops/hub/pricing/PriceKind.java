@@ -1,32 +1,18 @@
 package dev.agentops.hub.pricing;
 
+import dev.agentops.hub.shared.web.WireNames;
+
 import java.util.Optional;
 
 /** The kinds of tokens a model prices, by their name in the catalog, the API and cost breakdowns. */
 enum PriceKind {
-    INPUT("input"),
-    OUTPUT("output"),
-    CACHE_READ("cache_read"),
-    CACHE_WRITE_5M("cache_write_5m"),
-    CACHE_WRITE_1H("cache_write_1h"),
-    REASONING("reasoning");
-
-    private final String key;
-
-    PriceKind(String key) {
-        this.key = key;
-    }
+    INPUT, OUTPUT, CACHE_READ, CACHE_WRITE_5M, CACHE_WRITE_1H, REASONING;
 
     String key() {
-        return key;
+        return WireNames.of(this);
     }
 
     static Optional<PriceKind> fromKey(String key) {
-        for (PriceKind kind : values()) {
-            if (kind.key.equals(key)) {
-                return Optional.of(kind);
-            }
-        }
-        return Optional.empty();
+        return WireNames.parse(PriceKind.class, key);
     }
 }

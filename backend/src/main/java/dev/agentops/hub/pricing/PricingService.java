@@ -46,12 +46,9 @@ public class PricingService {
         }
         String name = model.trim();
         Instant when = at == null ? Instant.now() : at;
-        Optional<ModelPrice> own = orgPrices.find(organizationId, name, when);
-        if (own.isPresent()) {
-            return Optional.of(priced(own.get(), usage, ORG_VERSION));
-        }
         PriceCatalog current = catalog.get();
-        return current.find(name, when).map(entry -> priced(entry, usage, current.version()));
+        return orgPrices.find(organizationId, name, when).map(own -> priced(own, usage, ORG_VERSION))
+            .or(() -> current.find(name, when).map(entry -> priced(entry, usage, current.version())));
     }
 
     /** The version of the catalog in use. */

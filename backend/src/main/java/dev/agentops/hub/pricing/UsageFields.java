@@ -2,6 +2,7 @@ package dev.agentops.hub.pricing;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +40,7 @@ final class UsageFields {
 
     /** True when one of the spellings is present with a value (null counts as absent). */
     boolean has(String... names) {
-        for (String name : names) {
-            if (raw.get(name) != null) {
-                return true;
-            }
-        }
-        return false;
+        return Arrays.stream(names).anyMatch(name -> raw.get(name) != null);
     }
 
     /** True when the name holds an object. */
@@ -103,9 +99,7 @@ final class UsageFields {
 
     /** Keys the shape knows but does not price ({@code total_tokens}, modality details): never flagged. */
     void informational(String... names) {
-        for (String name : names) {
-            reading.used.add(prefix + name);
-        }
+        Arrays.stream(names).map(name -> prefix + name).forEach(reading.used::add);
     }
 
     Set<String> keys() {
@@ -133,7 +127,7 @@ final class UsageFields {
 
     /** A count the shape reads without pricing it ({@code totalTokens}, to tell two readings apart). */
     Long informationalCount(String name) {
-        reading.used.add(prefix + name);
+        informational(name);
         Object value = raw.get(name);
         return value == null ? null : parse(prefix + name, value);
     }
@@ -154,11 +148,9 @@ final class UsageFields {
     }
 
     static long parse(String key, Object value) {
-        BigDecimal number = null;
-        if (value instanceof Number n && !(value instanceof Double d && (d.isNaN() || d.isInfinite()))
-            && !(value instanceof Float f && (f.isNaN() || f.isInfinite()))) {
-            number = new BigDecimal(n.toString());
-        }
+        // NaN and infinities have no BigDecimal; a finite number too large for a double is above MAX anyway
+        BigDecimal number = value instanceof Number n && Double.isFinite(n.doubleValue())
+            ? new BigDecimal(n.toString()) : null;
         if (number == null || number.signum() < 0 || number.compareTo(MAX) > 0
             || number.stripTrailingZeros().scale() > 0) {
             throw new IllegalArgumentException(key + " must be a whole number from 0 to " + UsageNormalizer.MAX_TOKENS

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -40,8 +41,6 @@ public final class UsageNormalizer {
     /** Unrecognised keys kept per usage object (and their paths cut at 100 characters): provenance, not a copy. */
     public static final int MAX_LISTED_KEYS = 20;
 
-    private enum Shape { ANTHROPIC, OPENAI_CHAT, OPENAI_RESPONSES, AGENTOPS, GEMINI, BEDROCK, VERCEL_V4, VERCEL_V5, LANGCHAIN, COHERE }
-
     private static final List<String> GEMINI_KEYS = List.of("promptTokenCount", "candidatesTokenCount", "thoughtsTokenCount",
         "cachedContentTokenCount", "toolUsePromptTokenCount", "totalTokenCount", "responseTokenCount", "prompt_token_count",
         "candidates_token_count", "thoughts_token_count", "cached_content_token_count", "tool_use_prompt_token_count",
@@ -72,18 +71,7 @@ public final class UsageNormalizer {
             return NormalizedUsage.NONE;
         }
         UsageFields fields = UsageFields.of(raw);
-        TokenUsage usage = switch (shapeOf(fields, formatHint)) {
-            case ANTHROPIC -> UsageShapes.anthropic(fields);
-            case OPENAI_CHAT -> UsageShapes.openAiChat(fields);
-            case OPENAI_RESPONSES -> UsageShapes.openAiResponses(fields);
-            case AGENTOPS -> UsageShapes.agentOps(fields);
-            case GEMINI -> UsageShapes.gemini(fields);
-            case BEDROCK -> UsageShapes.bedrock(fields);
-            case VERCEL_V4 -> UsageShapes.vercelV4(fields);
-            case VERCEL_V5 -> UsageShapes.vercelV5(fields);
-            case LANGCHAIN -> UsageShapes.langChain(fields);
-            case COHERE -> UsageShapes.cohere(fields);
-        };
+        TokenUsage usage = shapeOf(fields, formatHint).apply(fields);
         if (!fields.counted()) {
             List<String> keys = fields.allKeys();
             return keys.isEmpty() ? NormalizedUsage.NONE : new NormalizedUsage(TokenUsage.ZERO, false, listed(keys));
@@ -91,7 +79,7 @@ public final class UsageNormalizer {
         return new NormalizedUsage(usage, true, listed(fields.unusedNumericKeys()));
     }
 
-    private static Shape shapeOf(UsageFields f, String formatHint) {
+    private static Function<UsageFields, TokenUsage> shapeOf(UsageFields f, String formatHint) {
         // Gemini's Python SDK has a prompt_tokens_details too, but a list: only the objects are OpenAI's
         boolean chat = f.has("prompt_tokens", "completion_tokens", "prompt_cache_hit_tokens")
             || f.hasObject("prompt_tokens_details") || f.hasObject("completion_tokens_details");
@@ -100,49 +88,33 @@ public final class UsageNormalizer {
             return recognise(f, chat, vercelV4);
         }
         return switch (formatHint.trim().toLowerCase(Locale.ROOT)) {
-            case "anthropic" -> Shape.ANTHROPIC;
-            case "openai" -> chat ? Shape.OPENAI_CHAT : Shape.OPENAI_RESPONSES;
-            case "agentops" -> Shape.AGENTOPS;
-            case "gemini" -> Shape.GEMINI;
-            case "bedrock" -> Shape.BEDROCK;
-            case "vercel_ai" -> vercelV4 ? Shape.VERCEL_V4 : Shape.VERCEL_V5;
-            case "langchain" -> Shape.LANGCHAIN;
-            case "cohere" -> Shape.COHERE;
+            case "anthropic" -> UsageShapes::anthropic;
+            case "openai" -> chat ? UsageShapes::openAiChat : UsageShapes::openAiResponses;
+            case "agentops" -> UsageShapes::agentOps;
+            case "gemini" -> UsageShapes::gemini;
+            case "bedrock" -> UsageShapes::bedrock;
+            case "vercel_ai" -> vercelV4 ? UsageShapes::vercelV4 : UsageShapes::vercelV5;
+            case "langchain" -> UsageShapes::langChain;
+            case "cohere" -> UsageShapes::cohere;
             default -> throw new IllegalArgumentException("unknown usage format '" + shorten(formatHint) + "'; use one of "
                 + FORMATS);
         };
     }
 
-    private static Shape recognise(UsageFields f, boolean chat, boolean vercelV4) {
-        if (f.hasObject("cache_creation")) {
-            return Shape.ANTHROPIC;
-        }
-        if (chat) {
-            return Shape.OPENAI_CHAT;
-        }
-        if (f.has("input_tokens_details", "output_tokens_details")) {
-            return Shape.OPENAI_RESPONSES;
-        }
-        if (f.has("input_token_details", "output_token_details")) {
-            return Shape.LANGCHAIN;
-        }
-        if (f.has(GEMINI_KEYS.toArray(String[]::new))) {
-            return Shape.GEMINI;
-        }
-        if (f.has("billed_units", "billedUnits") || f.hasObject("meta") && f.child("meta").has("billed_units", "billedUnits")) {
-            return Shape.COHERE;
-        }
-        if (f.has("cacheReadInputTokens", "cacheWriteInputTokens", "cacheDetails")) {
-            return Shape.BEDROCK;
-        }
-        if (vercelV4) {
-            return Shape.VERCEL_V4;
-        }
-        if (f.has("inputTokens", "outputTokens", "cachedInputTokens", "reasoningTokens", "inputTokenDetails",
-            "outputTokenDetails")) {
-            return Shape.VERCEL_V5;
-        }
-        return Shape.AGENTOPS;
+    /** Without a hint: the first shape whose keys the object has, in the order of the class comment. */
+    private static Function<UsageFields, TokenUsage> recognise(UsageFields f, boolean chat, boolean vercelV4) {
+        return f.hasObject("cache_creation") ? UsageShapes::anthropic
+            : chat ? UsageShapes::openAiChat
+            : f.has("input_tokens_details", "output_tokens_details") ? UsageShapes::openAiResponses
+            : f.has("input_token_details", "output_token_details") ? UsageShapes::langChain
+            : f.has(GEMINI_KEYS.toArray(String[]::new)) ? UsageShapes::gemini
+            : f.has("billed_units", "billedUnits")
+                || f.hasObject("meta") && f.child("meta").has("billed_units", "billedUnits") ? UsageShapes::cohere
+            : f.has("cacheReadInputTokens", "cacheWriteInputTokens", "cacheDetails") ? UsageShapes::bedrock
+            : vercelV4 ? UsageShapes::vercelV4
+            : f.has("inputTokens", "outputTokens", "cachedInputTokens", "reasoningTokens", "inputTokenDetails",
+                "outputTokenDetails") ? UsageShapes::vercelV5
+            : UsageShapes::agentOps;
     }
 
     private static List<String> listed(List<String> keys) {

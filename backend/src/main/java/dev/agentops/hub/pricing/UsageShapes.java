@@ -20,20 +20,14 @@ final class UsageShapes {
         long uncached = f.count("input_tokens");
         long read = f.count("cache_read_input_tokens");
         Long flatWrites = f.optional("cache_creation_input_tokens");
-        long write5m;
-        long write1h;
-        if (f.has("cache_creation")) {
-            UsageFields nested = f.child("cache_creation");
-            write5m = nested.count("ephemeral_5m_input_tokens");
-            write1h = nested.count("ephemeral_1h_input_tokens");
-            if (flatWrites != null && flatWrites != write5m + write1h) {
-                throw new IllegalArgumentException("cache_creation_input_tokens (" + flatWrites + ") is not the sum of "
-                    + "cache_creation.ephemeral_5m_input_tokens and cache_creation.ephemeral_1h_input_tokens ("
-                    + (write5m + write1h) + ")");
-            }
-        } else {
-            write5m = flatWrites == null ? 0 : flatWrites;
-            write1h = 0;
+        boolean split = f.has("cache_creation");
+        UsageFields nested = f.child("cache_creation");
+        long write5m = split ? nested.count("ephemeral_5m_input_tokens") : flatWrites == null ? 0 : flatWrites;
+        long write1h = nested.count("ephemeral_1h_input_tokens");
+        if (split && flatWrites != null && flatWrites != write5m + write1h) {
+            throw new IllegalArgumentException("cache_creation_input_tokens (" + flatWrites + ") is not the sum of "
+                + "cache_creation.ephemeral_5m_input_tokens and cache_creation.ephemeral_1h_input_tokens ("
+                + (write5m + write1h) + ")");
         }
         f.informational("server_tool_use");
         return new TokenUsage(uncached + read + write5m + write1h, f.count("output_tokens"), read, write5m, write1h, 0);
@@ -181,16 +175,9 @@ final class UsageShapes {
         long read = inputDetails.count("cache_read");
         Long ttl5m = inputDetails.optional("ephemeral_5m_input_tokens");
         Long ttl1h = inputDetails.optional("ephemeral_1h_input_tokens");
-        long write5m;
-        long write1h;
-        if (ttl5m != null || ttl1h != null) {
-            inputDetails.informational("cache_creation");
-            write5m = ttl5m == null ? 0 : ttl5m;
-            write1h = ttl1h == null ? 0 : ttl1h;
-        } else {
-            write5m = inputDetails.count("cache_creation");
-            write1h = 0;
-        }
+        long write5m = ttl5m != null ? ttl5m : ttl1h != null ? 0 : inputDetails.count("cache_creation");
+        long write1h = ttl1h == null ? 0 : ttl1h;
+        inputDetails.informational("cache_creation");
         long reasoning = outputDetails.count("reasoning");
         f.informational("total_tokens");
         for (UsageFields details : List.of(inputDetails, outputDetails)) {

@@ -15,9 +15,8 @@
  * OpenAI's usage objects already count that way; Anthropic's {@code input_tokens} does not include cached tokens,
  * so the normaliser adds them (as for Bedrock; Gemini's candidates exclude thinking tokens, so it adds those to the
  * output). The shape rules (OpenAI and compatible, Anthropic, Gemini, Bedrock, Vercel AI SDK, LangChain, Cohere,
- * ours), the optional format
- * hint and the rejection rules (negative, fractional, above 10^12, contradictory totals: 400 for the client) are
- * in {@link dev.agentops.hub.pricing.UsageNormalizer}.
+ * ours), the optional format hint and the rejection rules (negative, fractional, above 10^12, contradictory totals:
+ * 400 for the client) are in {@link dev.agentops.hub.pricing.UsageNormalizer}.
  *
  * <p><b>Which prices</b>: an organization's own prices ({@code /api/v1/pricing/models}, table {@code model_prices})
  * win over the shipped catalog for that organization only: first one named exactly like the model, else the newest

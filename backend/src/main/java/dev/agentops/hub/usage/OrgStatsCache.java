@@ -74,7 +74,8 @@ public class OrgStatsCache implements AgentStatsSource {
     }
 
     OrgStats snapshot(UUID organizationId) {
-        Optional<OrgStats> cached = redis.isPresent() ? redis.get().find(organizationId) : Optional.ofNullable(local.getIfPresent(organizationId));
+        Optional<OrgStats> cached = redis.map(shared -> shared.find(organizationId))
+            .orElseGet(() -> Optional.ofNullable(local.getIfPresent(organizationId)));
         // a snapshot taken before midnight UTC holds yesterday's cost
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         if (cached.isPresent() && cached.get().day().equals(today)) {
@@ -83,11 +84,7 @@ public class OrgStatsCache implements AgentStatsSource {
         long seen = invalidations.get();
         OrgStats fresh = tenants.read(organizationId, () -> repository.compute(organizationId, Instant.now()));
         if (invalidations.get() == seen) {
-            if (redis.isPresent()) {
-                redis.get().save(organizationId, fresh);
-            } else {
-                local.put(organizationId, fresh);
-            }
+            redis.ifPresentOrElse(shared -> shared.save(organizationId, fresh), () -> local.put(organizationId, fresh));
         }
         return fresh;
     }
@@ -95,10 +92,6 @@ public class OrgStatsCache implements AgentStatsSource {
     /** Synchronous and cheap: called after every committed worker batch, before the next read can come. */
     private void drop(Set<UUID> organizationIds) {
         invalidations.incrementAndGet();
-        if (redis.isPresent()) {
-            redis.get().drop(organizationIds);
-        } else {
-            organizationIds.forEach(local::invalidate);
-        }
+        redis.ifPresentOrElse(shared -> shared.drop(organizationIds), () -> local.invalidateAll(organizationIds));
     }
 }

@@ -7,6 +7,7 @@ import dev.agentops.hub.audit.AuditTrail;
 import dev.agentops.hub.orgs.OrganizationRepository;
 import dev.agentops.hub.shared.security.Actor;
 import dev.agentops.hub.shared.tenancy.TenantTransactions;
+import dev.agentops.hub.shared.web.JsonFields;
 import dev.agentops.hub.shared.web.ListResponse;
 import dev.agentops.hub.shared.web.Paging;
 import dev.agentops.hub.shared.web.Problems;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -187,16 +187,10 @@ class BudgetService {
     }
 
     private static Map<String, Object> auditView(Budget b) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("name", b.name());
-        view.put("scope", b.scope().key());
-        view.put("team_name", b.teamName());
-        view.put("agent_id", Objects.toString(b.agentId(), null));
-        view.put("max_amount_usd", b.maxAmountUsd() == null ? null : b.maxAmountUsd().toPlainString());
-        view.put("period", b.period().key());
-        view.put("alert_thresholds", b.alertThresholds());
-        view.put("auto_pause_at_percent", b.autoPauseAtPercent());
-        view.put("channels", b.channels());
-        return view;
+        return JsonFields.of("name", b.name(), "scope", b.scope().key(), "team_name", b.teamName(),
+            "agent_id", Objects.toString(b.agentId(), null),
+            "max_amount_usd", b.maxAmountUsd() == null ? null : b.maxAmountUsd().toPlainString(),
+            "period", b.period().key(), "alert_thresholds", b.alertThresholds(),
+            "auto_pause_at_percent", b.autoPauseAtPercent(), "channels", b.channels());
     }
 }

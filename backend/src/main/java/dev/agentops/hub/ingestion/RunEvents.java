@@ -1,11 +1,8 @@
 package dev.agentops.hub.ingestion;
 
-import dev.agentops.hub.shared.db.TimeOrderedIds;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -54,12 +51,6 @@ public class RunEvents {
         IngestRunRequest piece = new IngestRunRequest(runId, agentId.toString(), null, null, null, null, null, null, null, null,
             null, null, null, null, List.of(event));
         IngestValidation.check(piece);
-        String queued;
-        try {
-            queued = json.writeValueAsString(new QueuedRun(agentId, Instant.now(), piece));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return committer.submit(new IngestQueue.Pending(TimeOrderedIds.next(), org, apiKeyId, queued), expedited);
+        return committer.submit(IngestQueue.Pending.of(json, org, apiKeyId, agentId, piece), expedited);
     }
 }

@@ -43,6 +43,7 @@ import java.util.UUID;
 @Singleton
 class RunMerger {
 
+    /** A job that can never succeed (its agent is gone, its payload unreadable): it fails at once, not after retries. */
     static final class PermanentFailure extends RuntimeException {
         PermanentFailure(String message) {
             super(message);
@@ -76,19 +77,17 @@ class RunMerger {
      */
     Merged merge(UUID org, List<QueuedRun> pieces) {
         Map<UUID, Agent> byId = agents.findAll(org, pieces.stream().map(QueuedRun::agentId).distinct().toList());
-        for (QueuedRun piece : pieces) {
-            if (!byId.containsKey(piece.agentId())) {
-                throw new PermanentFailure("agent " + piece.agentId() + " no longer exists");
-            }
-        }
+        pieces.stream().map(QueuedRun::agentId).filter(id -> !byId.containsKey(id)).findFirst().ifPresent(id -> {
+            throw new PermanentFailure("agent " + id + " no longer exists");
+        });
         RunChanged[] changes = new RunChanged[pieces.size()];
         RunRollups.Deltas deltas = new RunRollups.Deltas();
         Map<UUID, Instant> lastRunByAgent = new HashMap<>();
         for (Map<String, Integer> round : rounds(pieces)) {
             for (MergedPiece merged : mergeRound(org, round, pieces)) {
-                deltas.replace(merged.before(), merged.after());
-                lastRunByAgent.merge(merged.after().agentId(), merged.after().startTime(), RunMerger::max);
                 Run after = merged.after();
+                deltas.replace(merged.before(), after);
+                lastRunByAgent.merge(after.agentId(), after.startTime(), RunMerger::max);
                 changes[merged.index()] = new RunChanged(org, after.id(), after.agentId(), merged.before() == null,
                     after.externalReference(), new RunChanged.Totals(after.costUsd(), after.inputTokens(), after.outputTokens(),
                     merged.events()));
@@ -241,13 +240,14 @@ class RunMerger {
                 own.ifPresent(priced -> breakdown.putAll(priced.breakdown()));
                 breakdown.put("events", events.costUsd());
             }
-            if (own.isPresent()) {
-                pricingModel = own.get().modelEntryId();
-                pricingVersion = own.get().catalogVersion();
-            }
+            pricingModel = own.map(PricedCost::modelEntryId).orElse(null);
+            pricingVersion = own.map(PricedCost::catalogVersion).orElse(null);
         }
-        List<String> tags = new ArrayList<>(new LinkedHashSet<>(concat(before.tags(), piece.tags())));
+        Set<String> tags = new LinkedHashSet<>(before.tags() == null ? List.of() : before.tags());
         Map<String, Object> metadata = new LinkedHashMap<>(before.metadata() == null ? Map.of() : before.metadata());
+        if (piece.tags() != null) {
+            tags.addAll(piece.tags());
+        }
         if (piece.metadata() != null) {
             metadata.putAll(piece.metadata());
         }
@@ -260,7 +260,7 @@ class RunMerger {
             .inputTokens(total.inputTokens()).outputTokens(total.outputTokens()).cacheReadTokens(total.cacheReadTokens())
             .cacheWriteTokens(total.cacheWrite5mTokens() + total.cacheWrite1hTokens()).reasoningTokens(total.reasoningTokens())
             .costUsd(cost).costBreakdown(breakdown.isEmpty() ? null : breakdown).costSource(source)
-            .pricingModel(pricingModel).pricingVersion(pricingVersion).tags(tags).metadata(metadata)
+            .pricingModel(pricingModel).pricingVersion(pricingVersion).tags(new ArrayList<>(tags)).metadata(metadata)
             .reportedUsage(reportedUsageMap).reportedCostUsd(reportedCost)
             .createdAt(before.createdAt()).updatedAt(before.updatedAt()).build();
     }
@@ -352,13 +352,5 @@ class RunMerger {
 
     private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a == null ? List.of() : a);
-        if (b != null) {
-            all.addAll(b);
-        }
-        return all;
     }
 }

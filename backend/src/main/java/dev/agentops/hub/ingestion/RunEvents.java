@@ -4,7 +4,6 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,7 +45,7 @@ public class RunEvents {
 
     private CompletableFuture<Void> queue(UUID org, UUID apiKeyId, UUID agentId, String runId, String eventId, String eventType,
                                           Instant at, Map<String, Object> payload, boolean expedited) {
-        IngestRunRequest.Event event = new IngestRunRequest.Event(eventId, eventType, DateTimeFormatter.ISO_INSTANT.format(at),
+        IngestRunRequest.Event event = new IngestRunRequest.Event(eventId, eventType, at.toString(),
             null, payload, null, null, null, null);
         IngestRunRequest piece = new IngestRunRequest(runId, agentId.toString(), null, null, null, null, null, null, null, null,
             null, null, null, null, List.of(event));

@@ -168,9 +168,8 @@ class RunMerger {
         List<Run> updated = new ArrayList<>();
         for (Run before : existing.values()) {
             int index = round.get(before.externalReference());
-            QueuedRun piece = pieces.get(index);
             RunRepository.EventTotals events = totals.getOrDefault(before.id(), RunRepository.EventTotals.NONE);
-            Run after = mergedRun(org, before, piece.run(), events);
+            Run after = mergedRun(org, before, pieces.get(index).run(), events);
             updated.add(after);
             merged.add(new MergedPiece(index, before, after, events.count()));
         }
@@ -214,7 +213,7 @@ class RunMerger {
         TokenUsage total = reported.plus(new TokenUsage(events.inputTokens(), events.outputTokens(), events.cacheReadTokens(),
             events.cacheWriteTokens(), 0, events.reasoningTokens()));
 
-        BigDecimal cost;
+        BigDecimal cost = null;
         String source;
         Map<String, Object> breakdown = new LinkedHashMap<>();
         String pricingModel = null;
@@ -228,14 +227,11 @@ class RunMerger {
                 : model == null ? Optional.empty() : pricing.price(org, model, reported, start);
             boolean ownUnpriced = !reported.equals(TokenUsage.ZERO) && own.isEmpty();
             if (ownUnrecognized || events.anyUnrecognized()) {
-                cost = null;
                 source = CostSource.USAGE_UNRECOGNIZED.wireName();
             } else if (ownUnpriced || events.anyUnpriced()) {
-                cost = null;
                 source = CostSource.UNPRICED.wireName();
             } else {
-                BigDecimal ownCost = own.map(PricedCost::costUsd).orElse(BigDecimal.ZERO);
-                cost = ownCost.add(events.costUsd());
+                cost = own.map(PricedCost::costUsd).orElse(BigDecimal.ZERO).add(events.costUsd());
                 source = CostSource.COMPUTED.wireName();
                 own.ifPresent(priced -> breakdown.putAll(priced.breakdown()));
                 breakdown.put("events", events.costUsd());
@@ -258,7 +254,7 @@ class RunMerger {
             .error(piece.error() != null ? piece.error() : before.error())
             .startTime(start).endTime(end).durationMs(duration).model(model)
             .inputTokens(total.inputTokens()).outputTokens(total.outputTokens()).cacheReadTokens(total.cacheReadTokens())
-            .cacheWriteTokens(total.cacheWrite5mTokens() + total.cacheWrite1hTokens()).reasoningTokens(total.reasoningTokens())
+            .cacheWriteTokens(total.cacheWriteTokens()).reasoningTokens(total.reasoningTokens())
             .costUsd(cost).costBreakdown(breakdown.isEmpty() ? null : breakdown).costSource(source)
             .pricingModel(pricingModel).pricingVersion(pricingVersion).tags(new ArrayList<>(tags)).metadata(metadata)
             .reportedUsage(reportedUsageMap).reportedCostUsd(reportedCost)
@@ -301,10 +297,9 @@ class RunMerger {
             }
         }
         return new StoredEvent(null, event.eventId(), event.eventType(), at, event.durationMs(),
-            EventPayloads.canonical(event.eventType(), event.payload()), model,
-            usage.inputTokens(), usage.outputTokens(), usage.cacheReadTokens(),
-            usage.cacheWrite5mTokens() + usage.cacheWrite1hTokens(), usage.reasoningTokens(), cost, source, breakdown, pricingModel,
-            read.unrecognizedKeys());
+            EventPayloads.canonical(event.eventType(), event.payload()), model, usage.inputTokens(), usage.outputTokens(),
+            usage.cacheReadTokens(), usage.cacheWriteTokens(), usage.reasoningTokens(), cost, source, breakdown,
+            pricingModel, read.unrecognizedKeys());
     }
 
     private static Instant pieceStart(IngestRunRequest piece, Instant receivedAt) {

@@ -92,8 +92,8 @@ class IngestQueue {
     }
 
     /** Backs off exponentially; after {@code maxAttempts} the job stays visible as failed with its reason. */
-    void fail(UUID id, String reason, boolean permanent, int maxAttempts, Duration baseDelay) {
-        jdbc.update("""
+    int fail(UUID id, String reason, boolean permanent, int maxAttempts, Duration baseDelay) {
+        return jdbc.update("""
             update ingest_queue set attempts = attempts + 1, last_error = ?,
                    status = case when ? or attempts + 1 >= ? then 'failed' else 'queued' end,
                    next_attempt_at = now() + (? * power(2, attempts)) * interval '1 millisecond'

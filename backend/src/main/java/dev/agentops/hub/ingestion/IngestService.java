@@ -55,11 +55,10 @@ public class IngestService {
 
     /**
      * Checks the piece and queues it; completes once it is committed (or with 503 when it could not be). Called on the
-     * event loop: when the agent, its organization's controls and its budget states are in memory (the agent and the
-     * controls are read from the database at most once a second, the budget states are reloaded in the background,
-     * see BudgetStates) the checks run right here; otherwise they run on the blocking pool, so that a slow or
-     * unreachable database (up to the pool's connection timeout per request) holds a pool thread, never the event
-     * loop that every other request needs.
+     * event loop: when the agent, its organization's controls and its budget states are in memory (agent and controls
+     * are read from the database at most once a second, budget states reloaded in the background, see BudgetStates)
+     * the checks run right here; otherwise on the blocking pool, so that a slow or unreachable database (up to the
+     * pool's connection timeout per request) holds a pool thread, never the event loop every other request needs.
      */
     public CompletableFuture<IngestAccepted> accept(Actor actor, IngestRunRequest run) {
         IngestValidation.check(run);
@@ -117,15 +116,14 @@ public class IngestService {
                                                     AgentRuntimeStatus control, String budgetStatus) {
         // completed by hand, so that a failure reaches the error handlers as itself, not wrapped
         CompletableFuture<IngestAccepted> answer = new CompletableFuture<>();
-        committer.submit(job, false).orTimeout(10, TimeUnit.SECONDS)
-            .whenComplete((committed, failure) -> {
-                if (failure != null) {
-                    answer.completeExceptionally(unavailable());
-                } else {
-                    answer.complete(new IngestAccepted(job.id(), "queued", run.runId(), control.agentStatus(),
-                        control.halted(), control.pausedReason(), budgetStatus, "Processing..."));
-                }
-            });
+        committer.submit(job, false).orTimeout(10, TimeUnit.SECONDS).whenComplete((committed, failure) -> {
+            if (failure != null) {
+                answer.completeExceptionally(unavailable());
+            } else {
+                answer.complete(new IngestAccepted(job.id(), "queued", run.runId(), control.agentStatus(), control.halted(),
+                    control.pausedReason(), budgetStatus, "Processing..."));
+            }
+        });
         return answer;
     }
 

@@ -79,9 +79,7 @@ class IngestWorker {
             LOG.warn("Ingest batch of {} failed ({}: {}); retrying its jobs one by one", claimed.size(),
                 batchFailure.getClass().getSimpleName(), batchFailure.getMessage());
             changes.clear();
-            for (IngestQueue.Job job : claimed) {
-                processAlone(job).ifPresent(changes::add);
-            }
+            claimed.forEach(job -> processAlone(job).ifPresent(changes::add));
         }
         changes.forEach(events::publishEvent);
         if (!changes.isEmpty()) {
@@ -112,10 +110,7 @@ class IngestWorker {
             String reason = permanent ? failure.getMessage()
                 : "processing failed (" + failure.getClass().getSimpleName() + "); will retry";
             LOG.warn("Ingest job {} failed (attempt {}): {}", job.id(), job.attempts() + 1, reason);
-            lookups.write(Door.INGEST, "on", () -> {
-                queue.fail(job.id(), reason, permanent, maxAttempts, retryDelay);
-                return null;
-            });
+            lookups.write(Door.INGEST, "on", () -> queue.fail(job.id(), reason, permanent, maxAttempts, retryDelay));
             return Optional.empty();
         }
     }

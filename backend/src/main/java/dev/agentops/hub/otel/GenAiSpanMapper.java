@@ -101,12 +101,10 @@ final class GenAiSpanMapper {
         }
         SpanAttributes attributes = new SpanAttributes(span.getAttributesList());
         String operation = attributes.text("gen_ai.operation.name");
-        ReadSpan read = new ReadSpan(traceId, spanId, span.getParentSpanId().isEmpty(), span, attributes, start, end,
-            operation);
         if (operation != null && MODEL_CALLS.contains(operation)) {
-            usage(attributes);
+            usage(attributes); // a token count that is not one rejects the span here
         }
-        return read;
+        return new ReadSpan(traceId, spanId, span.getParentSpanId().isEmpty(), span, attributes, start, end, operation);
     }
 
     private static String hexId(ByteString id, int bytes, String field) {

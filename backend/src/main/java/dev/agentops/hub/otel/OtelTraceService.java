@@ -12,7 +12,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.json.JsonMapper;
 import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import jakarta.inject.Singleton;
 
@@ -61,8 +60,8 @@ class OtelTraceService {
         OtlpEncoding encoding = OtlpEncoding.of(contentType).orElseThrow(() -> new OtlpRejected(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
             OtlpRejected.INVALID_ARGUMENT, "Content-Type '" + OtlpTraceDecoder.shorten(contentType) + "' is not OTLP/HTTP: "
             + "send application/x-protobuf or application/json.", OtlpEncoding.JSON, null));
-        ExportTraceServiceRequest request = OtlpTraceDecoder.decode(body, encoding, contentEncoding, maxBytes, json);
-        GenAiSpanMapper.Mapped mapped = GenAiSpanMapper.map(request, clock.instant());
+        GenAiSpanMapper.Mapped mapped =
+            GenAiSpanMapper.map(OtlpTraceDecoder.decode(body, encoding, contentEncoding, maxBytes, json), clock.instant());
         int total = mapped.rejectedSpans() + mapped.traces().stream().mapToInt(TraceDraft::spans).sum();
         int rejected = mapped.rejectedSpans();
         List<String> problems = new ArrayList<>(mapped.problems());

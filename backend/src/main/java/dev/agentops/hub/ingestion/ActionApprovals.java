@@ -24,10 +24,11 @@ public interface ActionApprovals {
     static List<NamedApproval> named(IngestRunRequest run) {
         return run.eventsOrEmpty().stream()
             .filter(e -> "external_action".equals(e.eventType()))
-            .filter(e -> EventPayloads.canonical(e.eventType(), e.payload()) instanceof Map<?, ?> p && p.get("approval_id") != null)
-            .map(e -> {
-                Map<?, ?> payload = (Map<?, ?>) EventPayloads.canonical(e.eventType(), e.payload());
-                return new NamedApproval(e.eventId(), String.valueOf(payload.get("approval_id")), payload, e.timestamp());
+            .<NamedApproval>mapMulti((e, named) -> {
+                Object payload = EventPayloads.canonical(e.eventType(), e.payload());
+                if (payload instanceof Map<?, ?> p && p.get("approval_id") != null) {
+                    named.accept(new NamedApproval(e.eventId(), String.valueOf(p.get("approval_id")), p, e.timestamp()));
+                }
             })
             .toList();
     }

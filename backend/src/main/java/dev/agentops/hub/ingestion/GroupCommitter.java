@@ -64,12 +64,10 @@ class GroupCommitter {
         }
     }
 
-    /** Completes once the payload is committed; fails fast with 503 when the server is saturated. */
-    CompletableFuture<Void> submit(IngestQueue.Pending job) {
-        return submit(job, false);
-    }
-
-    /** {@code expedited}: commit its batch without waiting for the commit window (someone waits for it on a hot path). */
+    /**
+     * Completes once the payload is committed; fails fast with 503 when the server is saturated. {@code expedited}:
+     * commit its batch without waiting for the commit window (someone waits for it on a hot path).
+     */
     CompletableFuture<Void> submit(IngestQueue.Pending job, boolean expedited) {
         var committed = new CompletableFuture<Void>();
         if (!running || !waiting.offer(new Waiting(job, committed, expedited))) {

@@ -34,7 +34,8 @@ final class IngestBody {
             try {
                 tree = json.readValue(body, Argument.OBJECT_ARGUMENT);
             } catch (IOException | RuntimeException notJson) {
-                throw invalidJson();
+                throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_json", "The request body is not valid JSON.",
+                    Map.of());
             }
             List<FieldProblem> problems = typeProblems(tree);
             if (problems.isEmpty()) {
@@ -94,19 +95,9 @@ final class IngestBody {
     }
 
     private static String jsonType(Object value) {
-        if (value instanceof Map) {
-            return "an object";
-        } else if (value instanceof List) {
-            return "an array";
-        } else if (value instanceof String) {
-            return "a string";
-        } else if (value instanceof Boolean) {
-            return "a boolean";
-        }
-        return "a number";
-    }
-
-    private static ApiException invalidJson() {
-        return new ApiException(HttpStatus.BAD_REQUEST, "invalid_json", "The request body is not valid JSON.", Map.of());
+        return value instanceof Map ? "an object"
+            : value instanceof List ? "an array"
+            : value instanceof String ? "a string"
+            : value instanceof Boolean ? "a boolean" : "a number";
     }
 }

@@ -1,15 +1,19 @@
 package dev.agentops.hub.ingestion;
 
 import dev.agentops.hub.shared.db.Jdbc;
+import dev.agentops.hub.shared.db.TimeOrderedIds;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * The durable queue of accepted payloads. Every method runs in a transaction with the INGEST door open
@@ -23,6 +27,16 @@ class IngestQueue {
     }
 
     record Pending(UUID id, UUID organizationId, UUID apiKeyId, String payload) {
+
+        /** A new job for a validated piece and the agent it was resolved to now. */
+        static Pending of(JsonMapper json, UUID org, UUID apiKeyId, UUID agentId, IngestRunRequest run) {
+            try {
+                return new Pending(TimeOrderedIds.next(), org, apiKeyId,
+                    json.writeValueAsString(new QueuedRun(agentId, Instant.now(), run)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private final Jdbc jdbc;
@@ -71,17 +85,15 @@ class IngestQueue {
     /** Deletes the processed jobs and remembers them (with their run) for {@code GET /ingest/jobs/:id}. */
     void complete(List<Job> jobs, List<UUID> runIds) {
         jdbc.update("delete from ingest_queue where id = any(?::uuid[])", jobs.stream().map(Job::id).toList());
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < jobs.size(); i++) {
-            rows.add(new Object[]{jobs.get(i).id(), jobs.get(i).organizationId(), runIds.get(i)});
-        }
+        List<Object[]> rows = IntStream.range(0, jobs.size())
+            .mapToObj(i -> new Object[]{jobs.get(i).id(), jobs.get(i).organizationId(), runIds.get(i)}).toList();
         jdbc.rows("insert into ingest_jobs_done (id, organization_id, run_id) values", "(?, ?, ?)", rows,
             "on conflict do nothing", null);
     }
 
     /** Backs off exponentially; after {@code maxAttempts} the job stays visible as failed with its reason. */
-    void fail(UUID id, String reason, boolean permanent, int maxAttempts, Duration baseDelay) {
-        jdbc.update("""
+    int fail(UUID id, String reason, boolean permanent, int maxAttempts, Duration baseDelay) {
+        return jdbc.update("""
             update ingest_queue set attempts = attempts + 1, last_error = ?,
                    status = case when ? or attempts + 1 >= ? then 'failed' else 'queued' end,
                    next_attempt_at = now() + (? * power(2, attempts)) * interval '1 millisecond'

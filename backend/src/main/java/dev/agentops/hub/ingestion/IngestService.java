@@ -4,7 +4,6 @@ import dev.agentops.hub.agents.Agent;
 import dev.agentops.hub.controls.AgentRuntimeStatus;
 import dev.agentops.hub.controls.ControlStates;
 import dev.agentops.hub.shared.budgets.AgentBudgetStatus;
-import dev.agentops.hub.shared.db.TimeOrderedIds;
 import dev.agentops.hub.shared.ratelimit.RateLimiter;
 import dev.agentops.hub.shared.ratelimit.RateLimits;
 import dev.agentops.hub.shared.security.Actor;
@@ -17,9 +16,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,11 +55,10 @@ public class IngestService {
 
     /**
      * Checks the piece and queues it; completes once it is committed (or with 503 when it could not be). Called on the
-     * event loop: when the agent, its organization's controls and its budget states are in memory (the agent and the
-     * controls are read from the database at most once a second, the budget states are reloaded in the background,
-     * see BudgetStates) the checks run right here; otherwise they run on the blocking pool, so that a slow or
-     * unreachable database (up to the pool's connection timeout per request) holds a pool thread, never the event
-     * loop that every other request needs.
+     * event loop: when the agent, its organization's controls and its budget states are in memory (agent and controls
+     * are read from the database at most once a second, budget states reloaded in the background, see BudgetStates)
+     * the checks run right here; otherwise on the blocking pool, so that a slow or unreachable database (up to the
+     * pool's connection timeout per request) holds a pool thread, never the event loop every other request needs.
      */
     public CompletableFuture<IngestAccepted> accept(Actor actor, IngestRunRequest run) {
         IngestValidation.check(run);
@@ -72,21 +67,14 @@ public class IngestService {
             return checkAndQueue(actor, run);
         }
         CompletableFuture<IngestAccepted> answer = new CompletableFuture<>();
-        PropagatedContext context = PropagatedContext.getOrEmpty(); // the request, for the RateLimit headers
         try {
-            blocking.execute(() -> {
-                try (PropagatedContext.Scope ignored = context.propagate()) {
-                    checkAndQueue(actor, run).whenComplete((accepted, failure) -> {
-                        if (failure != null) {
-                            answer.completeExceptionally(failure);
-                        } else {
-                            answer.complete(accepted);
-                        }
-                    });
+            blocking.execute(PropagatedContext.wrapCurrent(() -> { // the request goes along, for the RateLimit headers
+                try {
+                    relay(checkAndQueue(actor, run), answer);
                 } catch (RuntimeException e) { // a 404, 409 or 429 of the checks, or the database's failure, as itself
                     answer.completeExceptionally(e);
                 }
-            });
+            }));
         } catch (RejectedExecutionException e) {
             throw unavailable();
         }
@@ -105,59 +93,53 @@ public class IngestService {
         }
         limiter.check(limits.orgIngestEvents(), org.toString(), 1 + run.eventsOrEmpty().size());
         String budgetStatus = budgets.of(org, agent.id(), agent.team());
-        UUID jobId = TimeOrderedIds.next();
-        String payload = serialize(new QueuedRun(agent.id(), Instant.now(), run));
-        UUID apiKeyId = actor.isUser() ? null : actor.id();
+        IngestQueue.Pending job = IngestQueue.Pending.of(json, org, actor.isUser() ? null : actor.id(), agent.id(), run);
         List<ActionApprovals.NamedApproval> named = ActionApprovals.named(run);
         if (named.isEmpty()) {
-            return queue(org, apiKeyId, jobId, payload, run, control, budgetStatus);
+            return queue(job, run, control, budgetStatus);
         }
         // An action that names an approval uses it up before the 202 (a refused one queues nothing): a database
         // round trip, so off the event loop; pieces without one never come here.
         CompletableFuture<IngestAccepted> answer = new CompletableFuture<>();
-        CompletableFuture.runAsync(() -> approvals.consume(org, apiKeyId, agent.id(), run.runId(), named), blocking)
+        CompletableFuture.runAsync(() -> approvals.consume(org, job.apiKeyId(), agent.id(), run.runId(), named), blocking)
             .whenComplete((used, refused) -> {
                 if (refused != null) {
                     answer.completeExceptionally(refused instanceof CompletionException wrapped ? wrapped.getCause() : refused);
                 } else {
-                    queue(org, apiKeyId, jobId, payload, run, control, budgetStatus).whenComplete((accepted, failure) -> {
-                        if (failure != null) {
-                            answer.completeExceptionally(failure);
-                        } else {
-                            answer.complete(accepted);
-                        }
-                    });
+                    relay(queue(job, run, control, budgetStatus), answer);
                 }
             });
         return answer;
     }
 
-    private CompletableFuture<IngestAccepted> queue(UUID org, UUID apiKeyId, UUID jobId, String payload, IngestRunRequest run,
+    private CompletableFuture<IngestAccepted> queue(IngestQueue.Pending job, IngestRunRequest run,
                                                     AgentRuntimeStatus control, String budgetStatus) {
         // completed by hand, so that a failure reaches the error handlers as itself, not wrapped
         CompletableFuture<IngestAccepted> answer = new CompletableFuture<>();
-        committer.submit(new IngestQueue.Pending(jobId, org, apiKeyId, payload)).orTimeout(10, TimeUnit.SECONDS)
-            .whenComplete((committed, failure) -> {
-                if (failure != null) {
-                    answer.completeExceptionally(unavailable());
-                } else {
-                    answer.complete(new IngestAccepted(jobId, "queued", run.runId(), control.agentStatus(), control.halted(),
-                        control.pausedReason(), budgetStatus, "Processing..."));
-                }
-            });
+        committer.submit(job, false).orTimeout(10, TimeUnit.SECONDS).whenComplete((committed, failure) -> {
+            if (failure != null) {
+                answer.completeExceptionally(unavailable());
+            } else {
+                answer.complete(new IngestAccepted(job.id(), "queued", run.runId(), control.agentStatus(), control.halted(),
+                    control.pausedReason(), budgetStatus, "Processing..."));
+            }
+        });
         return answer;
+    }
+
+    /** Completes {@code answer} as {@code from} does, a failure as itself (not wrapped) for the error handlers. */
+    private static <T> void relay(CompletableFuture<T> from, CompletableFuture<T> answer) {
+        from.whenComplete((value, failure) -> {
+            if (failure != null) {
+                answer.completeExceptionally(failure);
+            } else {
+                answer.complete(value);
+            }
+        });
     }
 
     JobStatus job(Actor actor, UUID id) {
         return jobs.find(actor.organizationId(), id).orElseThrow(() -> Problems.notFound("ingest job", id));
-    }
-
-    private String serialize(QueuedRun queued) {
-        try {
-            return json.writeValueAsString(queued);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static ApiException unavailable() {

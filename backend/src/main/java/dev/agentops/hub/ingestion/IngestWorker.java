@@ -79,9 +79,7 @@ class IngestWorker {
             LOG.warn("Ingest batch of {} failed ({}: {}); retrying its jobs one by one", claimed.size(),
                 batchFailure.getClass().getSimpleName(), batchFailure.getMessage());
             changes.clear();
-            for (IngestQueue.Job job : claimed) {
-                processAlone(job).ifPresent(changes::add);
-            }
+            claimed.forEach(job -> processAlone(job).ifPresent(changes::add));
         }
         changes.forEach(events::publishEvent);
         if (!changes.isEmpty()) {
@@ -108,14 +106,11 @@ class IngestWorker {
                     failure.getClass().getSimpleName());
                 return Optional.empty();
             }
-            boolean permanent = failure instanceof RunMerger.PermanentFailure || failure instanceof UnreadablePayload;
+            boolean permanent = failure instanceof RunMerger.PermanentFailure;
             String reason = permanent ? failure.getMessage()
                 : "processing failed (" + failure.getClass().getSimpleName() + "); will retry";
             LOG.warn("Ingest job {} failed (attempt {}): {}", job.id(), job.attempts() + 1, reason);
-            lookups.write(Door.INGEST, "on", () -> {
-                queue.fail(job.id(), reason, permanent, maxAttempts, retryDelay);
-                return null;
-            });
+            lookups.write(Door.INGEST, "on", () -> queue.fail(job.id(), reason, permanent, maxAttempts, retryDelay));
             return Optional.empty();
         }
     }
@@ -126,10 +121,8 @@ class IngestWorker {
      * worker shares last. Returns the changes in the order of {@code jobs}' organizations.
      */
     private List<RunChanged> mergeAndComplete(List<IngestQueue.Job> jobs) {
-        Map<UUID, List<QueuedRun>> byOrganization = new TreeMap<>();
-        for (IngestQueue.Job job : jobs) {
-            byOrganization.computeIfAbsent(job.organizationId(), org -> new ArrayList<>()).add(read(job));
-        }
+        Map<UUID, List<QueuedRun>> byOrganization = jobs.stream().collect(Collectors.groupingBy(
+            IngestQueue.Job::organizationId, TreeMap::new, Collectors.mapping(this::read, Collectors.toList())));
         Map<UUID, RunMerger.Merged> merged = new TreeMap<>();
         byOrganization.forEach((org, pieces) ->
             merged.put(org, tenants.inCurrentTransaction(org, () -> merger.merge(org, pieces))));
@@ -163,13 +156,7 @@ class IngestWorker {
         try {
             return json.readValue(job.payload(), QueuedRun.class);
         } catch (IOException | RuntimeException e) {
-            throw new UnreadablePayload("stored payload could not be read: " + e.getClass().getSimpleName());
-        }
-    }
-
-    private static final class UnreadablePayload extends RuntimeException {
-        UnreadablePayload(String message) {
-            super(message);
+            throw new RunMerger.PermanentFailure("stored payload could not be read: " + e.getClass().getSimpleName());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.agentops.hub.ingestion;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The worker threads ({@code agentops.ingest.workers}, default 1: with batched merges one worker keeps up with
@@ -86,7 +88,7 @@ class IngestWorkers implements ApplicationEventListener<ServerStartupEvent> {
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("Ingest worker loop error: {}", e.getClass().getSimpleName());
-                sleepQuietly();
+                Uninterruptibles.sleepUninterruptibly(pollMillis, TimeUnit.MILLISECONDS);
             }
         }
     }
@@ -102,14 +104,6 @@ class IngestWorkers implements ApplicationEventListener<ServerStartupEvent> {
         signal.wake();
         for (Thread thread : threads) {
             thread.join(30_000);
-        }
-    }
-
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(pollMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -85,9 +85,7 @@ class Repricer {
             ChunkDone done = retryingConflicts(() -> tenants.write(org, () -> repriceChunk(scope, start, size)));
             repriced += done.runs();
             changed += done.changed();
-            if (done.last() != null) {
-                after = done.last();
-            }
+            after = done.last(); // null only for an empty chunk, which ends the loop with more = false
             more = done.runs() == size;
         }
         if (more) {

@@ -1,13 +1,9 @@
 package dev.agentops.hub.ingestion;
 
-import dev.agentops.hub.shared.db.TimeOrderedIds;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,17 +45,11 @@ public class RunEvents {
 
     private CompletableFuture<Void> queue(UUID org, UUID apiKeyId, UUID agentId, String runId, String eventId, String eventType,
                                           Instant at, Map<String, Object> payload, boolean expedited) {
-        IngestRunRequest.Event event = new IngestRunRequest.Event(eventId, eventType, DateTimeFormatter.ISO_INSTANT.format(at),
+        IngestRunRequest.Event event = new IngestRunRequest.Event(eventId, eventType, at.toString(),
             null, payload, null, null, null, null);
         IngestRunRequest piece = new IngestRunRequest(runId, agentId.toString(), null, null, null, null, null, null, null, null,
             null, null, null, null, List.of(event));
         IngestValidation.check(piece);
-        String queued;
-        try {
-            queued = json.writeValueAsString(new QueuedRun(agentId, Instant.now(), piece));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return committer.submit(new IngestQueue.Pending(TimeOrderedIds.next(), org, apiKeyId, queued), expedited);
+        return committer.submit(IngestQueue.Pending.of(json, org, apiKeyId, agentId, piece), expedited);
     }
 }

@@ -43,6 +43,7 @@ import java.util.UUID;
 @Singleton
 class RunMerger {
 
+    /** A job that can never succeed (its agent is gone, its payload unreadable): it fails at once, not after retries. */
     static final class PermanentFailure extends RuntimeException {
         PermanentFailure(String message) {
             super(message);
@@ -76,19 +77,17 @@ class RunMerger {
      */
     Merged merge(UUID org, List<QueuedRun> pieces) {
         Map<UUID, Agent> byId = agents.findAll(org, pieces.stream().map(QueuedRun::agentId).distinct().toList());
-        for (QueuedRun piece : pieces) {
-            if (!byId.containsKey(piece.agentId())) {
-                throw new PermanentFailure("agent " + piece.agentId() + " no longer exists");
-            }
-        }
+        pieces.stream().map(QueuedRun::agentId).filter(id -> !byId.containsKey(id)).findFirst().ifPresent(id -> {
+            throw new PermanentFailure("agent " + id + " no longer exists");
+        });
         RunChanged[] changes = new RunChanged[pieces.size()];
         RunRollups.Deltas deltas = new RunRollups.Deltas();
         Map<UUID, Instant> lastRunByAgent = new HashMap<>();
         for (Map<String, Integer> round : rounds(pieces)) {
             for (MergedPiece merged : mergeRound(org, round, pieces)) {
-                deltas.replace(merged.before(), merged.after());
-                lastRunByAgent.merge(merged.after().agentId(), merged.after().startTime(), RunMerger::max);
                 Run after = merged.after();
+                deltas.replace(merged.before(), after);
+                lastRunByAgent.merge(after.agentId(), after.startTime(), RunMerger::max);
                 changes[merged.index()] = new RunChanged(org, after.id(), after.agentId(), merged.before() == null,
                     after.externalReference(), new RunChanged.Totals(after.costUsd(), after.inputTokens(), after.outputTokens(),
                     merged.events()));
@@ -169,9 +168,8 @@ class RunMerger {
         List<Run> updated = new ArrayList<>();
         for (Run before : existing.values()) {
             int index = round.get(before.externalReference());
-            QueuedRun piece = pieces.get(index);
             RunRepository.EventTotals events = totals.getOrDefault(before.id(), RunRepository.EventTotals.NONE);
-            Run after = mergedRun(org, before, piece.run(), events);
+            Run after = mergedRun(org, before, pieces.get(index).run(), events);
             updated.add(after);
             merged.add(new MergedPiece(index, before, after, events.count()));
         }
@@ -215,7 +213,7 @@ class RunMerger {
         TokenUsage total = reported.plus(new TokenUsage(events.inputTokens(), events.outputTokens(), events.cacheReadTokens(),
             events.cacheWriteTokens(), 0, events.reasoningTokens()));
 
-        BigDecimal cost;
+        BigDecimal cost = null;
         String source;
         Map<String, Object> breakdown = new LinkedHashMap<>();
         String pricingModel = null;
@@ -229,25 +227,23 @@ class RunMerger {
                 : model == null ? Optional.empty() : pricing.price(org, model, reported, start);
             boolean ownUnpriced = !reported.equals(TokenUsage.ZERO) && own.isEmpty();
             if (ownUnrecognized || events.anyUnrecognized()) {
-                cost = null;
                 source = CostSource.USAGE_UNRECOGNIZED.wireName();
             } else if (ownUnpriced || events.anyUnpriced()) {
-                cost = null;
                 source = CostSource.UNPRICED.wireName();
             } else {
-                BigDecimal ownCost = own.map(PricedCost::costUsd).orElse(BigDecimal.ZERO);
-                cost = ownCost.add(events.costUsd());
+                cost = own.map(PricedCost::costUsd).orElse(BigDecimal.ZERO).add(events.costUsd());
                 source = CostSource.COMPUTED.wireName();
                 own.ifPresent(priced -> breakdown.putAll(priced.breakdown()));
                 breakdown.put("events", events.costUsd());
             }
-            if (own.isPresent()) {
-                pricingModel = own.get().modelEntryId();
-                pricingVersion = own.get().catalogVersion();
-            }
+            pricingModel = own.map(PricedCost::modelEntryId).orElse(null);
+            pricingVersion = own.map(PricedCost::catalogVersion).orElse(null);
         }
-        List<String> tags = new ArrayList<>(new LinkedHashSet<>(concat(before.tags(), piece.tags())));
+        Set<String> tags = new LinkedHashSet<>(before.tags() == null ? List.of() : before.tags());
         Map<String, Object> metadata = new LinkedHashMap<>(before.metadata() == null ? Map.of() : before.metadata());
+        if (piece.tags() != null) {
+            tags.addAll(piece.tags());
+        }
         if (piece.metadata() != null) {
             metadata.putAll(piece.metadata());
         }
@@ -258,9 +254,9 @@ class RunMerger {
             .error(piece.error() != null ? piece.error() : before.error())
             .startTime(start).endTime(end).durationMs(duration).model(model)
             .inputTokens(total.inputTokens()).outputTokens(total.outputTokens()).cacheReadTokens(total.cacheReadTokens())
-            .cacheWriteTokens(total.cacheWrite5mTokens() + total.cacheWrite1hTokens()).reasoningTokens(total.reasoningTokens())
+            .cacheWriteTokens(total.cacheWriteTokens()).reasoningTokens(total.reasoningTokens())
             .costUsd(cost).costBreakdown(breakdown.isEmpty() ? null : breakdown).costSource(source)
-            .pricingModel(pricingModel).pricingVersion(pricingVersion).tags(tags).metadata(metadata)
+            .pricingModel(pricingModel).pricingVersion(pricingVersion).tags(new ArrayList<>(tags)).metadata(metadata)
             .reportedUsage(reportedUsageMap).reportedCostUsd(reportedCost)
             .createdAt(before.createdAt()).updatedAt(before.updatedAt()).build();
     }
@@ -301,10 +297,9 @@ class RunMerger {
             }
         }
         return new StoredEvent(null, event.eventId(), event.eventType(), at, event.durationMs(),
-            EventPayloads.canonical(event.eventType(), event.payload()), model,
-            usage.inputTokens(), usage.outputTokens(), usage.cacheReadTokens(),
-            usage.cacheWrite5mTokens() + usage.cacheWrite1hTokens(), usage.reasoningTokens(), cost, source, breakdown, pricingModel,
-            read.unrecognizedKeys());
+            EventPayloads.canonical(event.eventType(), event.payload()), model, usage.inputTokens(), usage.outputTokens(),
+            usage.cacheReadTokens(), usage.cacheWriteTokens(), usage.reasoningTokens(), cost, source, breakdown,
+            pricingModel, read.unrecognizedKeys());
     }
 
     private static Instant pieceStart(IngestRunRequest piece, Instant receivedAt) {
@@ -352,13 +347,5 @@ class RunMerger {
 
     private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a == null ? List.of() : a);
-        if (b != null) {
-            all.addAll(b);
-        }
-        return all;
     }
 }

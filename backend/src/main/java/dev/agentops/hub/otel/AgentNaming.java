@@ -9,12 +9,7 @@ record AgentNaming(String agentId, String agentName, String serviceName) {
     static final String UNKNOWN_SERVICE = "unknown_service";
 
     String name() {
-        if (agentName != null) {
-            return agentName;
-        }
-        if (agentId != null) {
-            return agentId;
-        }
-        return serviceName != null ? serviceName : UNKNOWN_SERVICE;
+        return agentName != null ? agentName
+            : agentId != null ? agentId : serviceName != null ? serviceName : UNKNOWN_SERVICE;
     }
 }

@@ -1,5 +1,6 @@
 package dev.agentops.hub.otel;
 
+import com.google.protobuf.ByteString;
 import dev.agentops.hub.ingestion.IngestRunRequest;
 import dev.agentops.hub.pricing.UsageFormat;
 import dev.agentops.hub.runs.EventType;
@@ -69,13 +70,17 @@ final class GenAiSpanMapper {
             return span.getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR || attributes.has("error.type");
         }
 
-        String errorMessage() {
+        /** What went wrong, clipped to 10,000 characters; null when the span did not fail. */
+        String error() {
+            if (!failed()) {
+                return null;
+            }
             String message = span.getStatus().getMessage();
             String type = attributes.text("error.type");
             if (!message.isBlank()) {
-                return type != null && !message.contains(type) ? type + ": " + message : message;
+                return clip(type != null && !message.contains(type) ? type + ": " + message : message, 10_000);
             }
-            return type != null ? type : "error";
+            return type != null ? clip(type, 10_000) : "error";
         }
 
         long durationMs() {
@@ -84,12 +89,8 @@ final class GenAiSpanMapper {
     }
 
     private static ReadSpan read(Span span, Instant now) {
-        if (span.getTraceId().size() != 16 || isZero(span.getTraceId().toByteArray())) {
-            throw new SpanAttributes.BadAttribute("trace_id must be 16 bytes, not all zero");
-        }
-        if (span.getSpanId().size() != 8 || isZero(span.getSpanId().toByteArray())) {
-            throw new SpanAttributes.BadAttribute("span_id must be 8 bytes, not all zero");
-        }
+        String traceId = hexId(span.getTraceId(), 16, "trace_id");
+        String spanId = hexId(span.getSpanId(), 8, "span_id");
         Instant start = nanos(span.getStartTimeUnixNano());
         Instant end = nanos(span.getEndTimeUnixNano());
         if (start.isBefore(EARLIEST) || start.isAfter(now.plusSeconds(86_400))) {
@@ -100,12 +101,18 @@ final class GenAiSpanMapper {
         }
         SpanAttributes attributes = new SpanAttributes(span.getAttributesList());
         String operation = attributes.text("gen_ai.operation.name");
-        ReadSpan read = new ReadSpan(HEX.formatHex(span.getTraceId().toByteArray()), HEX.formatHex(span.getSpanId().toByteArray()),
-            span.getParentSpanId().isEmpty(), span, attributes, start, end, operation);
         if (operation != null && MODEL_CALLS.contains(operation)) {
-            usage(attributes);
+            usage(attributes); // a token count that is not one rejects the span here
         }
-        return read;
+        return new ReadSpan(traceId, spanId, span.getParentSpanId().isEmpty(), span, attributes, start, end, operation);
+    }
+
+    private static String hexId(ByteString id, int bytes, String field) {
+        String hex = HEX.formatHex(id.toByteArray());
+        if (id.size() != bytes || hex.chars().allMatch(c -> c == '0')) {
+            throw new SpanAttributes.BadAttribute(field + " must be " + bytes + " bytes, not all zero");
+        }
+        return hex;
     }
 
     /** The trace's spans of this export, turned into one draft. */
@@ -149,13 +156,10 @@ final class GenAiSpanMapper {
             }
             Map<String, Object> metadata = new LinkedHashMap<>();
             metadata.put("otel_root_span", clip(root.span().getName(), 200));
-            if (service != null) {
-                metadata.put("otel_service_name", clip(service, 200));
-            }
+            putIfPresent(metadata, "otel_service_name", clip(service, 200));
             String model = clip(root.attributes().firstText("gen_ai.response.model", "gen_ai.request.model"), 200);
-            return new TraceDraft(traceId, agent, root.failed() ? "failed" : "completed",
-                root.failed() ? clip(root.errorMessage(), 10_000) : null, root.start().toString(), root.end().toString(),
-                model, metadata, List.copyOf(events.values()), spans);
+            return new TraceDraft(traceId, agent, root.failed() ? "failed" : "completed", root.error(),
+                root.start().toString(), root.end().toString(), model, metadata, List.copyOf(events.values()), spans);
         }
 
         /** The event a span is, or null when it is the run itself or nothing we record. */
@@ -170,9 +174,7 @@ final class GenAiSpanMapper {
                 payload.put("tool_name", clip(tool != null ? tool : span.span().getName(), 200));
                 putIfPresent(payload, "call_id", clip(span.attributes().text("gen_ai.tool.call.id"), 200));
                 putIfPresent(payload, "tool_type", clip(span.attributes().text("gen_ai.tool.type"), 100));
-                if (span.failed()) {
-                    payload.put("error", clip(span.errorMessage(), 10_000));
-                }
+                putIfPresent(payload, "error", span.error());
                 return event(span, EventType.TOOL_CALL, payload, null, null);
             }
             if (span.root() && ("invoke_agent".equals(operation) || operation == null)) {
@@ -182,14 +184,12 @@ final class GenAiSpanMapper {
                 Map<String, Object> payload = new LinkedHashMap<>();
                 payload.put("kind", operation);
                 putIfPresent(payload, "agent_name", clip(span.attributes().text("gen_ai.agent.name"), 200));
-                if (span.failed()) {
-                    payload.put("error", clip(span.errorMessage(), 10_000));
-                }
+                putIfPresent(payload, "error", span.error());
                 return event(span, EventType.CUSTOM, payload, null, null);
             }
             if (span.failed()) {
                 Map<String, Object> payload = new LinkedHashMap<>();
-                payload.put("message", clip(span.errorMessage(), 10_000));
+                payload.put("message", span.error());
                 payload.put("span_name", clip(span.span().getName(), 200));
                 return event(span, EventType.ERROR, payload, null, null);
             }
@@ -212,9 +212,7 @@ final class GenAiSpanMapper {
             payload.put("operation", span.operation());
             payload.put("request", requestSummary);
             payload.put("response", responseSummary);
-            if (span.failed()) {
-                payload.put("error", clip(span.errorMessage(), 10_000));
-            }
+            putIfPresent(payload, "error", span.error());
             return event(span, EventType.LLM_CALL, payload, model, usage(a));
         }
 
@@ -244,15 +242,9 @@ final class GenAiSpanMapper {
         long out = output == null ? 0 : output;
         long read = cached == null ? 0 : cached;
         long thinking = reasoning == null ? 0 : reasoning;
-        if (read > in) {
-            in += read;
-        }
-        if (thinking > out) {
-            out += thinking;
-        }
         Map<String, Object> usage = new LinkedHashMap<>();
-        usage.put("input_tokens", in);
-        usage.put("output_tokens", out);
+        usage.put("input_tokens", read > in ? in + read : in);
+        usage.put("output_tokens", thinking > out ? out + thinking : out);
         usage.put("input_tokens_details", Map.of("cached_tokens", read));
         usage.put("output_tokens_details", Map.of("reasoning_tokens", thinking));
         return usage;
@@ -262,15 +254,6 @@ final class GenAiSpanMapper {
         return Instant.ofEpochSecond(Long.divideUnsigned(unixNanos, 1_000_000_000L), Long.remainderUnsigned(unixNanos, 1_000_000_000L));
     }
 
-    private static boolean isZero(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static void putIfPresent(Map<String, Object> map, String key, Object value) {
         if (value != null) {
             map.put(key, value);
@@ -278,9 +261,6 @@ final class GenAiSpanMapper {
     }
 
     static String clip(String text, int max) {
-        if (text == null) {
-            return null;
-        }
-        return text.length() > max ? text.substring(0, max) : text;
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }

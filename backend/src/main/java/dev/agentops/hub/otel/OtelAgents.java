@@ -34,14 +34,9 @@ class OtelAgents {
     /** Empty when the organization has no such agent and does not create agents from traces. */
     Optional<Agent> resolve(Actor actor, AgentNaming naming) {
         UUID org = actor.organizationId();
-        Optional<Agent> known = Optional.ofNullable(naming.agentId()).flatMap(id -> states.agent(org, id))
-            .or(() -> states.agent(org, AgentService.slugFrom(naming.name()))).map(ControlStates.AgentState::agent);
-        if (known.isPresent()) {
-            return known;
-        }
-        if (!tenants.read(org, () -> organizations.discoversAgents(org))) {
-            return Optional.empty();
-        }
-        return Optional.of(agents.discover(actor, naming.name()));
+        return Optional.ofNullable(naming.agentId()).flatMap(id -> states.agent(org, id))
+            .or(() -> states.agent(org, AgentService.slugFrom(naming.name()))).map(ControlStates.AgentState::agent)
+            .or(() -> tenants.read(org, () -> organizations.discoversAgents(org))
+                ? Optional.of(agents.discover(actor, naming.name())) : Optional.empty());
     }
 }

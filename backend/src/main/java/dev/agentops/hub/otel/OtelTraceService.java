@@ -12,7 +12,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.json.JsonMapper;
 import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import jakarta.inject.Singleton;
 
@@ -26,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * Accepts one OTLP export: decode, map, resolve each trace's agent, queue each trace through
@@ -60,8 +60,8 @@ class OtelTraceService {
         OtlpEncoding encoding = OtlpEncoding.of(contentType).orElseThrow(() -> new OtlpRejected(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
             OtlpRejected.INVALID_ARGUMENT, "Content-Type '" + OtlpTraceDecoder.shorten(contentType) + "' is not OTLP/HTTP: "
             + "send application/x-protobuf or application/json.", OtlpEncoding.JSON, null));
-        ExportTraceServiceRequest request = OtlpTraceDecoder.decode(body, encoding, contentEncoding, maxBytes, json);
-        GenAiSpanMapper.Mapped mapped = GenAiSpanMapper.map(request, clock.instant());
+        GenAiSpanMapper.Mapped mapped =
+            GenAiSpanMapper.map(OtlpTraceDecoder.decode(body, encoding, contentEncoding, maxBytes, json), clock.instant());
         int total = mapped.rejectedSpans() + mapped.traces().stream().mapToInt(TraceDraft::spans).sum();
         int rejected = mapped.rejectedSpans();
         List<String> problems = new ArrayList<>(mapped.problems());
@@ -81,12 +81,9 @@ class OtelTraceService {
             for (IngestRunRequest piece : trace.pieces(agent.get().id().toString())) {
                 try {
                     committing.add(ingest.accept(actor, piece));
-                } catch (RateLimitedException limited) {
-                    throw new OtlpRejected(HttpStatus.TOO_MANY_REQUESTS, OtlpRejected.RESOURCE_EXHAUSTED, limited.getMessage(),
-                        encoding, limited.decision().retryAfterSeconds());
                 } catch (ApiException refused) {
-                    if (refused.status().getCode() >= 500) {
-                        throw unavailable(encoding);
+                    if (refused instanceof RateLimitedException || refused.status().getCode() >= 500) {
+                        throw retryable(refused, encoding);
                     }
                     rejected += trace.spans();
                     problems.add("trace " + trace.traceId() + ": " + refused.getMessage() + detail(refused));
@@ -110,17 +107,11 @@ class OtelTraceService {
     private static void awaitCommitted(List<CompletableFuture<?>> committing, OtlpEncoding encoding) {
         try {
             CompletableFuture.allOf(committing.toArray(CompletableFuture[]::new)).get(15, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RateLimitedException limited) {
-                throw new OtlpRejected(HttpStatus.TOO_MANY_REQUESTS, OtlpRejected.RESOURCE_EXHAUSTED, limited.getMessage(),
-                    encoding, limited.decision().retryAfterSeconds());
-            }
-            throw unavailable(encoding);
-        } catch (TimeoutException e) {
-            throw unavailable(encoding);
+        } catch (ExecutionException | TimeoutException e) {
+            throw retryable(e.getCause(), encoding);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw unavailable(encoding);
+            throw retryable(e, encoding);
         }
     }
 
@@ -128,11 +119,16 @@ class OtelTraceService {
         if (!(refused.details().get("fields") instanceof List<?> fields)) {
             return "";
         }
-        return " (" + String.join(", ", fields.stream()
-            .map(f -> f instanceof FieldProblem p ? p.field() + " " + p.problem() : String.valueOf(f)).toList()) + ")";
+        return fields.stream().map(f -> f instanceof FieldProblem p ? p.field() + " " + p.problem() : String.valueOf(f))
+            .collect(Collectors.joining(", ", " (", ")"));
     }
 
-    private static OtlpRejected unavailable(OtlpEncoding encoding) {
+    /** A rate limit as 429 with its Retry-After, any other failure as 503: an exporter retries both. */
+    private static OtlpRejected retryable(Throwable failure, OtlpEncoding encoding) {
+        if (failure instanceof RateLimitedException limited) {
+            return new OtlpRejected(HttpStatus.TOO_MANY_REQUESTS, OtlpRejected.RESOURCE_EXHAUSTED, limited.getMessage(),
+                encoding, limited.decision().retryAfterSeconds());
+        }
         return new OtlpRejected(HttpStatus.SERVICE_UNAVAILABLE, OtlpRejected.UNAVAILABLE,
             "The spans could not be stored; retry the export (a retry never counts anything twice).", encoding, 1L);
     }

@@ -23,8 +23,7 @@ enum OtlpEncoding {
         if (contentType == null) {
             return Optional.empty();
         }
-        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return switch (type) {
+        return switch (contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT)) {
             case "application/x-protobuf", "application/protobuf" -> Optional.of(PROTOBUF);
             case "application/json" -> Optional.of(JSON);
             default -> Optional.empty();

@@ -10,7 +10,6 @@ class OtlpRejected extends RuntimeException {
 
     /** The google.rpc.Code values used here. */
     static final int INVALID_ARGUMENT = 3;
-    static final int NOT_FOUND = 5;
     static final int RESOURCE_EXHAUSTED = 8;
     static final int UNAVAILABLE = 14;
 

@@ -1,6 +1,7 @@
 package dev.agentops.hub.otel;
 
-import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.UnknownFieldSet;
 import dev.agentops.hub.shared.web.RequestIds;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpHeaders;
@@ -12,7 +13,6 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * Writes a refused export as the {@code google.rpc.Status} of the OTLP/HTTP specification, in the request's encoding.
  * The message ends with the request id, the one thing a person needs to ask about it. google.rpc.Status has two
- * scalar fields here ({@code code} = 1, {@code message} = 2), written with protobuf's own writer rather than through
+ * scalar fields here ({@code code} = 1, {@code message} = 2), written as protobuf's unknown fields rather than through
  * a dependency on the common protos for one message.
  */
 @Produces
@@ -50,16 +50,9 @@ class OtlpRejectedHandler implements ExceptionHandler<OtlpRejected, HttpResponse
     }
 
     static byte[] protobufStatus(int code, String message) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-            out.writeInt32(1, code);
-            out.writeString(2, message);
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return UnknownFieldSet.newBuilder().addField(1, UnknownFieldSet.Field.newBuilder().addVarint(code).build())
+            .addField(2, UnknownFieldSet.Field.newBuilder().addLengthDelimited(ByteString.copyFromUtf8(message)).build())
+            .build().toByteArray();
     }
 
     private byte[] jsonStatus(int code, String message) {

@@ -37,17 +37,7 @@ final class OtlpTraceDecoder {
     static ExportTraceServiceRequest decode(byte[] body, OtlpEncoding encoding, String contentEncoding, long maxBytes,
                                             JsonMapper json) {
         byte[] plain = inflated(body, encoding, contentEncoding, maxBytes);
-        ExportTraceServiceRequest request;
-        if (encoding == OtlpEncoding.PROTOBUF) {
-            try {
-                request = ExportTraceServiceRequest.parseFrom(plain);
-            } catch (InvalidProtocolBufferException e) {
-                throw OtlpRejected.badRequest("The body is not a protobuf ExportTraceServiceRequest.", encoding);
-            }
-        } else {
-            request = fromJson(plain, json);
-        }
-        return storable(request, encoding);
+        return storable(encoding == OtlpEncoding.PROTOBUF ? fromProtobuf(plain) : fromJson(plain, json), encoding);
     }
 
     /**
@@ -55,16 +45,15 @@ final class OtlpTraceDecoder {
      * PostgreSQL cannot store (NUL characters), so every export is checked here, with the same rule, on its JSON form.
      */
     private static ExportTraceServiceRequest storable(ExportTraceServiceRequest request, OtlpEncoding encoding) {
-        byte[] printed;
         try {
-            printed = JsonFormat.printer().print(request).getBytes(StandardCharsets.UTF_8);
+            byte[] printed = JsonFormat.printer().print(request).getBytes(StandardCharsets.UTF_8);
+            StoredText.problemInJson(printed).ifPresent(problem -> {
+                throw OtlpRejected.badRequest("The export holds text that cannot be stored (" + problem.field() + ": "
+                    + problem.problem() + ").", encoding);
+            });
         } catch (InvalidProtocolBufferException e) {
             throw OtlpRejected.badRequest("The export cannot be read as OTLP traces.", encoding);
         }
-        StoredText.problemInJson(printed).ifPresent(problem -> {
-            throw OtlpRejected.badRequest("The export holds text that cannot be stored (" + problem.field() + ": "
-                + problem.problem() + ").", encoding);
-        });
         return request;
     }
 
@@ -94,6 +83,14 @@ final class OtlpTraceDecoder {
             throw OtlpRejected.badRequest("The body says Content-Encoding: gzip but is not valid gzip.", encoding);
         } catch (IOException e) {
             throw OtlpRejected.badRequest("The gzip body could not be read.", encoding);
+        }
+    }
+
+    private static ExportTraceServiceRequest fromProtobuf(byte[] body) {
+        try {
+            return ExportTraceServiceRequest.parseFrom(body);
+        } catch (InvalidProtocolBufferException e) {
+            throw OtlpRejected.badRequest("The body is not a protobuf ExportTraceServiceRequest.", OtlpEncoding.PROTOBUF);
         }
     }
 
@@ -140,14 +137,10 @@ final class OtlpTraceDecoder {
         if (!(holder instanceof Map<?, ?> map) || !(map.get(key) instanceof String hex) || hex.isEmpty()) {
             return;
         }
-        if (hex.length() != bytes * 2) {
+        if (hex.length() != bytes * 2 || !hex.chars().allMatch(HexFormat::isHexDigit)) {
             throw OtlpRejected.badRequest(key + " '" + shorten(hex) + "' must be " + bytes * 2 + " hex digits.", OtlpEncoding.JSON);
         }
-        try {
-            ((Map<String, Object>) map).put(key, BASE64.encodeToString(HEX.parseHex(hex)));
-        } catch (IllegalArgumentException e) {
-            throw OtlpRejected.badRequest(key + " '" + shorten(hex) + "' must be " + bytes * 2 + " hex digits.", OtlpEncoding.JSON);
-        }
+        ((Map<String, Object>) map).put(key, BASE64.encodeToString(HEX.parseHex(hex)));
     }
 
     private static Object field(Object holder, String key) {

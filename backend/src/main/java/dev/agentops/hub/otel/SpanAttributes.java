@@ -19,6 +19,7 @@ final class SpanAttributes {
         }
     }
 
+    /** An absent key reads as the empty value, whose case is VALUE_NOT_SET. */
     private final Map<String, AnyValue> values = new HashMap<>();
 
     SpanAttributes(List<KeyValue> attributes) {
@@ -31,10 +32,7 @@ final class SpanAttributes {
 
     /** A text attribute; numbers and booleans are read as their text, arrays and maps as absent. */
     String text(String key) {
-        AnyValue value = values.get(key);
-        if (value == null) {
-            return null;
-        }
+        AnyValue value = values.getOrDefault(key, AnyValue.getDefaultInstance());
         return switch (value.getValueCase()) {
             case STRING_VALUE -> value.getStringValue().isBlank() ? null : value.getStringValue();
             case INT_VALUE -> String.valueOf(value.getIntValue());
@@ -75,10 +73,7 @@ final class SpanAttributes {
 
     /** A number attribute (temperature, max tokens) for a summary; anything else is left out. */
     Object number(String key) {
-        AnyValue value = values.get(key);
-        if (value == null) {
-            return null;
-        }
+        AnyValue value = values.getOrDefault(key, AnyValue.getDefaultInstance());
         return switch (value.getValueCase()) {
             case INT_VALUE -> value.getIntValue();
             case DOUBLE_VALUE -> value.getDoubleValue();

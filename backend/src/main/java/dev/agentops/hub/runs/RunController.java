@@ -34,7 +34,6 @@ import java.util.UUID;
 @Tag(name = "Runs")
 class RunController {
 
-
     private final RunRepository runs;
     private final TenantTransactions tenants;
 

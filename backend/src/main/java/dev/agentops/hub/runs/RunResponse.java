@@ -22,7 +22,6 @@ public record RunResponse(UUID id, String externalReference, UUID agentId, @Sche
                           @Schema(description = "Keys of the run's own token_usage that were not priced: all of them when cost_source is usage_unrecognized because of it (docs/api.md, Token semantics)")
                           List<String> usageUnrecognizedKeys) {
 
-
     static RunResponse of(Run run) {
         return new RunResponse(run.id(), run.externalReference(), run.agentId(), run.status(), run.input(), run.output(),
             run.error(), run.startTime(), run.endTime(), run.durationMs(), run.model(), run.inputTokens(), run.outputTokens(),

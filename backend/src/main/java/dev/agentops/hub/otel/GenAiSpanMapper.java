@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import dev.agentops.hub.ingestion.IngestRunRequest;
 import dev.agentops.hub.pricing.UsageFormat;
 import dev.agentops.hub.runs.EventType;
+import dev.agentops.hub.shared.web.JsonFields;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
@@ -154,9 +155,8 @@ final class GenAiSpanMapper {
             if (root == null) {
                 return new TraceDraft(traceId, agent, null, null, null, null, null, null, List.copyOf(events.values()), spans);
             }
-            Map<String, Object> metadata = new LinkedHashMap<>();
-            metadata.put("otel_root_span", clip(root.span().getName(), 200));
-            putIfPresent(metadata, "otel_service_name", clip(service, 200));
+            Map<String, Object> metadata = JsonFields.present("otel_root_span", clip(root.span().getName(), 200),
+                "otel_service_name", clip(service, 200));
             String model = clip(root.attributes().firstText("gen_ai.response.model", "gen_ai.request.model"), 200);
             return new TraceDraft(traceId, agent, root.failed() ? "failed" : "completed", root.error(),
                 root.start().toString(), root.end().toString(), model, metadata, List.copyOf(events.values()), spans);
@@ -169,29 +169,23 @@ final class GenAiSpanMapper {
                 return modelCall(span);
             }
             if ("execute_tool".equals(operation)) {
-                Map<String, Object> payload = new LinkedHashMap<>();
                 String tool = span.attributes().text("gen_ai.tool.name");
-                payload.put("tool_name", clip(tool != null ? tool : span.span().getName(), 200));
-                putIfPresent(payload, "call_id", clip(span.attributes().text("gen_ai.tool.call.id"), 200));
-                putIfPresent(payload, "tool_type", clip(span.attributes().text("gen_ai.tool.type"), 100));
-                putIfPresent(payload, "error", span.error());
-                return event(span, EventType.TOOL_CALL, payload, null, null);
+                return event(span, EventType.TOOL_CALL, JsonFields.present(
+                    "tool_name", clip(tool != null ? tool : span.span().getName(), 200),
+                    "call_id", clip(span.attributes().text("gen_ai.tool.call.id"), 200),
+                    "tool_type", clip(span.attributes().text("gen_ai.tool.type"), 100), "error", span.error()), null, null);
             }
             if (span.root() && ("invoke_agent".equals(operation) || operation == null)) {
                 return null;
             }
             if ("invoke_agent".equals(operation) || "create_agent".equals(operation)) {
-                Map<String, Object> payload = new LinkedHashMap<>();
-                payload.put("kind", operation);
-                putIfPresent(payload, "agent_name", clip(span.attributes().text("gen_ai.agent.name"), 200));
-                putIfPresent(payload, "error", span.error());
+                Map<String, Object> payload = JsonFields.present("kind", operation,
+                    "agent_name", clip(span.attributes().text("gen_ai.agent.name"), 200), "error", span.error());
                 return event(span, EventType.CUSTOM, payload, null, null);
             }
             if (span.failed()) {
-                Map<String, Object> payload = new LinkedHashMap<>();
-                payload.put("message", span.error());
-                payload.put("span_name", clip(span.span().getName(), 200));
-                return event(span, EventType.ERROR, payload, null, null);
+                return event(span, EventType.ERROR,
+                    JsonFields.of("message", span.error(), "span_name", clip(span.span().getName(), 200)), null, null);
             }
             return null;
         }
@@ -199,20 +193,13 @@ final class GenAiSpanMapper {
         private static IngestRunRequest.Event modelCall(ReadSpan span) {
             SpanAttributes a = span.attributes();
             String model = clip(a.firstText("gen_ai.response.model", "gen_ai.request.model"), 200);
-            Map<String, Object> requestSummary = new LinkedHashMap<>();
-            putIfPresent(requestSummary, "model", clip(a.text("gen_ai.request.model"), 200));
-            putIfPresent(requestSummary, "max_tokens", a.number("gen_ai.request.max_tokens"));
-            putIfPresent(requestSummary, "temperature", a.number("gen_ai.request.temperature"));
-            Map<String, Object> responseSummary = new LinkedHashMap<>();
-            putIfPresent(responseSummary, "model", clip(a.text("gen_ai.response.model"), 200));
-            putIfPresent(responseSummary, "id", clip(a.text("gen_ai.response.id"), 200));
-            putIfPresent(responseSummary, "finish_reasons", a.texts("gen_ai.response.finish_reasons"));
-            Map<String, Object> payload = new LinkedHashMap<>();
-            putIfPresent(payload, "provider", clip(a.firstText("gen_ai.provider.name", "gen_ai.system"), 100));
-            payload.put("operation", span.operation());
-            payload.put("request", requestSummary);
-            payload.put("response", responseSummary);
-            putIfPresent(payload, "error", span.error());
+            Map<String, Object> request = JsonFields.present("model", clip(a.text("gen_ai.request.model"), 200),
+                "max_tokens", a.number("gen_ai.request.max_tokens"), "temperature", a.number("gen_ai.request.temperature"));
+            Map<String, Object> response = JsonFields.present("model", clip(a.text("gen_ai.response.model"), 200),
+                "id", clip(a.text("gen_ai.response.id"), 200), "finish_reasons", a.texts("gen_ai.response.finish_reasons"));
+            Map<String, Object> payload = JsonFields.present(
+                "provider", clip(a.firstText("gen_ai.provider.name", "gen_ai.system"), 100), "operation", span.operation(),
+                "request", request, "response", response, "error", span.error());
             return event(span, EventType.LLM_CALL, payload, model, usage(a));
         }
 
@@ -242,22 +229,13 @@ final class GenAiSpanMapper {
         long out = output == null ? 0 : output;
         long read = cached == null ? 0 : cached;
         long thinking = reasoning == null ? 0 : reasoning;
-        Map<String, Object> usage = new LinkedHashMap<>();
-        usage.put("input_tokens", read > in ? in + read : in);
-        usage.put("output_tokens", thinking > out ? out + thinking : out);
-        usage.put("input_tokens_details", Map.of("cached_tokens", read));
-        usage.put("output_tokens_details", Map.of("reasoning_tokens", thinking));
-        return usage;
+        return JsonFields.of("input_tokens", read > in ? in + read : in,
+            "output_tokens", thinking > out ? out + thinking : out, "input_tokens_details", Map.of("cached_tokens", read),
+            "output_tokens_details", Map.of("reasoning_tokens", thinking));
     }
 
     private static Instant nanos(long unixNanos) {
         return Instant.ofEpochSecond(Long.divideUnsigned(unixNanos, 1_000_000_000L), Long.remainderUnsigned(unixNanos, 1_000_000_000L));
-    }
-
-    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
     }
 
     static String clip(String text, int max) {

@@ -2,6 +2,7 @@ package dev.agentops.hub.otel;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnknownFieldSet;
+import dev.agentops.hub.shared.web.JsonFields;
 import dev.agentops.hub.shared.web.RequestIds;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpHeaders;
@@ -15,8 +16,6 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Writes a refused export as the {@code google.rpc.Status} of the OTLP/HTTP specification, in the request's encoding.
@@ -56,11 +55,8 @@ class OtlpRejectedHandler implements ExceptionHandler<OtlpRejected, HttpResponse
     }
 
     private byte[] jsonStatus(int code, String message) {
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("code", code);
-        status.put("message", message);
         try {
-            return json.writeValueAsBytes(status);
+            return json.writeValueAsBytes(JsonFields.of("code", code, "message", message));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

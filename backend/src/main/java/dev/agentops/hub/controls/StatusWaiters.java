@@ -1,5 +1,6 @@
 package dev.agentops.hub.controls;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import dev.agentops.hub.shared.ratelimit.RateLimitDecision;
 import dev.agentops.hub.shared.ratelimit.RateLimitedException;
 import io.micronaut.context.annotation.Value;
@@ -78,11 +79,8 @@ class StatusWaiters {
         this.maxPerOrg = maxPerOrg;
         this.maxTotal = maxTotal;
         // one timer thread for every waiter's end: it only hands the last read to the blocking pool
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "agent-status-long-poll");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(
+            new ThreadFactoryBuilder().setNameFormat("agent-status-long-poll").setDaemon(true).build());
     }
 
     @PreDestroy
@@ -113,13 +111,7 @@ class StatusWaiters {
 
     /** The organization's controls changed (here or on another instance): every waiter of it looks again. */
     void wake(UUID org) {
-        Set<Waiter> waiters = byOrg.get(org);
-        if (waiters == null) {
-            return;
-        }
-        for (Waiter waiter : waiters) {
-            submit(waiter, false);
-        }
+        byOrg.getOrDefault(org, Set.of()).forEach(waiter -> submit(waiter, false));
     }
 
     int waiting() {
@@ -137,21 +129,17 @@ class StatusWaiters {
     private void register(Waiter waiter) {
         if (total.incrementAndGet() > maxTotal) {
             total.decrementAndGet();
-            throw tooMany("this server");
+            throw tooMany(maxTotal);
         }
-        boolean[] over = {false};
+        boolean[] added = {false};
         byOrg.compute(waiter.org, (org, set) -> {
             Set<Waiter> waiters = set == null ? ConcurrentHashMap.newKeySet() : set;
-            if (waiters.size() >= maxPerOrg) {
-                over[0] = true;
-            } else {
-                waiters.add(waiter);
-            }
+            added[0] = waiters.size() < maxPerOrg && waiters.add(waiter);
             return waiters;
         });
-        if (over[0]) {
+        if (!added[0]) {
             total.decrementAndGet();
-            throw tooMany("this organization");
+            throw tooMany(maxPerOrg);
         }
     }
 
@@ -169,8 +157,7 @@ class StatusWaiters {
     }
 
     /** The usual 429 (with Retry-After: 1 and the RateLimit headers): the SDK backs off and reads again. */
-    private RateLimitedException tooMany(String where) {
-        int limit = where.equals("this server") ? maxTotal : maxPerOrg;
+    private static RateLimitedException tooMany(int limit) {
         return new RateLimitedException(new RateLimitDecision(false, limit, 0, 1, 1));
     }
 }

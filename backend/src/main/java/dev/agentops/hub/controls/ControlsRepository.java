@@ -129,8 +129,7 @@ class ControlsRepository {
     }
 
     private static Org org(Jdbc.Row row) throws SQLException {
-        boolean halted = "paused".equals(row.string("status"));
-        HaltState halt = halted
+        HaltState halt = "paused".equals(row.string("status"))
             ? new HaltState(true, ActorRef.ofNullable(row.string("halted_by_type"), row.uuid("halted_by_id"), row.string("halted_by_name")),
                 row.instant("paused_at"), row.string("halt_reason"))
             : HaltState.RELEASED;

@@ -55,15 +55,10 @@ public class AgentService {
             orDefault(request.environment(), "production"), checkedConfig(request.config()));
         UUID org = actor.organizationId();
         Agent created = tenants.write(org, () -> {
-            String slug;
-            if (request.slug() != null) {
-                if (agents.slugTaken(org, request.slug())) {
-                    throw Problems.conflict("duplicate", "An agent with slug '" + request.slug() + "' already exists.");
-                }
-                slug = request.slug();
-            } else {
-                slug = freeSlug(org, slugFrom(fields.name()));
+            if (request.slug() != null && agents.slugTaken(org, request.slug())) {
+                throw Problems.conflict("duplicate", "An agent with slug '" + request.slug() + "' already exists.");
             }
+            String slug = request.slug() != null ? request.slug() : freeSlug(org, slugFrom(fields.name()));
             UUID id = agents.insert(org, fields, slug, actor.isUser() ? actor.id() : null);
             audit.record(org, AuditActor.of(actor), AuditEvent.of("agent.created", "agent", id)
                 .with("name", fields.name()).with("slug", slug));

@@ -82,10 +82,9 @@ class SignupService {
             return AuthResponses.SignupAccepted.sent(null);
         }
         String token = Secrets.randomToken(43);
-        SignupRequestRepository.Pending pending = new SignupRequestRepository.Pending(address, passwordHash,
-            request.fullName().trim(), request.organizationName().trim());
         transactions.executeWrite(status -> {
-            signups.insert(Secrets.sha256(token), pending, Instant.now().plus(SIGNUP_LIFETIME));
+            signups.insert(Secrets.sha256(token), address, passwordHash, request.fullName().trim(),
+                request.organizationName().trim(), Instant.now().plus(SIGNUP_LIFETIME));
             return null;
         });
         String link = mails.publicUrl() + "/signup/confirm?token=" + token;

@@ -3,7 +3,6 @@ package dev.agentops.hub.auth;
 import dev.agentops.hub.audit.AuditActor;
 import dev.agentops.hub.audit.AuditEvent;
 import dev.agentops.hub.audit.AuditTrail;
-import dev.agentops.hub.orgs.Member;
 import dev.agentops.hub.orgs.MemberRepository;
 import dev.agentops.hub.shared.email.EmailMessage;
 import dev.agentops.hub.shared.security.Secrets;
@@ -18,7 +17,6 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -85,10 +83,8 @@ class PasswordResetService {
             return id;
         });
         sessions.endAllOf(userId, "password_reset");
-        List<Member> memberships = lookups.read(Door.USER, userId.toString(), () -> members.activeMembershipsOf(userId));
-        for (Member membership : memberships) {
+        lookups.read(Door.USER, userId.toString(), () -> members.activeMembershipsOf(userId)).forEach(membership ->
             tenants.run(membership.organizationId(), () -> audit.record(membership.organizationId(), AuditActor.user(userId),
-                AuditEvent.of("auth.password_reset", "user", userId)));
-        }
+                AuditEvent.of("auth.password_reset", "user", userId))));
     }
 }

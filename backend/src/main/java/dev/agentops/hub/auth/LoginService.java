@@ -74,8 +74,7 @@ class LoginService {
         }
         User user = found.get();
         List<Member> memberships = lookups.read(Door.USER, user.id().toString(), () -> members.activeMembershipsOf(user.id()));
-        boolean passwordOk = passwords.matches(request.password(), user.passwordHash());
-        if (!passwordOk || memberships.isEmpty()) {
+        if (!passwords.matches(request.password(), user.passwordHash()) || memberships.isEmpty()) {
             memberships.stream().findFirst().ifPresent(membership -> tenants.run(membership.organizationId(), () ->
                 audit.record(membership.organizationId(), AuditActor.user(user.id()),
                     AuditEvent.of("auth.login_failed", "user", user.id()).with("reason", "wrong_password"))));

@@ -66,7 +66,7 @@ class ApiKeyService {
         UUID org = actor.organizationId();
         String prefix = tenants.write(org, () -> {
             ApiKey key = keys.find(org, id).orElseThrow(() -> Problems.notFound("API key", id));
-            if (keys.revoke(org, id)) {
+            if (keys.revoke(org, id) == 1) {
                 audit.record(org, AuditActor.of(actor), AuditEvent.of("api_key.revoked", "api_key", id)
                     .with("name", key.name()).with("prefix", key.prefix()));
             }

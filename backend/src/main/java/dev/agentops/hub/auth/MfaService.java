@@ -104,9 +104,9 @@ class MfaService {
         if (trimmed.matches("\\d{6}")) {
             OptionalLong step = totp.matchingStep(seedOf(user, "Use one of your recovery codes instead, then set up "
                 + "two-factor authentication again."), trimmed);
-            return step.isPresent() && users.claimMfaStep(user.id(), step.getAsLong());
+            return step.isPresent() && users.claimMfaStep(user.id(), step.getAsLong()) == 1;
         }
-        return recoveryCodes.use(user.id(), Secrets.sha256(trimmed.toLowerCase(Locale.ROOT)));
+        return recoveryCodes.use(user.id(), Secrets.sha256(trimmed.toLowerCase(Locale.ROOT))) == 1;
     }
 
     /**

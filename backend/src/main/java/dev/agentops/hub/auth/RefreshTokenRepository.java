@@ -24,13 +24,9 @@ interface RefreshTokenRepository extends GenericRepository<RefreshToken, UUID> {
     @Query("select * from refresh_tokens where token_hash = :tokenHash")
     Optional<RefreshToken> findByHash(String tokenHash);
 
-    /** Single use: only one of two concurrent refreshes with the same token can win this update. */
-    default boolean markUsed(UUID id) {
-        return markUnspentUsed(id) == 1;
-    }
-
+    /** Single use: only one of two concurrent refreshes with the same token can win this update (1 row, else 0). */
     @Query("update refresh_tokens set used_at = now() where id = :id and used_at is null and revoked_at is null")
-    int markUnspentUsed(UUID id);
+    int markUsed(UUID id);
 
     @Query("""
         update refresh_tokens set revoked_at = now(), revoked_reason = :reason where family_id = :familyId and revoked_at is null""")

@@ -113,7 +113,7 @@ class SignupService {
                 users.insert(userId, pending.email(), pending.passwordHash(), pending.fullName());
                 users.markEmailVerified(userId);
                 organizations.insert(organizationId, pending.organizationName(), slugFor(pending.organizationName()));
-                members.insertActive(organizationId, userId, pending.email(), Role.ADMIN);
+                members.insertActive(organizationId, userId, pending.email(), Role.ADMIN.key());
                 AuditActor actor = AuditActor.user(userId);
                 audit.record(organizationId, actor, AuditEvent.of("organization.created", "organization", organizationId)
                     .with("name", pending.organizationName()));

@@ -1,5 +1,6 @@
 package dev.agentops.hub.controls;
 
+import dev.agentops.hub.audit.AuditActor;
 import dev.agentops.hub.shared.db.Jdbc;
 import dev.agentops.hub.shared.security.ActorRef;
 import jakarta.inject.Singleton;
@@ -118,14 +119,14 @@ class ControlsRepository {
         }, org);
     }
 
-    /** The name shown for who took a control: a user's full name, an API key's name, or "system". */
-    String nameOf(String actorType, UUID actorId) {
-        Optional<String> name = switch (actorType) {
-            case "user" -> jdbc.queryOne("select full_name from users where id = ?", row -> row.string("full_name"), actorId);
-            case "api_key" -> jdbc.queryOne("select name from api_keys where id = ?", row -> row.string("name"), actorId);
+    /** Who took a control, with the name shown for them: a user's full name, an API key's name, or "system". */
+    ActorRef refOf(AuditActor by) {
+        Optional<String> name = switch (by.type()) {
+            case "user" -> jdbc.queryOne("select full_name from users where id = ?", row -> row.string("full_name"), by.id());
+            case "api_key" -> jdbc.queryOne("select name from api_keys where id = ?", row -> row.string("name"), by.id());
             default -> Optional.empty();
         };
-        return name.orElse(actorType);
+        return new ActorRef(by.type(), by.id(), name.orElse(by.type()));
     }
 
     private static Org org(Jdbc.Row row) throws SQLException {

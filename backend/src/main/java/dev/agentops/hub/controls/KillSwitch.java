@@ -61,7 +61,7 @@ class KillSwitch {
             if (organization.halt().engaged()) {
                 return new Outcome(statusInTransaction(org), List.of(), false);
             }
-            ActorRef who = new ActorRef(by.type(), by.id(), repository.nameOf(by.type(), by.id()));
+            ActorRef who = repository.refOf(by);
             repository.halt(org, why, who);
             List<UUID> paused = repository.pauseAllActive(org, why, who);
             audit.record(org, by, AuditEvent.of("org.halted", "organization", org)

@@ -79,11 +79,8 @@ class InvitationService {
         Member invitation = lookups.read(Door.TOKEN_HASH, hash, () -> openInvitation(hash));
         UUID organizationId = invitation.organizationId();
         Optional<User> existing = transactions.executeRead(status -> users.findByEmail(invitation.email()));
-        if (existing.isPresent()) {
-            signInExisting(existing.get(), organizationId, request, ip);
-        } else {
-            passwords.requireAcceptable("password", request.password());
-        }
+        existing.ifPresentOrElse(user -> signInExisting(user, organizationId, request, ip),
+            () -> passwords.requireAcceptable("password", request.password()));
         String newPasswordHash = existing.isPresent() ? null : passwords.hash(request.password());
         return tenants.write(organizationId, () -> {
             openInvitation(hash);

@@ -32,26 +32,18 @@ interface RefreshTokenRepository extends GenericRepository<RefreshToken, UUID> {
         update refresh_tokens set revoked_at = now(), revoked_reason = :reason where family_id = :familyId and revoked_at is null""")
     int revokeFamily(UUID familyId, String reason);
 
-    /** The sessions (families) it ended. */
-    default List<UUID> revokeUserInOrganization(UUID organizationId, UUID userId, String reason) {
-        return revokeInOrganization(organizationId, userId, reason).stream().distinct().toList();
-    }
-
+    /** The sessions (families) it ended, once per token. */
     @Query("""
         update refresh_tokens set revoked_at = now(), revoked_reason = :reason
          where organization_id = :organizationId and user_id = :userId and revoked_at is null
         returning family_id""")
-    List<UUID> revokeInOrganization(UUID organizationId, UUID userId, String reason);
+    List<UUID> revokeUserInOrganization(UUID organizationId, UUID userId, String reason);
 
-    /** Needs the USER lookup door: every organization's sessions of this user. Returns the sessions it ended. */
-    default List<UUID> revokeUserEverywhere(UUID userId, String reason) {
-        return revokeEverywhere(userId, reason).stream().distinct().toList();
-    }
-
+    /** Needs the USER lookup door: ends the user's sessions in every organization; returns them, once per token. */
     @Query("""
         update refresh_tokens set revoked_at = now(), revoked_reason = :reason where user_id = :userId and revoked_at is null
         returning family_id""")
-    List<UUID> revokeEverywhere(UUID userId, String reason);
+    List<UUID> revokeUserEverywhere(UUID userId, String reason);
 
     /** True once any token of the session was revoked (logout, reuse, removal, password reset): revocation is final. */
     @Query("select exists (select 1 from refresh_tokens where family_id = :familyId and revoked_at is not null)")

@@ -18,7 +18,6 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Password reset by a one-time e-mail link; a reset ends every session of the account. */
@@ -57,20 +56,18 @@ class PasswordResetService {
     /** Always answers the same way: whether the address has an account is nobody's business. */
     void requestPasswordReset(AuthRequests.PasswordReset request) {
         String email = LoginService.normalizeEmail(request.email());
-        Optional<User> user = transactions.executeRead(status -> users.findByEmail(email));
-        if (user.isEmpty()) {
-            return;
-        }
-        String token = Secrets.randomToken(43);
-        transactions.executeWrite(status -> {
-            resets.invalidateOpen(user.get().id());
-            resets.insert(user.get().id(), Secrets.sha256(token), Instant.now().plus(RESET_LIFETIME));
-            return null;
+        transactions.executeRead(status -> users.findByEmail(email)).ifPresent(user -> {
+            String token = Secrets.randomToken(43);
+            transactions.executeWrite(status -> {
+                resets.invalidateOpen(user.id());
+                resets.insert(user.id(), Secrets.sha256(token), Instant.now().plus(RESET_LIFETIME));
+                return null;
+            });
+            String link = mails.publicUrl() + "/reset-password?token=" + token;
+            mails.sendQuietly(new EmailMessage(email, "Reset your AgentOps Hub password",
+                "Someone asked to reset the password of this account. If it was you, open this link within an hour:\n\n"
+                    + link + "\n\nIf it was not you, ignore this e-mail; your password stays as it is."));
         });
-        String link = mails.publicUrl() + "/reset-password?token=" + token;
-        mails.sendQuietly(new EmailMessage(email, "Reset your AgentOps Hub password",
-            "Someone asked to reset the password of this account. If it was you, open this link within an hour:\n\n"
-                + link + "\n\nIf it was not you, ignore this e-mail; your password stays as it is."));
     }
 
     void confirmPasswordReset(AuthRequests.PasswordResetConfirm request) {

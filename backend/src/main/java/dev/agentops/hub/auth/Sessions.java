@@ -72,8 +72,7 @@ class Sessions {
                 return null;
             }
             return members.findByUser(token.organizationId(), token.userId())
-                .map(membership -> issue(membership, token.familyId()))
-                .orElse(null);
+                .map(membership -> issue(membership, token.familyId())).orElse(null);
         });
         if (pair == null) {
             // a reuse revoked the family: its access tokens must stop working now, here and on other instances

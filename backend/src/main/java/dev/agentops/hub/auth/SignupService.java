@@ -133,9 +133,7 @@ class SignupService {
 
     static String slugFor(String name) {
         String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        if (base.length() > 40) {
-            base = base.substring(0, 40).replaceAll("-+$", "");
-        }
+        base = base.length() > 40 ? base.substring(0, 40).replaceAll("-+$", "") : base;
         return (base.isEmpty() ? "org" : base) + "-" + Secrets.randomToken(6).toLowerCase(Locale.ROOT);
     }
 

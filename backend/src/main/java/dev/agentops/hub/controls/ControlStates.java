@@ -21,15 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The one read of "may this agent work now?", for ingest acks, the SDK's status read and policy checks: hot (every
- * SDK process asks once a second), so served from memory, and never staler than {@code agentops.controls.cache-ttl}
- * (at most 1 s).
- *
- * <p>Per organization one snapshot of its controls ({@link OrgControls}), read by one statement, so an engage of the
- * kill switch is seen for all agents or for none. A control taken here drops the snapshot before its 200 leaves
- * ({@link #write}: while the change commits, reads skip the cache and go to PostgreSQL), and
- * through the Redis channel {@value #CHANNEL} every other instance drops its copy within milliseconds; without Redis
- * there is one instance. A load that raced with an invalidation is not kept: it may predate the commit.
+ * The one read of "may this agent work now?" (see the package documentation): hot, as every SDK process asks once a
+ * second, so served from a per-organization snapshot ({@link OrgControls}) in memory, never staler than
+ * {@code agentops.controls.cache-ttl} (at most 1 s). {@link #write} bypasses and drops it around a control's
+ * transaction, here and, through the Redis channel {@value #CHANNEL}, on every other instance. A load that raced with
+ * an invalidation is not kept: it may predate the commit.
  */
 @Singleton
 public class ControlStates {

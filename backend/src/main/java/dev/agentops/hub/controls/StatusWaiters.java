@@ -37,14 +37,12 @@ import java.util.function.Supplier;
 class StatusWaiters {
 
     private final class Waiter {
-        final UUID org;
         final String known;
         final Supplier<AgentRuntimeStatus> read;
         final CompletableFuture<AgentRuntimeStatus> answer = new CompletableFuture<>();
         volatile ScheduledFuture<?> timeout;
 
-        Waiter(UUID org, String known, Supplier<AgentRuntimeStatus> read) {
-            this.org = org;
+        Waiter(String known, Supplier<AgentRuntimeStatus> read) {
             this.known = known;
             this.read = read;
         }
@@ -97,10 +95,11 @@ class StatusWaiters {
         if (!known.equals(current.agentStatus())) {
             return CompletableFuture.completedFuture(current);
         }
-        Waiter waiter = new Waiter(org, known, read);
-        register(waiter);
+        Waiter waiter = new Waiter(known, read);
+        register(org, waiter);
         // the caller's answer depends on this stage: the waiter is gone before the response is written
-        CompletableFuture<AgentRuntimeStatus> answered = waiter.answer.whenComplete((status, failure) -> unregister(waiter));
+        CompletableFuture<AgentRuntimeStatus> answered =
+            waiter.answer.whenComplete((status, failure) -> unregister(org, waiter));
         // registered before this second read: a change between the first read and the registration is not missed
         waiter.check(false);
         if (!waiter.answer.isDone()) {
@@ -126,13 +125,13 @@ class StatusWaiters {
         }
     }
 
-    private void register(Waiter waiter) {
+    private void register(UUID org, Waiter waiter) {
         if (total.incrementAndGet() > maxTotal) {
             total.decrementAndGet();
             throw tooMany(maxTotal);
         }
         boolean[] added = {false};
-        byOrg.compute(waiter.org, (org, set) -> {
+        byOrg.compute(org, (key, set) -> {
             Set<Waiter> waiters = set == null ? ConcurrentHashMap.newKeySet() : set;
             added[0] = waiters.size() < maxPerOrg && waiters.add(waiter);
             return waiters;
@@ -143,12 +142,12 @@ class StatusWaiters {
         }
     }
 
-    private void unregister(Waiter waiter) {
+    private void unregister(UUID org, Waiter waiter) {
         ScheduledFuture<?> timeout = waiter.timeout;
         if (timeout != null) {
             timeout.cancel(false);
         }
-        byOrg.computeIfPresent(waiter.org, (org, set) -> {
+        byOrg.computeIfPresent(org, (key, set) -> {
             if (set.remove(waiter)) {
                 total.decrementAndGet();
             }

@@ -117,8 +117,7 @@ class InvitationService {
                 Map.of("field", "code"));
         }
         limiter.check(limits.mfaUser(), user.id().toString());
-        boolean ok = tenants.write(invitingOrganization, () -> mfa.checkSecondFactor(user, request.code()));
-        if (!ok) {
+        if (!tenants.write(invitingOrganization, () -> mfa.checkSecondFactor(user, request.code()))) {
             auditFailedSignIn(user, invitingOrganization, "wrong_mfa_code");
             throw Problems.unauthenticated("invalid_mfa_code", "The code is wrong or was already used. Try the next code.");
         }

@@ -50,20 +50,15 @@ public class AgentService {
     }
 
     AgentResponse create(Actor actor, AgentRequests.Create request) {
-        AgentFields fields = new AgentFields(request.name().trim(), orDefault(request.type(), "custom"),
-            blankToNull(request.provider()), blankToNull(request.team()), cleanTags(request.tags()),
-            orDefault(request.environment(), "production"), checkedConfig(request.config()));
+        AgentFields fields = new AgentFields(request.name().trim(), trimmedOr(request.type(), "custom"),
+            trimmedOr(request.provider(), null), trimmedOr(request.team(), null), cleanTags(request.tags()),
+            trimmedOr(request.environment(), "production"), checkedConfig(request.config()));
         UUID org = actor.organizationId();
         Agent created = tenants.write(org, () -> {
-            String slug;
-            if (request.slug() != null) {
-                if (agents.slugTaken(org, request.slug())) {
-                    throw Problems.conflict("duplicate", "An agent with slug '" + request.slug() + "' already exists.");
-                }
-                slug = request.slug();
-            } else {
-                slug = freeSlug(org, slugFrom(fields.name()));
+            if (request.slug() != null && agents.slugTaken(org, request.slug())) {
+                throw Problems.conflict("duplicate", "An agent with slug '" + request.slug() + "' already exists.");
             }
+            String slug = request.slug() != null ? request.slug() : freeSlug(org, slugFrom(fields.name()));
             UUID id = agents.insert(org, fields, slug, actor.isUser() ? actor.id() : null);
             audit.record(org, AuditActor.of(actor), AuditEvent.of("agent.created", "agent", id)
                 .with("name", fields.name()).with("slug", slug));
@@ -108,8 +103,7 @@ public class AgentService {
 
     public AgentResponse get(Actor actor, UUID id) {
         UUID org = actor.organizationId();
-        Agent agent = tenants.read(org, () -> agents.find(org, id).orElseThrow(() -> Problems.notFound("agent", id)));
-        return withStats(agent);
+        return withStats(tenants.read(org, () -> agents.find(org, id).orElseThrow(() -> Problems.notFound("agent", id))));
     }
 
     AgentResponse update(Actor actor, UUID id, AgentRequests.Update request) {
@@ -127,8 +121,8 @@ public class AgentService {
             AgentFields fields = new AgentFields(
                 request.name() != null ? request.name().trim() : before.name(),
                 request.type() != null ? request.type().trim() : before.type(),
-                request.provider() != null ? blankToNull(request.provider()) : before.provider(),
-                request.team() != null ? blankToNull(request.team()) : before.team(),
+                request.provider() != null ? trimmedOr(request.provider(), null) : before.provider(),
+                request.team() != null ? trimmedOr(request.team(), null) : before.team(),
                 request.tags() != null ? cleanTags(request.tags()) : before.tags(),
                 request.environment() != null ? request.environment().trim() : before.environment(),
                 request.config() != null ? checkedConfig(request.config()) : before.config());
@@ -194,12 +188,8 @@ public class AgentService {
         return tags == null ? List.of() : tags.stream().map(String::trim).filter(t -> !t.isEmpty()).distinct().toList();
     }
 
-    private static String orDefault(String value, String fallback) {
+    private static String trimmedOr(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static Map<String, Object> changed(Agent before, Agent after, boolean old) {

@@ -71,8 +71,7 @@ class ApiKeyAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?
         if (key.length() < ApiKeyService.PREFIX_LENGTH || key.length() > 200) {
             return Optional.empty();
         }
-        String prefix = key.substring(0, ApiKeyService.PREFIX_LENGTH);
-        return cache.find(prefix)
+        return cache.find(key.substring(0, ApiKeyService.PREFIX_LENGTH))
             .filter(found -> Secrets.constantTimeEquals(found.keyHash(), Secrets.sha256(key)))
             .filter(found -> found.usableAt(Instant.now()))
             .map(found -> {

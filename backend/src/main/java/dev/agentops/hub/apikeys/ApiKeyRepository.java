@@ -42,12 +42,8 @@ interface ApiKeyRepository extends GenericRepository<ApiKey, UUID> {
          order by created_at desc, id desc limit :limit""")
     List<ApiKey> before(UUID organizationId, Instant beforeCreatedAt, UUID beforeId, int limit);
 
-    default boolean revoke(UUID organizationId, UUID id) {
-        return revokeUnrevoked(organizationId, id) == 1;
-    }
-
     @Query("update api_keys set revoked_at = now() where organization_id = :organizationId and id = :id and revoked_at is null")
-    int revokeUnrevoked(UUID organizationId, UUID id);
+    int revoke(UUID organizationId, UUID id);
 
     default void touch(UUID organizationId, Collection<UUID> ids, Instant usedAt) {
         touch(organizationId, ids.stream().map(UUID::toString).toArray(String[]::new), usedAt);

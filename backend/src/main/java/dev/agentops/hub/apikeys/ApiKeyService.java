@@ -40,12 +40,10 @@ class ApiKeyService {
 
     ApiKeyResponses.Created create(Actor actor, ApiKeyCreateRequest request) {
         List<String> scopes = request.scopes().stream().map(String::trim).distinct().sorted().toList();
-        for (String scope : scopes) {
-            if (ApiKeyScope.fromKey(scope).isEmpty()) {
-                throw Problems.validation("scopes", "unknown scope '" + scope + "'; use "
-                    + Arrays.stream(ApiKeyScope.values()).map(ApiKeyScope::key).toList());
-            }
-        }
+        scopes.stream().filter(scope -> ApiKeyScope.fromKey(scope).isEmpty()).findFirst().ifPresent(scope -> {
+            throw Problems.validation("scopes", "unknown scope '" + scope + "'; use "
+                + Arrays.stream(ApiKeyScope.values()).map(ApiKeyScope::key).toList());
+        });
         String key = KEY_PREFIX + Secrets.randomToken(RANDOM_LENGTH);
         String prefix = key.substring(0, PREFIX_LENGTH);
         UUID org = actor.organizationId();
@@ -66,7 +64,7 @@ class ApiKeyService {
         UUID org = actor.organizationId();
         String prefix = tenants.write(org, () -> {
             ApiKey key = keys.find(org, id).orElseThrow(() -> Problems.notFound("API key", id));
-            if (keys.revoke(org, id)) {
+            if (keys.revoke(org, id) == 1) {
                 audit.record(org, AuditActor.of(actor), AuditEvent.of("api_key.revoked", "api_key", id)
                     .with("name", key.name()).with("prefix", key.prefix()));
             }

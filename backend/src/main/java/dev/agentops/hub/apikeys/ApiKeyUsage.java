@@ -42,9 +42,6 @@ class ApiKeyUsage {
     @Scheduled(fixedDelay = "${agentops.api-keys.usage-flush-interval:10s}")
     @PreDestroy
     void flush() {
-        if (pending.isEmpty()) {
-            return;
-        }
         Map<UUID, Map<UUID, Instant>> byOrganization = new HashMap<>();
         for (UUID keyId : Set.copyOf(pending.keySet())) {
             Use use = pending.remove(keyId);

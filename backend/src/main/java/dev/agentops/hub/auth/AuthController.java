@@ -25,6 +25,7 @@ import jakarta.validation.Valid;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.UUID;
 
 @Controller("/api/v1/auth")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -100,7 +101,9 @@ class AuthController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     void logout(Authentication authentication, @Body @Valid AuthRequests.Logout request) {
         Object sid = authentication.getAttributes().get("sid");
-        logins.logout(Actor.from(authentication), sid == null ? null : java.util.UUID.fromString(sid.toString()), request.refreshToken());
+        Actor actor = Actor.from(authentication);
+        sessions.end(actor.organizationId(), actor.id(), sid == null ? null : UUID.fromString(sid.toString()),
+            request.refreshToken());
     }
 
     @Operation(operationId = "getCurrentUser")

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** Reading and accepting an invitation: a new account, or a sign-in of an existing one that joins the organization. */
 @Singleton
@@ -78,14 +79,9 @@ class InvitationService {
         Member invitation = lookups.read(Door.TOKEN_HASH, hash, () -> openInvitation(hash));
         UUID organizationId = invitation.organizationId();
         Optional<User> existing = transactions.executeRead(status -> users.findByEmail(invitation.email()));
-        String passwordHash = null;
-        if (existing.isPresent()) {
-            signInExisting(existing.get(), organizationId, request, ip);
-        } else {
-            passwords.requireAcceptable("password", request.password());
-            passwordHash = passwords.hash(request.password());
-        }
-        String newPasswordHash = passwordHash;
+        existing.ifPresentOrElse(user -> signInExisting(user, organizationId, request, ip),
+            () -> passwords.requireAcceptable("password", request.password()));
+        String newPasswordHash = existing.isPresent() ? null : passwords.hash(request.password());
         return tenants.write(organizationId, () -> {
             openInvitation(hash);
             UUID userId = existing.map(User::id).orElseGet(UUID::randomUUID);
@@ -121,8 +117,7 @@ class InvitationService {
                 Map.of("field", "code"));
         }
         limiter.check(limits.mfaUser(), user.id().toString());
-        boolean ok = tenants.write(invitingOrganization, () -> mfa.checkSecondFactor(user, request.code()));
-        if (!ok) {
+        if (!tenants.write(invitingOrganization, () -> mfa.checkSecondFactor(user, request.code()))) {
             auditFailedSignIn(user, invitingOrganization, "wrong_mfa_code");
             throw Problems.unauthenticated("invalid_mfa_code", "The code is wrong or was already used. Try the next code.");
         }
@@ -130,14 +125,11 @@ class InvitationService {
 
     /** In the inviting organization (whose invitation was used) and in the user's own, where login failures go. */
     private void auditFailedSignIn(User user, UUID invitingOrganization, String reason) {
-        java.util.Set<UUID> organizations = new java.util.LinkedHashSet<>();
-        organizations.add(invitingOrganization);
-        lookups.read(Door.USER, user.id().toString(), () -> members.activeMembershipsOf(user.id())).stream()
-            .findFirst().ifPresent(membership -> organizations.add(membership.organizationId()));
-        for (UUID organization : organizations) {
-            tenants.run(organization, () -> audit.record(organization, AuditActor.user(user.id()),
-                AuditEvent.of("auth.login_failed", "user", user.id()).with("reason", reason).with("via", "accept_invite")));
-        }
+        Stream<UUID> own = lookups.read(Door.USER, user.id().toString(), () -> members.activeMembershipsOf(user.id()))
+            .stream().limit(1).map(Member::organizationId);
+        Stream.concat(Stream.of(invitingOrganization), own).distinct()
+            .forEach(organization -> tenants.run(organization, () -> audit.record(organization, AuditActor.user(user.id()),
+                AuditEvent.of("auth.login_failed", "user", user.id()).with("reason", reason).with("via", "accept_invite"))));
     }
 
     private Member openInvitation(String tokenHash) {

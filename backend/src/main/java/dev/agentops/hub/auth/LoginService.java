@@ -25,9 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
-/** Login with its second factor, the signed-in user's profile, and logout. */
+/** Login with its second factor, and the signed-in user's profile. */
 @Singleton
 class LoginService {
 
@@ -74,8 +73,7 @@ class LoginService {
         }
         User user = found.get();
         List<Member> memberships = lookups.read(Door.USER, user.id().toString(), () -> members.activeMembershipsOf(user.id()));
-        boolean passwordOk = passwords.matches(request.password(), user.passwordHash());
-        if (!passwordOk || memberships.isEmpty()) {
+        if (!passwords.matches(request.password(), user.passwordHash()) || memberships.isEmpty()) {
             memberships.stream().findFirst().ifPresent(membership -> tenants.run(membership.organizationId(), () ->
                 audit.record(membership.organizationId(), AuditActor.user(user.id()),
                     AuditEvent.of("auth.login_failed", "user", user.id()).with("reason", "wrong_password"))));
@@ -98,24 +96,22 @@ class LoginService {
         User user = transactions.executeRead(status -> users.findById(challenge.userId())).orElseThrow(LoginService::invalidCredentials);
         Member membership = tenants.read(challenge.organizationId(),
             () -> members.findByUser(challenge.organizationId(), user.id())).orElseThrow(LoginService::invalidCredentials);
-        SecondFactor outcome = tenants.write(membership.organizationId(), () -> {
+        // a refusal is returned, not thrown, so that the failure's audit row commits
+        ApiException refusal = tenants.write(membership.organizationId(), () -> {
             if (!mfa.checkSecondFactor(user, request.code())) {
                 audit.record(membership.organizationId(), AuditActor.user(user.id()),
                     AuditEvent.of("auth.login_failed", "user", user.id()).with("reason", "wrong_mfa_code"));
-                return SecondFactor.WRONG;
+                return Problems.unauthenticated("invalid_mfa_code",
+                    "The code is wrong or was already used. Try the next code.");
             }
-            return users.touchLoginIfUnchanged(user.id(), challenge.loginVersion()) ? SecondFactor.OK : SecondFactor.SPENT;
+            return users.touchLoginIfUnchanged(user.id(), challenge.loginVersion()) == 1 ? null
+                : Problems.unauthenticated("invalid_token", "This sign-in step was already completed. Log in again.");
         });
-        if (outcome == SecondFactor.WRONG) {
-            throw Problems.unauthenticated("invalid_mfa_code", "The code is wrong or was already used. Try the next code.");
-        }
-        if (outcome == SecondFactor.SPENT) {
-            throw Problems.unauthenticated("invalid_token", "This sign-in step was already completed. Log in again.");
+        if (refusal != null) {
+            throw refusal;
         }
         return completeLogin(user, membership, "password+totp");
     }
-
-    private enum SecondFactor { OK, WRONG, SPENT }
 
     AuthResponses.Me me(Actor actor) {
         actor.requireUser("API keys have no user profile; use a signed-in user's access token.");
@@ -128,10 +124,6 @@ class LoginService {
             return new AuthResponses.Me(AuthResponses.UserView.of(user), organization, membership.role().key(),
                 membership.teams(), permissions);
         });
-    }
-
-    void logout(Actor actor, UUID currentSession, String refreshToken) {
-        sessions.end(actor.organizationId(), actor.id(), currentSession, refreshToken);
     }
 
     /**

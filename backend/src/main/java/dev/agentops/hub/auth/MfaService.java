@@ -12,10 +12,10 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /**
  * TOTP second factor: enrol (secret stored encrypted, not yet active), confirm with a first code (activates it
@@ -72,14 +72,9 @@ class MfaService {
             }
             users.setMfa(user.id(), user.mfaSecretBoxed(), true);
             users.claimMfaStep(user.id(), step.getAsLong());
-            List<String> codes = new ArrayList<>();
-            List<String> hashes = new ArrayList<>();
-            for (int i = 0; i < RECOVERY_CODES; i++) {
-                String recovery = (Secrets.randomToken(5) + "-" + Secrets.randomToken(5)).toLowerCase(Locale.ROOT);
-                codes.add(recovery);
-                hashes.add(Secrets.sha256(recovery));
-            }
-            recoveryCodes.replace(user.id(), hashes);
+            List<String> codes = Stream.generate(() -> Secrets.randomToken(5) + "-" + Secrets.randomToken(5))
+                .map(recovery -> recovery.toLowerCase(Locale.ROOT)).limit(RECOVERY_CODES).toList();
+            recoveryCodes.replace(user.id(), codes.stream().map(Secrets::sha256).toList());
             audit.record(actor.organizationId(), AuditActor.of(actor), AuditEvent.of("auth.mfa_enabled", "user", user.id()));
             return new AuthResponses.RecoveryCodes(codes);
         });
@@ -109,9 +104,9 @@ class MfaService {
         if (trimmed.matches("\\d{6}")) {
             OptionalLong step = totp.matchingStep(seedOf(user, "Use one of your recovery codes instead, then set up "
                 + "two-factor authentication again."), trimmed);
-            return step.isPresent() && users.claimMfaStep(user.id(), step.getAsLong());
+            return step.isPresent() && users.claimMfaStep(user.id(), step.getAsLong()) == 1;
         }
-        return recoveryCodes.use(user.id(), Secrets.sha256(trimmed.toLowerCase(Locale.ROOT)));
+        return recoveryCodes.use(user.id(), Secrets.sha256(trimmed.toLowerCase(Locale.ROOT))) == 1;
     }
 
     /**

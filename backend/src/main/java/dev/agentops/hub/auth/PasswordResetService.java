@@ -3,7 +3,6 @@ package dev.agentops.hub.auth;
 import dev.agentops.hub.audit.AuditActor;
 import dev.agentops.hub.audit.AuditEvent;
 import dev.agentops.hub.audit.AuditTrail;
-import dev.agentops.hub.orgs.Member;
 import dev.agentops.hub.orgs.MemberRepository;
 import dev.agentops.hub.shared.email.EmailMessage;
 import dev.agentops.hub.shared.security.Secrets;
@@ -18,9 +17,7 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Password reset by a one-time e-mail link; a reset ends every session of the account. */
@@ -59,20 +56,18 @@ class PasswordResetService {
     /** Always answers the same way: whether the address has an account is nobody's business. */
     void requestPasswordReset(AuthRequests.PasswordReset request) {
         String email = LoginService.normalizeEmail(request.email());
-        Optional<User> user = transactions.executeRead(status -> users.findByEmail(email));
-        if (user.isEmpty()) {
-            return;
-        }
-        String token = Secrets.randomToken(43);
-        transactions.executeWrite(status -> {
-            resets.invalidateOpen(user.get().id());
-            resets.insert(user.get().id(), Secrets.sha256(token), Instant.now().plus(RESET_LIFETIME));
-            return null;
+        transactions.executeRead(status -> users.findByEmail(email)).ifPresent(user -> {
+            String token = Secrets.randomToken(43);
+            transactions.executeWrite(status -> {
+                resets.invalidateOpen(user.id());
+                resets.insert(user.id(), Secrets.sha256(token), Instant.now().plus(RESET_LIFETIME));
+                return null;
+            });
+            String link = mails.publicUrl() + "/reset-password?token=" + token;
+            mails.sendQuietly(new EmailMessage(email, "Reset your AgentOps Hub password",
+                "Someone asked to reset the password of this account. If it was you, open this link within an hour:\n\n"
+                    + link + "\n\nIf it was not you, ignore this e-mail; your password stays as it is."));
         });
-        String link = mails.publicUrl() + "/reset-password?token=" + token;
-        mails.sendQuietly(new EmailMessage(email, "Reset your AgentOps Hub password",
-            "Someone asked to reset the password of this account. If it was you, open this link within an hour:\n\n"
-                + link + "\n\nIf it was not you, ignore this e-mail; your password stays as it is."));
     }
 
     void confirmPasswordReset(AuthRequests.PasswordResetConfirm request) {
@@ -85,10 +80,8 @@ class PasswordResetService {
             return id;
         });
         sessions.endAllOf(userId, "password_reset");
-        List<Member> memberships = lookups.read(Door.USER, userId.toString(), () -> members.activeMembershipsOf(userId));
-        for (Member membership : memberships) {
+        lookups.read(Door.USER, userId.toString(), () -> members.activeMembershipsOf(userId)).forEach(membership ->
             tenants.run(membership.organizationId(), () -> audit.record(membership.organizationId(), AuditActor.user(userId),
-                AuditEvent.of("auth.password_reset", "user", userId)));
-        }
+                AuditEvent.of("auth.password_reset", "user", userId))));
     }
 }

@@ -27,13 +27,9 @@ interface RecoveryCodeRepository extends GenericRepository<RecoveryCodeRepositor
     @Query("insert into mfa_recovery_codes (user_id, code_hash) values (:userId, :codeHash)")
     void insert(UUID userId, String codeHash);
 
-    /** Spends a code once; false when it is unknown or already used. */
-    default boolean use(UUID userId, String codeHash) {
-        return markUsed(userId, codeHash) == 1;
-    }
-
+    /** Spends a code once; 0 when it is unknown or already used. */
     @Query("update mfa_recovery_codes set used_at = now() where user_id = :userId and code_hash = :codeHash and used_at is null")
-    int markUsed(UUID userId, String codeHash);
+    int use(UUID userId, String codeHash);
 
     @Query("delete from mfa_recovery_codes where user_id = :userId")
     void deleteAll(UUID userId);

@@ -24,38 +24,26 @@ interface RefreshTokenRepository extends GenericRepository<RefreshToken, UUID> {
     @Query("select * from refresh_tokens where token_hash = :tokenHash")
     Optional<RefreshToken> findByHash(String tokenHash);
 
-    /** Single use: only one of two concurrent refreshes with the same token can win this update. */
-    default boolean markUsed(UUID id) {
-        return markUnspentUsed(id) == 1;
-    }
-
+    /** Single use: only one of two concurrent refreshes with the same token can win this update (1 row, else 0). */
     @Query("update refresh_tokens set used_at = now() where id = :id and used_at is null and revoked_at is null")
-    int markUnspentUsed(UUID id);
+    int markUsed(UUID id);
 
     @Query("""
         update refresh_tokens set revoked_at = now(), revoked_reason = :reason where family_id = :familyId and revoked_at is null""")
     int revokeFamily(UUID familyId, String reason);
 
-    /** The sessions (families) it ended. */
-    default List<UUID> revokeUserInOrganization(UUID organizationId, UUID userId, String reason) {
-        return revokeInOrganization(organizationId, userId, reason).stream().distinct().toList();
-    }
-
+    /** The sessions (families) it ended, once per token. */
     @Query("""
         update refresh_tokens set revoked_at = now(), revoked_reason = :reason
          where organization_id = :organizationId and user_id = :userId and revoked_at is null
         returning family_id""")
-    List<UUID> revokeInOrganization(UUID organizationId, UUID userId, String reason);
+    List<UUID> revokeUserInOrganization(UUID organizationId, UUID userId, String reason);
 
-    /** Needs the USER lookup door: every organization's sessions of this user. Returns the sessions it ended. */
-    default List<UUID> revokeUserEverywhere(UUID userId, String reason) {
-        return revokeEverywhere(userId, reason).stream().distinct().toList();
-    }
-
+    /** Needs the USER lookup door: ends the user's sessions in every organization; returns them, once per token. */
     @Query("""
         update refresh_tokens set revoked_at = now(), revoked_reason = :reason where user_id = :userId and revoked_at is null
         returning family_id""")
-    List<UUID> revokeEverywhere(UUID userId, String reason);
+    List<UUID> revokeUserEverywhere(UUID userId, String reason);
 
     /** True once any token of the session was revoked (logout, reuse, removal, password reset): revocation is final. */
     @Query("select exists (select 1 from refresh_tokens where family_id = :familyId and revoked_at is not null)")

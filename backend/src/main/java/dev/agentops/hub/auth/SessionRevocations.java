@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -64,8 +65,9 @@ class SessionRevocations {
         return answer;
     }
 
+    /** Marks each session once, though {@code sessions} may name one per token. */
     void revoked(Collection<UUID> sessions) {
-        for (UUID session : sessions) {
+        for (UUID session : new LinkedHashSet<>(sessions)) {
             revoked.put(session, true);
             channels.ifPresent(redis -> redis.publish(CHANNEL, session.toString()));
         }

@@ -62,7 +62,7 @@ class Sessions {
             .orElseThrow(Sessions::invalid);
         // Failures return null instead of throwing so that the revocation and its audit row commit.
         TokenPair pair = tenants.write(token.organizationId(), () -> {
-            if (token.spent() || !tokens.markUsed(token.id())) {
+            if (token.spent() || tokens.markUsed(token.id()) == 0) {
                 tokens.revokeFamily(token.familyId(), "reuse");
                 audit.record(token.organizationId(), AuditActor.user(token.userId()),
                     AuditEvent.of("auth.refresh_token_reused", "session", token.familyId()));
@@ -72,8 +72,7 @@ class Sessions {
                 return null;
             }
             return members.findByUser(token.organizationId(), token.userId())
-                .map(membership -> issue(membership, token.familyId()))
-                .orElse(null);
+                .map(membership -> issue(membership, token.familyId())).orElse(null);
         });
         if (pair == null) {
             // a reuse revoked the family: its access tokens must stop working now, here and on other instances

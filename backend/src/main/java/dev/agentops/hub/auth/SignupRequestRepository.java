@@ -14,18 +14,11 @@ import java.util.UUID;
 
 /** Pending signups (see V012): a global table with no tenant, like the password-reset tokens. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-interface SignupRequestRepository extends GenericRepository<SignupRequestRepository.Row, UUID> {
+interface SignupRequestRepository extends GenericRepository<SignupRequestRepository.Pending, UUID> {
 
-    /** What a confirmed signup creates. */
-    record Pending(String email, String passwordHash, String fullName, String organizationName) {
-    }
-
+    /** A pending signup: what its confirmation creates. */
     @MappedEntity("signup_requests")
-    record Row(@Id UUID id, String email, String passwordHash, String fullName, String organizationName) {
-    }
-
-    default void insert(String tokenHash, Pending pending, Instant expiresAt) {
-        insert(tokenHash, pending.email(), pending.passwordHash(), pending.fullName(), pending.organizationName(), expiresAt);
+    record Pending(@Id UUID id, String email, String passwordHash, String fullName, String organizationName) {
     }
 
     @Query("""
@@ -35,8 +28,7 @@ interface SignupRequestRepository extends GenericRepository<SignupRequestReposit
 
     /** Spends the token: returns its signup when it was valid, unused and unexpired, exactly once. */
     default Optional<Pending> consume(String tokenHash) {
-        return Optional.ofNullable(spend(tokenHash))
-            .map(row -> new Pending(row.email(), row.passwordHash(), row.fullName(), row.organizationName()));
+        return Optional.ofNullable(spend(tokenHash));
     }
 
     // the entity, not Optional: Micronaut Data maps an update's returning row to the declared type (an Optional got its
@@ -46,7 +38,7 @@ interface SignupRequestRepository extends GenericRepository<SignupRequestReposit
          where token_hash = :tokenHash and used_at is null and expires_at > now()
         returning id, email, password_hash, full_name, organization_name""")
     @Nullable
-    Row spend(String tokenHash);
+    Pending spend(String tokenHash);
 
     /** Keeps the table small: requests a day past their expiry are of no use, not even to explain an error. */
     @Query("delete from signup_requests where expires_at < now() - interval '1 day'")

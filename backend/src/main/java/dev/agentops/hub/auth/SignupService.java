@@ -82,10 +82,9 @@ class SignupService {
             return AuthResponses.SignupAccepted.sent(null);
         }
         String token = Secrets.randomToken(43);
-        SignupRequestRepository.Pending pending = new SignupRequestRepository.Pending(address, passwordHash,
-            request.fullName().trim(), request.organizationName().trim());
         transactions.executeWrite(status -> {
-            signups.insert(Secrets.sha256(token), pending, Instant.now().plus(SIGNUP_LIFETIME));
+            signups.insert(Secrets.sha256(token), address, passwordHash, request.fullName().trim(),
+                request.organizationName().trim(), Instant.now().plus(SIGNUP_LIFETIME));
             return null;
         });
         String link = mails.publicUrl() + "/signup/confirm?token=" + token;
@@ -114,7 +113,7 @@ class SignupService {
                 users.insert(userId, pending.email(), pending.passwordHash(), pending.fullName());
                 users.markEmailVerified(userId);
                 organizations.insert(organizationId, pending.organizationName(), slugFor(pending.organizationName()));
-                members.insertActive(organizationId, userId, pending.email(), Role.ADMIN);
+                members.insertActive(organizationId, userId, pending.email(), Role.ADMIN.key());
                 AuditActor actor = AuditActor.user(userId);
                 audit.record(organizationId, actor, AuditEvent.of("organization.created", "organization", organizationId)
                     .with("name", pending.organizationName()));
@@ -134,9 +133,7 @@ class SignupService {
 
     static String slugFor(String name) {
         String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        if (base.length() > 40) {
-            base = base.substring(0, 40).replaceAll("-+$", "");
-        }
+        base = base.length() > 40 ? base.substring(0, 40).replaceAll("-+$", "") : base;
         return (base.isEmpty() ? "org" : base) + "-" + Secrets.randomToken(6).toLowerCase(Locale.ROOT);
     }
 

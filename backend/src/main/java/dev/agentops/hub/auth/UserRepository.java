@@ -33,15 +33,11 @@ public interface UserRepository extends GenericRepository<User, UUID> {
     @Query("select coalesce((select (extract(epoch from last_login_at) * 1000000)::bigint from users where id = :id), 0)")
     long loginVersion(UUID id);
 
-    /** Records a sign-in only if none happened since {@code version}: of two uses of one challenge, one wins. */
-    default boolean touchLoginIfUnchanged(UUID id, long version) {
-        return touchLoginAt(id, version) == 1;
-    }
-
+    /** Records a sign-in only if none happened since {@code version}: of two uses of one challenge, one wins (1). */
     @Query("""
         update users set last_login_at = clock_timestamp()
          where id = :id and coalesce((extract(epoch from last_login_at) * 1000000)::bigint, 0) = :version""")
-    int touchLoginAt(UUID id, long version);
+    int touchLoginIfUnchanged(UUID id, long version);
 
     @Query("update users set last_login_at = now() where id = :id")
     void touchLogin(UUID id);
@@ -51,11 +47,7 @@ public interface UserRepository extends GenericRepository<User, UUID> {
          where id = :id""")
     void setMfa(UUID id, @Nullable String secretBoxed, boolean enabled);
 
-    /** Records the time step of an accepted code; false when that step (or a later one) was already used. */
-    default boolean claimMfaStep(UUID id, long step) {
-        return claimStep(id, step) == 1;
-    }
-
+    /** Records the time step of an accepted code; 0 when that step (or a later one) was already used. */
     @Query("update users set mfa_last_step = :step where id = :id and (mfa_last_step is null or mfa_last_step < :step)")
-    int claimStep(UUID id, long step);
+    int claimMfaStep(UUID id, long step);
 }

@@ -6,7 +6,6 @@ import dev.agentops.hub.agents.AgentRepository;
 import dev.agentops.hub.audit.AuditActor;
 import dev.agentops.hub.audit.AuditEvent;
 import dev.agentops.hub.audit.AuditTrail;
-import dev.agentops.hub.shared.security.ActorRef;
 import dev.agentops.hub.shared.web.Problems;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
@@ -57,8 +56,7 @@ public class AgentPauses {
             if (before.paused() && !takesOverHalt) {
                 return new Outcome(AgentControlState.of(before), false);
             }
-            ActorRef who = new ActorRef(by.type(), by.id(), repository.nameOf(by.type(), by.id()));
-            repository.pause(org, agentId, source, why, who);
+            repository.pause(org, agentId, source, why, repository.refOf(by));
             Agent after = agents.lock(org, agentId).orElseThrow();
             audit.record(org, by, AuditEvent.of("agent.paused", "agent", agentId)
                 .with("reason", why).with("source", source.key()).with("slug", after.slug())

@@ -24,10 +24,6 @@ public record AgentRuntimeStatus(UUID agentId,
                                  @Schema(allowableValues = {"ok", "warning", "exceeded"},
                                      requiredMode = Schema.RequiredMode.REQUIRED) String budgetStatus) {
 
-    AgentRuntimeStatus(UUID agentId, String agentStatus, boolean halted, String pausedReason, String pauseSource) {
-        this(agentId, agentStatus, halted, pausedReason, pauseSource, null);
-    }
-
     public AgentRuntimeStatus withBudgetStatus(String budget) {
         return new AgentRuntimeStatus(agentId, agentStatus, halted, pausedReason, pauseSource, budget);
     }

@@ -14,21 +14,18 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The one read of "may this agent work now?", for ingest acks, the SDK's status read and policy checks: hot (every
- * SDK process asks once a second), so served from memory, and never staler than {@code agentops.controls.cache-ttl}
- * (at most 1 s).
- *
- * <p>Per organization one snapshot of its controls ({@link OrgControls}), read by one statement, so an engage of the
- * kill switch is seen for all agents or for none. A control taken here drops the snapshot before its 200 leaves
- * ({@link #changing}/{@link #changed}: while the change commits, reads skip the cache and go to PostgreSQL), and
- * through the Redis channel {@value #CHANNEL} every other instance drops its copy within milliseconds; without Redis
- * there is one instance. A load that raced with an invalidation is not kept: it may predate the commit.
+ * The one read of "may this agent work now?" (see the package documentation): hot, as every SDK process asks once a
+ * second, so served from a per-organization snapshot ({@link OrgControls}) in memory, never staler than
+ * {@code agentops.controls.cache-ttl} (at most 1 s). {@link #write} bypasses and drops it around a control's
+ * transaction, here and, through the Redis channel {@value #CHANNEL}, on every other instance. A load that raced with
+ * an invalidation is not kept: it may predate the commit.
  */
 @Singleton
 public class ControlStates {
@@ -93,17 +90,15 @@ public class ControlStates {
     }
 
     OrgControls controls(UUID org) {
-        if (!inFlight.containsKey(org)) {
-            OrgControls cached = snapshots.getIfPresent(org);
-            if (cached != null) {
-                return cached;
-            }
+        OrgControls cached = inFlight.containsKey(org) ? null : snapshots.getIfPresent(org);
+        if (cached != null) {
+            return cached;
         }
         long seen;
         synchronized (lock) {
             seen = generation;
         }
-        OrgControls loaded = tenants.read(org, () -> repository.snapshot(org)).orElse(new OrgControls(false, null, java.util.Map.of()));
+        OrgControls loaded = tenants.read(org, () -> repository.snapshot(org)).orElse(new OrgControls(false, null, Map.of()));
         synchronized (lock) {
             if (generation == seen && !inFlight.containsKey(org)) {
                 snapshots.put(org, loaded);
@@ -112,32 +107,25 @@ public class ControlStates {
         return loaded;
     }
 
-    /** A control's transaction: while it runs, reads of this organization go to PostgreSQL; after it, caches drop. */
+    /**
+     * A control's transaction: while it runs, reads of this organization go to PostgreSQL; after it (committed or
+     * not), the snapshot drops here, then on every other instance.
+     */
     <T> T write(UUID org, Supplier<T> control) {
-        changing(org);
-        try {
-            return tenants.write(org, control);
-        } finally {
-            changed(org);
-        }
-    }
-
-    /** Before a control's transaction: until {@link #changed}, reads of this organization go to PostgreSQL. */
-    private void changing(UUID org) {
         synchronized (lock) {
             inFlight.merge(org, 1, Integer::sum);
             generation++;
             snapshots.invalidate(org);
         }
-    }
-
-    /** After the control's transaction (committed or not): drops the snapshot here, then on every other instance. */
-    private void changed(UUID org) {
-        invalidate(org);
-        synchronized (lock) {
-            inFlight.computeIfPresent(org, (key, count) -> count == 1 ? null : count - 1);
+        try {
+            return tenants.write(org, control);
+        } finally {
+            invalidate(org);
+            synchronized (lock) {
+                inFlight.computeIfPresent(org, (key, count) -> count == 1 ? null : count - 1);
+            }
+            channels.ifPresent(redis -> redis.publish(CHANNEL, org.toString()));
         }
-        channels.ifPresent(redis -> redis.publish(CHANNEL, org.toString()));
     }
 
     @EventListener

@@ -146,11 +146,8 @@ class ControlsController {
     }
 
     private static int waitSeconds(String waitS) {
-        if (waitS == null || waitS.isBlank()) {
-            return 0;
-        }
         try {
-            int seconds = Integer.parseInt(waitS.trim());
+            int seconds = waitS == null || waitS.isBlank() ? 0 : Integer.parseInt(waitS.trim());
             if (seconds >= 0 && seconds <= MAX_WAIT_SECONDS) {
                 return seconds;
             }

@@ -1,5 +1,6 @@
 package dev.agentops.hub.controls;
 
+import dev.agentops.hub.audit.AuditActor;
 import dev.agentops.hub.shared.db.Jdbc;
 import dev.agentops.hub.shared.security.ActorRef;
 import jakarta.inject.Singleton;
@@ -118,19 +119,18 @@ class ControlsRepository {
         }, org);
     }
 
-    /** The name shown for who took a control: a user's full name, an API key's name, or "system". */
-    String nameOf(String actorType, UUID actorId) {
-        Optional<String> name = switch (actorType) {
-            case "user" -> jdbc.queryOne("select full_name from users where id = ?", row -> row.string("full_name"), actorId);
-            case "api_key" -> jdbc.queryOne("select name from api_keys where id = ?", row -> row.string("name"), actorId);
+    /** Who took a control, with the name shown for them: a user's full name, an API key's name, or "system". */
+    ActorRef refOf(AuditActor by) {
+        Optional<String> name = switch (by.type()) {
+            case "user" -> jdbc.queryOne("select full_name from users where id = ?", row -> row.string("full_name"), by.id());
+            case "api_key" -> jdbc.queryOne("select name from api_keys where id = ?", row -> row.string("name"), by.id());
             default -> Optional.empty();
         };
-        return name.orElse(actorType);
+        return new ActorRef(by.type(), by.id(), name.orElse(by.type()));
     }
 
     private static Org org(Jdbc.Row row) throws SQLException {
-        boolean halted = "paused".equals(row.string("status"));
-        HaltState halt = halted
+        HaltState halt = "paused".equals(row.string("status"))
             ? new HaltState(true, ActorRef.ofNullable(row.string("halted_by_type"), row.uuid("halted_by_id"), row.string("halted_by_name")),
                 row.instant("paused_at"), row.string("halt_reason"))
             : HaltState.RELEASED;

@@ -61,7 +61,7 @@ class KillSwitch {
             if (organization.halt().engaged()) {
                 return new Outcome(statusInTransaction(org), List.of(), false);
             }
-            ActorRef who = new ActorRef(by.type(), by.id(), repository.nameOf(by.type(), by.id()));
+            ActorRef who = repository.refOf(by);
             repository.halt(org, why, who);
             List<UUID> paused = repository.pauseAllActive(org, why, who);
             audit.record(org, by, AuditEvent.of("org.halted", "organization", org)
@@ -75,13 +75,12 @@ class KillSwitch {
     ControlStatus release(UUID org, AuditActor by, String reason) {
         String why = Reasons.clean(reason);
         return control(org, "released", "resumed", () -> {
-            ControlsRepository.Org organization = repository.lockOrgExclusive(org).orElseThrow();
-            if (!organization.halt().engaged()) {
+            HaltState was = repository.lockOrgExclusive(org).orElseThrow().halt();
+            if (!was.engaged()) {
                 return new Outcome(statusInTransaction(org), List.of(), false);
             }
             repository.unhalt(org);
             List<UUID> resumed = repository.resumeKillSwitchPauses(org);
-            HaltState was = organization.halt();
             audit.record(org, by, AuditEvent.of("org.released", "organization", org)
                 .with("reason", why).with("resumed_agent_count", resumed.size())
                 .with("resumed_agents", resumed.stream().map(UUID::toString).toList())

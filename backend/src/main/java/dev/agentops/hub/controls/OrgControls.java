@@ -13,11 +13,12 @@ record OrgControls(boolean halted, String haltReason, Map<UUID, Pause> paused) {
     AgentRuntimeStatus statusOf(UUID agentId, String rowStatus) {
         Pause pause = paused.get(agentId);
         if (pause != null) {
-            return new AgentRuntimeStatus(agentId, "paused", halted, pause.reason().isEmpty() ? null : pause.reason(), pause.source().key());
+            return new AgentRuntimeStatus(agentId, "paused", halted, pause.reason().isEmpty() ? null : pause.reason(),
+                pause.source().key(), null);
         }
         if (halted) {
-            return new AgentRuntimeStatus(agentId, "paused", true, haltReason, PauseSource.KILL_SWITCH.key());
+            return new AgentRuntimeStatus(agentId, "paused", true, haltReason, PauseSource.KILL_SWITCH.key(), null);
         }
-        return new AgentRuntimeStatus(agentId, "paused".equals(rowStatus) ? "active" : rowStatus, false, null, null);
+        return new AgentRuntimeStatus(agentId, "paused".equals(rowStatus) ? "active" : rowStatus, false, null, null, null);
     }
 }

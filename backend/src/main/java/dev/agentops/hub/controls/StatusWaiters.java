@@ -1,5 +1,6 @@
 package dev.agentops.hub.controls;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import dev.agentops.hub.shared.ratelimit.RateLimitDecision;
 import dev.agentops.hub.shared.ratelimit.RateLimitedException;
 import io.micronaut.context.annotation.Value;
@@ -36,14 +37,12 @@ import java.util.function.Supplier;
 class StatusWaiters {
 
     private final class Waiter {
-        final UUID org;
         final String known;
         final Supplier<AgentRuntimeStatus> read;
         final CompletableFuture<AgentRuntimeStatus> answer = new CompletableFuture<>();
         volatile ScheduledFuture<?> timeout;
 
-        Waiter(UUID org, String known, Supplier<AgentRuntimeStatus> read) {
-            this.org = org;
+        Waiter(String known, Supplier<AgentRuntimeStatus> read) {
             this.known = known;
             this.read = read;
         }
@@ -78,11 +77,8 @@ class StatusWaiters {
         this.maxPerOrg = maxPerOrg;
         this.maxTotal = maxTotal;
         // one timer thread for every waiter's end: it only hands the last read to the blocking pool
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "agent-status-long-poll");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(
+            new ThreadFactoryBuilder().setNameFormat("agent-status-long-poll").setDaemon(true).build());
     }
 
     @PreDestroy
@@ -99,10 +95,11 @@ class StatusWaiters {
         if (!known.equals(current.agentStatus())) {
             return CompletableFuture.completedFuture(current);
         }
-        Waiter waiter = new Waiter(org, known, read);
-        register(waiter);
+        Waiter waiter = new Waiter(known, read);
+        register(org, waiter);
         // the caller's answer depends on this stage: the waiter is gone before the response is written
-        CompletableFuture<AgentRuntimeStatus> answered = waiter.answer.whenComplete((status, failure) -> unregister(waiter));
+        CompletableFuture<AgentRuntimeStatus> answered =
+            waiter.answer.whenComplete((status, failure) -> unregister(org, waiter));
         // registered before this second read: a change between the first read and the registration is not missed
         waiter.check(false);
         if (!waiter.answer.isDone()) {
@@ -113,13 +110,7 @@ class StatusWaiters {
 
     /** The organization's controls changed (here or on another instance): every waiter of it looks again. */
     void wake(UUID org) {
-        Set<Waiter> waiters = byOrg.get(org);
-        if (waiters == null) {
-            return;
-        }
-        for (Waiter waiter : waiters) {
-            submit(waiter, false);
-        }
+        byOrg.getOrDefault(org, Set.of()).forEach(waiter -> submit(waiter, false));
     }
 
     int waiting() {
@@ -134,33 +125,29 @@ class StatusWaiters {
         }
     }
 
-    private void register(Waiter waiter) {
+    private void register(UUID org, Waiter waiter) {
         if (total.incrementAndGet() > maxTotal) {
             total.decrementAndGet();
-            throw tooMany("this server");
+            throw tooMany(maxTotal);
         }
-        boolean[] over = {false};
-        byOrg.compute(waiter.org, (org, set) -> {
+        boolean[] added = {false};
+        byOrg.compute(org, (key, set) -> {
             Set<Waiter> waiters = set == null ? ConcurrentHashMap.newKeySet() : set;
-            if (waiters.size() >= maxPerOrg) {
-                over[0] = true;
-            } else {
-                waiters.add(waiter);
-            }
+            added[0] = waiters.size() < maxPerOrg && waiters.add(waiter);
             return waiters;
         });
-        if (over[0]) {
+        if (!added[0]) {
             total.decrementAndGet();
-            throw tooMany("this organization");
+            throw tooMany(maxPerOrg);
         }
     }
 
-    private void unregister(Waiter waiter) {
+    private void unregister(UUID org, Waiter waiter) {
         ScheduledFuture<?> timeout = waiter.timeout;
         if (timeout != null) {
             timeout.cancel(false);
         }
-        byOrg.computeIfPresent(waiter.org, (org, set) -> {
+        byOrg.computeIfPresent(org, (key, set) -> {
             if (set.remove(waiter)) {
                 total.decrementAndGet();
             }
@@ -169,8 +156,7 @@ class StatusWaiters {
     }
 
     /** The usual 429 (with Retry-After: 1 and the RateLimit headers): the SDK backs off and reads again. */
-    private RateLimitedException tooMany(String where) {
-        int limit = where.equals("this server") ? maxTotal : maxPerOrg;
+    private static RateLimitedException tooMany(int limit) {
         return new RateLimitedException(new RateLimitDecision(false, limit, 0, 1, 1));
     }
 }

@@ -1,6 +1,5 @@
 package dev.agentops.hub.orgs;
 
-import dev.agentops.hub.shared.security.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.annotation.TypeDef;
@@ -18,10 +17,6 @@ import java.util.UUID;
 public interface MemberRepository extends GenericRepository<Member, UUID> {
 
     String SELECT = "select m.*, u.full_name from organization_members m left join users u on u.id = m.user_id";
-
-    default void insertActive(UUID organizationId, UUID userId, String email, Role role) {
-        insertActive(organizationId, userId, email, role.key());
-    }
 
     @Query("""
         insert into organization_members (organization_id, user_id, email, role, status)
@@ -56,11 +51,6 @@ public interface MemberRepository extends GenericRepository<Member, UUID> {
     @Query("select exists (select 1 from organization_members where organization_id = :organizationId and email = :email)")
     boolean emailTaken(UUID organizationId, String email);
 
-    default UUID insertInvitation(UUID organizationId, String email, Role role, List<String> teams, String tokenHash,
-                                  Instant expiresAt, UUID invitedBy) {
-        return insertInvitation(organizationId, email, role.key(), teams, tokenHash, expiresAt, invitedBy);
-    }
-
     @Query("""
         insert into organization_members (organization_id, email, role, teams, status, invite_token_hash,
                                           invite_expires_at, invited_by)
@@ -73,10 +63,6 @@ public interface MemberRepository extends GenericRepository<Member, UUID> {
                invite_expires_at = null, updated_at = now() where organization_id = :organizationId and id = :memberId""")
     void accept(UUID organizationId, UUID memberId, UUID userId);
 
-    default void update(UUID organizationId, UUID id, Role role, List<String> teams) {
-        update(organizationId, id, role.key(), teams);
-    }
-
     @Query("""
         update organization_members set role = :role, teams = :teams, updated_at = now()
          where organization_id = :organizationId and id = :id""")
@@ -86,10 +72,6 @@ public interface MemberRepository extends GenericRepository<Member, UUID> {
     void delete(UUID organizationId, UUID id);
 
     /** Locks the organization's active admins so that two concurrent demotions cannot both pass the last-admin check. */
-    default int lockActiveAdmins(UUID organizationId) {
-        return lockedActiveAdmins(organizationId).size();
-    }
-
     @Query("select id from organization_members where organization_id = :organizationId and role = 'admin' and status = 'active' for update")
     List<UUID> lockedActiveAdmins(UUID organizationId);
 }

@@ -37,10 +37,9 @@ class OrgService {
             Organization before = organizations.find(actor.organizationId()).orElseThrow();
             String name = request.name() != null ? request.name().trim() : before.name();
             String logoUrl = request.logoUrl() != null ? (request.logoUrl().isBlank() ? null : request.logoUrl()) : before.logoUrl();
-            String plan = before.plan();
             String timezone = request.timezone() != null ? checkedZone(request.timezone()) : before.timezone();
             boolean discoverAgents = request.discoverAgents() != null ? request.discoverAgents() : before.discoverAgents();
-            organizations.update(before.id(), name, logoUrl, plan, timezone, discoverAgents);
+            organizations.update(before.id(), name, logoUrl, before.plan(), timezone, discoverAgents);
             Organization after = organizations.find(before.id()).orElseThrow();
             audit.record(before.id(), AuditActor.of(actor), AuditEvent.of("organization.updated", "organization", before.id())
                 .beforeAfter(diff(before, after, true), diff(before, after, false)));

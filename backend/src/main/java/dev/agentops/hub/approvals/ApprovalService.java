@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -203,16 +202,9 @@ public class ApprovalService {
     private void afterDecision(Approval a, Instant now) {
         decided.publishEvent(new ApprovalDecided(a.organizationId(), a.id(), a.agentId(), a.runId(), a.status(), a.decidedBy(),
             a.decidedAt()));
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("approval_id", a.id().toString());
-        payload.put("decision", a.status().wireName());
-        if (a.decidedBy() != null) {
-            payload.put("decided_by", a.decidedBy().toString());
-        }
-        if (a.comment() != null) {
-            payload.put("comment", a.comment());
-        }
-        recordOnRun(a, null, "approval_decided", a.decidedAt() == null ? now : a.decidedAt(), payload);
+        recordOnRun(a, null, "approval_decided", a.decidedAt() == null ? now : a.decidedAt(), JsonFields.present(
+            "approval_id", a.id().toString(), "decision", a.status().wireName(),
+            "decided_by", a.decidedBy() == null ? null : a.decidedBy().toString(), "comment", a.comment()));
     }
 
     /** The event on the client's run; its id is derived from the request, so a repeat never doubles it. */
